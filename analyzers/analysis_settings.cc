@@ -1,0 +1,52 @@
+/** @file
+ *  @brief Fingerprint of the index-time analysis settings.
+ */
+#include <xapian_arabic/analysis_settings.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <stdexcept>
+
+#include "data_files.h"
+
+namespace xapian_arabic {
+
+namespace {
+std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 0xcbf29ce484222325ULL) {
+  for (unsigned char c : data) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+}  // namespace
+
+const char* to_string(StemmerKind kind) {
+  switch (kind) {
+    case StemmerKind::light: return "light";
+    case StemmerKind::snowball: return "snowball";
+    case StemmerKind::none: return "none";
+  }
+  return "?";
+}
+
+StemmerKind parse_stemmer_kind(const std::string& name) {
+  if (name == "light") return StemmerKind::light;
+  if (name == "snowball") return StemmerKind::snowball;
+  if (name == "none") return StemmerKind::none;
+  throw std::invalid_argument("unknown stemmer '" + name + "' (expected light, snowball or none)");
+}
+
+std::string AnalysisSettings::fingerprint() const {
+  std::uint64_t tables = 0xcbf29ce484222325ULL;
+  if (stemmer == StemmerKind::light) {
+    for (const char* name : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt"}) {
+      const std::string builtin = std::string("stemmer/") + name;
+      tables = fnv1a(read_table(builtin, stemmer_tables_dir.empty() ? "" : stemmer_tables_dir + "/" + name), tables);
+    }
+  }
+  if (use_stopwords) tables = fnv1a(read_table("stopwords/arabic.txt", stopwords_file), tables);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(tables));
+  return "norm=" + normalization.fingerprint() + ";stem=" + to_string(stemmer) + ";latin=" + latin_stemmer +
+         ";stop=" + (use_stopwords ? "1" : "0") + ";tables=" + hex;
+}
+
+}  // namespace xapian_arabic

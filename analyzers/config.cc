@@ -1,0 +1,140 @@
+/** @file
+ *  @brief Loading and validating the TOML configuration with toml++.
+ */
+#include <xapian_arabic/config.h>
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "data_files.h"
+
+namespace xapian_arabic {
+
+namespace {
+
+std::string where(const std::string& source, const toml::source_region& region) {
+  return source + ":" + std::to_string(region.begin.line) + ": ";
+}
+
+// Reads one table, refusing keys nobody reads.
+class Section {
+ public:
+  Section(const toml::table& root, const char* name, const std::string& source)
+      : source_(source), name_(name), table_(root[name].as_table()) {}
+
+  void read_bool(const char* key, bool& out) {
+    if (auto node = find(key)) {
+      if (!node->is_boolean()) fail(*node, std::string(key) + " must be true or false");
+      out = node->as_boolean()->get();
+    }
+  }
+  void read_string(const char* key, std::string& out) {
+    if (auto node = find(key)) {
+      if (!node->is_string()) fail(*node, std::string(key) + " must be a string");
+      out = node->as_string()->get();
+    }
+  }
+  void read_path(const char* key, std::string& out, const std::string& base_dir) {
+    read_string(key, out);
+    if (!out.empty() && std::filesystem::path(out).is_relative()) out = (std::filesystem::path(base_dir) / out).string();
+  }
+  template <class Parse>
+  void read_enum(const char* key, Parse parse) {
+    if (auto node = find(key)) {
+      if (!node->is_string()) fail(*node, std::string(key) + " must be a string");
+      try {
+        parse(node->as_string()->get());
+      } catch (const std::exception& e) {
+        fail(*node, e.what());
+      }
+    }
+  }
+  [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
+    throw ConfigError(where(source_, node.source()) + "[" + name_ + "] " + what);
+  }
+  /// Call after reading: any key not read is unknown.
+  void reject_unknown() const {
+    if (!table_) return;
+    for (const auto& [key, node] : *table_)
+      if (!seen_.count(std::string(key.str())))
+        throw ConfigError(where(source_, node.source()) + "unknown key '" + std::string(key.str()) + "' in [" +
+                          name_ + "]");
+  }
+
+ private:
+  const toml::node* find(const char* key) {
+    seen_.insert(key);
+    return table_ ? table_->get(key) : nullptr;
+  }
+  std::string source_, name_;
+  const toml::table* table_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace
+
+Config Config::defaults() {
+  return parse(read_table("default.toml"), "built-in default.toml");
+}
+
+Config Config::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path + ": cannot open config file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto dir = std::filesystem::path(path).parent_path();
+  return parse(text.str(), path, dir.empty() ? "." : dir.string());
+}
+
+Config Config::parse(std::string_view text, const std::string& source, const std::string& base_dir) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(where(source, e.source()) + std::string(e.description()));
+  }
+  static const std::set<std::string> known_sections = {"normalization", "stemming", "stopwords"};
+  for (const auto& [key, node] : root) {
+    if (!known_sections.count(std::string(key.str())))
+      throw ConfigError(where(source, node.source()) + "unknown section or key '" + std::string(key.str()) + "'");
+    if (!node.is_table())
+      throw ConfigError(where(source, node.source()) + "'" + std::string(key.str()) + "' must be a [section]");
+  }
+
+  Config config;
+  NormalizerOptions& n = config.analysis.normalization;
+  Section norm(root, "normalization", source);
+  norm.read_bool("remove_harakat", n.remove_harakat);
+  norm.read_bool("remove_quranic_marks", n.remove_quranic_marks);
+  norm.read_bool("remove_tatweel", n.remove_tatweel);
+  norm.read_bool("fold_presentation_forms", n.fold_presentation_forms);
+  norm.read_bool("fold_alef", n.fold_alef);
+  norm.read_bool("fold_alef_maqsura", n.fold_alef_maqsura);
+  norm.read_bool("fold_teh_marbuta", n.fold_teh_marbuta);
+  norm.read_bool("fold_hamza_seats", n.fold_hamza_seats);
+  norm.read_bool("fold_persian_letters", n.fold_persian_letters);
+  norm.read_bool("fold_digits", n.fold_digits);
+  norm.read_bool("remove_format_controls", n.remove_format_controls);
+  norm.read_bool("case_fold_latin", n.case_fold_latin);
+  norm.reject_unknown();
+
+  AnalysisSettings& a = config.analysis;
+  Section stem(root, "stemming", source);
+  stem.read_enum("stemmer", [&](const std::string& v) { a.stemmer = parse_stemmer_kind(v); });
+  stem.read_string("latin_stemmer", a.latin_stemmer);
+  stem.read_path("tables_dir", a.stemmer_tables_dir, base_dir);
+  stem.reject_unknown();
+
+  Section stop(root, "stopwords", source);
+  stop.read_bool("enabled", a.use_stopwords);
+  stop.read_path("file", a.stopwords_file, base_dir);
+  stop.reject_unknown();
+  return config;
+}
+
+}  // namespace xapian_arabic

@@ -1,0 +1,176 @@
+/** @file
+ *  @brief Arabic orthographic normalization: per-code-point tables built once with ICU.
+ */
+#include <xapian_arabic/normalizer.h>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <optional>
+
+#include "utf8.h"
+
+namespace xapian_arabic {
+
+namespace {
+
+constexpr char32_t kArabicFirst = 0x0600, kArabicLast = 0x06FF;
+constexpr char32_t kPresentationFirst = 0xFB50, kPresentationLast = 0xFEFF;
+constexpr char32_t kPunctuationFirst = 0x2000, kPunctuationLast = 0x206F;
+
+bool is_format_control(char32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+}
+
+// The single-letter rules (everything but presentation forms and case folding).
+// Returns nullopt when the code point is left as it is.
+std::optional<std::u32string> letter_rule(char32_t cp, const NormalizerOptions& o) {
+  using S = std::u32string;
+  if (o.remove_harakat && ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670)) return S{};
+  if (o.remove_quranic_marks && cp >= 0x06D6 && cp <= 0x06ED) return S{};
+  if (o.remove_tatweel && cp == 0x0640) return S{};
+  if (o.remove_format_controls && is_format_control(cp)) return S{};
+  if (o.fold_alef) {
+    switch (cp) {
+      case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: case 0x0675:
+        return S{0x0627};
+      default: break;
+    }
+  }
+  if (o.fold_alef_maqsura && cp == 0x0649) return S{0x064A};
+  if (o.fold_hamza_seats) {
+    if (cp == 0x0624 || cp == 0x0676) return S{0x0648};
+    if (cp == 0x0626 || cp == 0x0678) return S{0x064A};
+  }
+  if (o.fold_persian_letters) {
+    switch (cp) {
+      case 0x06A9: case 0x06AA: case 0x06AF: return S{0x0643};                 // keheh, swash kaf, gaf
+      case 0x06CC: case 0x06D0: case 0x06D2: case 0x06D3: return S{0x064A};    // farsi yeh, yeh barree
+      case 0x06D5: case 0x06C0: case 0x06C1: case 0x06C2: case 0x06BE: return S{0x0647};  // ae, heh goal...
+      case 0x06C3: return o.fold_teh_marbuta ? S{0x0647} : S{0x0629};
+      case 0x06A4: return S{0x0641};  // veh (Maghrebi v)
+      case 0x067E: return S{0x0628};  // peh
+      case 0x0686: return S{0x062C};  // tcheh
+      case 0x0698: return S{0x0632};  // jeh
+      default: break;
+    }
+  }
+  if (o.fold_teh_marbuta && cp == 0x0629) return S{0x0647};
+  if (o.fold_digits) {
+    if (cp >= 0x0660 && cp <= 0x0669) return S{char32_t('0' + (cp - 0x0660))};
+    if (cp >= 0x06F0 && cp <= 0x06F9) return S{char32_t('0' + (cp - 0x06F0))};
+    if (cp == 0x066B) return S{U'.'};
+    if (cp == 0x066C) return S{U','};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string NormalizerOptions::fingerprint() const {
+  std::string f;
+  for (bool b : {remove_harakat, remove_quranic_marks, remove_tatweel, fold_presentation_forms, fold_alef,
+                 fold_alef_maqsura, fold_teh_marbuta, fold_hamza_seats, fold_persian_letters, fold_digits,
+                 remove_format_controls, case_fold_latin})
+    f.push_back(b ? '1' : '0');
+  return f;
+}
+
+Normalizer::Normalizer(const NormalizerOptions& options) : options_(options) {
+  auto fill = [this](std::vector<Mapping>& table, char32_t first, char32_t last) {
+    table.resize(last - first + 1);
+    for (char32_t cp = first; cp <= last; ++cp) table[cp - first] = map_code_point(cp);
+  };
+  fill(arabic_block_, kArabicFirst, kArabicLast);
+  fill(presentation_forms_, kPresentationFirst, kPresentationLast);
+  fill(general_punctuation_, kPunctuationFirst, kPunctuationLast);
+}
+
+Normalizer::Mapping Normalizer::map_code_point(char32_t cp) {
+  std::u32string replacement;
+  const bool presentation = cp >= kPresentationFirst && cp <= kPresentationLast && cp != 0xFEFF;
+  if (presentation && options_.fold_presentation_forms) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    icu::UnicodeString decomposed;
+    if (U_SUCCESS(status)) decomposed = nfkc->normalize(icu::UnicodeString(UChar32(cp)), status);
+    if (U_FAILURE(status) || decomposed == icu::UnicodeString(UChar32(cp))) return {};
+    // Isolated forms of harakat decompose to SPACE + mark; the space is not a word break.
+    if (decomposed.length() > 1 && decomposed.charAt(0) == u' ' && u_getCombiningClass(decomposed.char32At(1)) != 0)
+      decomposed.remove(0, 1);
+    for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+      const char32_t part = decomposed.char32At(i);
+      if (auto rule = letter_rule(part, options_)) replacement += *rule;
+      else replacement.push_back(part);
+    }
+  } else if (auto rule = letter_rule(cp, options_)) {
+    replacement = *rule;
+  } else {
+    return {};
+  }
+  Mapping m;
+  m.identity = false;
+  m.offset = static_cast<std::uint32_t>(expansions_.size());
+  m.length = static_cast<std::uint16_t>(replacement.size());
+  expansions_ += replacement;
+  return m;
+}
+
+const Normalizer::Mapping* Normalizer::lookup(char32_t cp) const {
+  if (cp >= kArabicFirst && cp <= kArabicLast) return &arabic_block_[cp - kArabicFirst];
+  if (cp >= kPresentationFirst && cp <= kPresentationLast) return &presentation_forms_[cp - kPresentationFirst];
+  if (cp >= kPunctuationFirst && cp <= kPunctuationLast) return &general_punctuation_[cp - kPunctuationFirst];
+  return nullptr;
+}
+
+void Normalizer::append_mapped(char32_t cp, std::string& out) const {
+  if (const Mapping* m = lookup(cp); m && !m->identity) {
+    for (std::size_t i = 0; i < m->length; ++i) utf8::append(out, expansions_[m->offset + i]);
+    return;
+  }
+  if (cp == 0x00AD && options_.remove_format_controls) return;
+  if (options_.case_fold_latin) cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+  utf8::append(out, cp);
+}
+
+void Normalizer::normalize_into(std::string_view text, std::string& out) const {
+  // Decomposed input (NFD: alef + combining hamza/madda) is composed first, so
+  // it normalizes exactly like precomposed text even with fold_alef off.
+  std::string composed;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\xD9' && (text[i + 1] == '\x93' || text[i + 1] == '\x94' || text[i + 1] == '\x95')) {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+      if (U_SUCCESS(status)) {
+        nfc->normalize(u, status).toUTF8String(composed);
+        if (U_SUCCESS(status)) text = composed;
+      }
+      break;
+    }
+  }
+  out.reserve(out.size() + text.size());
+  const bool fold_case = options_.case_fold_latin;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // ASCII fast path
+      out.push_back(fold_case && byte >= 'A' && byte <= 'Z' ? char(byte + 32) : char(byte));
+      ++pos;
+      continue;
+    }
+    std::size_t len = 0;
+    const char32_t cp = utf8::decode(text, pos, len);
+    pos += len;
+    append_mapped(cp, out);
+  }
+}
+
+std::string Normalizer::normalize(std::string_view text) const {
+  std::string out;
+  normalize_into(text, out);
+  return out;
+}
+
+}  // namespace xapian_arabic

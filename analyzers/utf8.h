@@ -1,0 +1,87 @@
+/** @file
+ *  @brief Minimal UTF-8 decoding and encoding for the hot paths.
+ *
+ *  ICU is used for Unicode knowledge; these helpers only move between bytes and
+ *  code points. Malformed sequences decode as U+FFFD consuming one byte, so no
+ *  input can make a caller loop or read past the end.
+ */
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace xapian_arabic::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+/// Decodes the code point at @p pos, sets @p len to the bytes it used (>= 1).
+inline char32_t decode(std::string_view s, std::size_t pos, std::size_t& len) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    len = 1;
+    return b0;
+  }
+  const std::size_t left = s.size() - pos;
+  auto cont = [&](std::size_t i) { return i < left && (static_cast<unsigned char>(s[pos + i]) & 0xC0) == 0x80; };
+  auto bits = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[pos + i]) & 0x3F); };
+  len = 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
+    len = 2;
+    return (char32_t(b0 & 0x1F) << 6) | bits(1);
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
+    char32_t cp = (char32_t(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacement;  // overlong or surrogate
+    len = 3;
+    return cp;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+    char32_t cp = (char32_t(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
+    if (cp < 0x10000 || cp > 0x10FFFF) return kReplacement;
+    len = 4;
+    return cp;
+  }
+  return kReplacement;
+}
+
+inline void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size() / 2);
+  for (std::size_t pos = 0, len = 0; pos < s.size(); pos += len) out.push_back(decode(s, pos, len));
+  return out;
+}
+
+inline std::string from_u32(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (char32_t cp : s) append(out, cp);
+  return out;
+}
+
+/// True if @p s is well-formed UTF-8.
+inline bool is_valid(std::string_view s) {
+  for (std::size_t pos = 0, len = 0; pos < s.size(); pos += len)
+    if (decode(s, pos, len) == kReplacement && !(len == 3 && s.substr(pos, 3) == "\xEF\xBF\xBD")) return false;
+  return true;
+}
+
+}  // namespace xapian_arabic::utf8

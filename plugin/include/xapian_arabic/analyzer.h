@@ -1,0 +1,100 @@
+/** @file
+ *  @brief One object that turns text into index terms and query strings into
+ *  queries with the same normalizer, stemmer and stopper.
+ *
+ *  Xapian has no normalization hook, so text is normalized here before terms
+ *  are made, and queries are normalized before QueryParser sees them; the
+ *  stemmer and stopper handed to QueryParser are the same ones used at index
+ *  time. Index and query therefore cannot disagree.
+ *
+ *  Terms follow Xapian's TermGenerator layout with STEM_SOME and STOP_STEMMED:
+ *  every word as a normalized term with its position (stopwords too, so phrases
+ *  work), and for words starting with a letter that are not stopwords, "Z" +
+ *  prefix + stem with no position. Plain Xapian tools and bindings can search it.
+ *
+ *  The analysis fingerprint is stored in the database metadata under
+ *  kMetadataKey; check_compatible() refuses an index built with other settings.
+ *
+ *  Thread safety: holds a Xapian::Stem, so use one Analyzer per thread.
+ */
+#pragma once
+
+#include <xapian_arabic/analysis_settings.h>
+#include <xapian_arabic/export.h>
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xapian_arabic {
+
+/// Thrown when an index was built with different analysis settings.
+class XAPIAN_ARABIC_API IncompatibleIndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One term the analyzer makes from a word of the text.
+struct AnalyzedTerm {
+  std::string term;            ///< normalized word (indexed with its position)
+  std::string stem;            ///< stem, empty for stopwords and numbers
+  Xapian::termpos position = 0;
+  bool stopword = false;
+  std::size_t begin = 0, end = 0;  ///< byte span of the word in the original text
+};
+
+class XAPIAN_ARABIC_API Analyzer {
+ public:
+  static constexpr const char* kMetadataKey = "xapian-arabic.analysis";
+  static constexpr unsigned kDefaultQueryFlags =
+      Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+
+  explicit Analyzer(const AnalysisSettings& settings = {});
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+
+  /// The terms of @p text with positions from @p start_pos + 1 on.
+  std::vector<AnalyzedTerm> analyze(std::string_view text, Xapian::termpos start_pos = 0) const;
+
+  /// Adds the terms of @p text to @p doc (positions after @p start_pos, each
+  /// occurrence adding @p wdf_inc, terms prefixed with @p prefix). Returns the last position used.
+  Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos = 0,
+                             Xapian::termcount wdf_inc = 1, const std::string& prefix = {}) const;
+
+  /// A QueryParser using this analyzer's stemmer and stopper with STEM_SOME.
+  Xapian::QueryParser make_query_parser() const;
+
+  /// Normalizes @p query (keeping the operators AND OR NOT XOR NEAR ADJ) and parses it with @p parser.
+  Xapian::Query parse_query(Xapian::QueryParser& parser, std::string_view query,
+                            unsigned flags = kDefaultQueryFlags, const std::string& default_prefix = {}) const;
+
+  /// The query string as QueryParser gets it.
+  std::string normalize_query(std::string_view query) const;
+  std::string normalize(std::string_view text) const;
+  /// Stem of a raw word, as index_text() would make it (without the "Z").
+  std::string stem(std::string_view word) const;
+
+  Xapian::Stem stemmer() const;
+  const AnalysisSettings& settings() const;
+
+  /// "xapian-arabic <version>;<fingerprint>": what write_metadata() stores.
+  std::string metadata_value() const;
+  void write_metadata(Xapian::WritableDatabase& db) const;
+  /// Throws IncompatibleIndexError if @p db holds documents analyzed otherwise.
+  void check_compatible(const Xapian::Database& db) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The library version, "MAJOR.MINOR.PATCH".
+XAPIAN_ARABIC_API const char* version();
+
+}  // namespace xapian_arabic

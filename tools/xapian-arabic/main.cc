@@ -1,0 +1,23 @@
+/** @file
+ *  @brief xapian-arabic: command-line entry point; each subcommand lives in its own file.
+ */
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include <xapian_arabic/analyzer.h>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"xapian-arabic: Arabic normalization, stemming, news extraction, indexing and search for Xapian"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(xapian_arabic::version()));
+  xapian_arabic::cli::register_analysis_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return xapian_arabic::cli::exit_status();
+}
