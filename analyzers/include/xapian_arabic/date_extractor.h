@@ -1,0 +1,68 @@
+/** @file
+ *  @brief Finds date expressions in Arabic news text and normalizes them to ISO 8601.
+ *
+ *  Month names of every regional family (يناير / كانون الثاني / نونبر / جانفي),
+ *  English dates inside Arabic pages, numeric dates in any digits, Hijri dates
+ *  (converted with ICU's Islamic calendars), times and zones, ordinal days in
+ *  words, and relative expressions resolved against the publication date.
+ *  Tables live in config/dates/.
+ *
+ *  Thread safety: a constructed DateExtractor is immutable; share it freely.
+ */
+#pragma once
+
+#include <xapian_arabic/export.h>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xapian_arabic {
+
+enum class DateKind { published, updated, mentioned };
+
+XAPIAN_ARABIC_API const char* to_string(DateKind kind);
+
+/// A calendar day (proleptic Gregorian).
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+  bool operator==(const CivilDate&) const = default;
+};
+
+struct ExtractedDate {
+  std::string value;       ///< ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[+HH:MM]
+  DateKind kind = DateKind::mentioned;
+  std::size_t begin = 0;   ///< byte span of the expression in the text given to extract()
+  std::size_t end = 0;
+  std::string text;        ///< the matched span as written
+  std::string hijri;       ///< the Hijri original (e.g. "1446-05-19") when the text gave a Hijri date
+  std::optional<std::string> range_end;  ///< for ranges (من 10 إلى 12 نوفمبر): the end value
+};
+
+struct DateExtractorOptions {
+  std::string tables_dir;                 ///< folder with the config/dates/ tables; empty: built-in
+  std::string islamic_calendar = "islamic-umalqura";  ///< ICU calendar: islamic-umalqura, islamic-civil, islamic, islamic-tbla
+};
+
+class XAPIAN_ARABIC_API DateExtractor {
+ public:
+  explicit DateExtractor(const DateExtractorOptions& options = {});
+  ~DateExtractor();
+  DateExtractor(DateExtractor&&) noexcept;
+  DateExtractor& operator=(DateExtractor&&) noexcept;
+
+  /// Every date expression in @p text, in text order. Relative expressions
+  /// (أمس, الثلاثاء, منذ يومين ...) resolve against @p reference (the publication
+  /// day) and are left out when it is empty. Lines starting with تاريخ النشر / آخر تحديث
+  /// (and similar) give kind published / updated; everything else is mentioned.
+  std::vector<ExtractedDate> extract(std::string_view text, std::optional<CivilDate> reference = std::nullopt) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xapian_arabic

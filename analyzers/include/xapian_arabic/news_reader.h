@@ -1,0 +1,68 @@
+/** @file
+ *  @brief Reads news archives: plain-text scraped articles, JSON Lines, HTML pages, and .gz of each.
+ *
+ *  Detects the encoding (UTF-8, else a legacy Arabic encoding such as
+ *  Windows-1256, with ICU) and splits a scraped article into headline, header
+ *  lines, body and the unrelated material appended after إقرأ أيضاً. Extraction
+ *  of dates and sources is done by ArticleExtractor (article_extractor.h).
+ *
+ *  Errors never throw out of read_file(): each bad file or record is reported
+ *  as a ReadError naming the file (and line) and what is wrong.
+ *
+ *  Thread safety: stateless apart from the options; one NewsReader may serve
+ *  several threads.
+ */
+#pragma once
+
+#include <xapian_arabic/export.h>
+#include <xapian_arabic/news_article.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace xapian_arabic {
+
+struct ReadError {
+  std::string path;
+  std::size_t line = 0;  ///< 1-based line of a JSON Lines record, 0 for the whole file
+  std::string message;
+};
+
+struct NewsReaderOptions {
+  /// JSON Lines field names, tried in order (config [jsonl]).
+  std::vector<std::string> id_fields = {"id"};
+  std::vector<std::string> title_fields = {"title", "headline"};
+  std::vector<std::string> body_fields = {"body", "text", "content"};
+  std::vector<std::string> date_fields = {"date", "published", "datePublished"};
+  std::vector<std::string> updated_fields = {"updated", "modified", "dateModified"};
+  std::vector<std::string> source_fields = {"source", "publisher"};
+  std::vector<std::string> url_fields = {"url", "link"};
+  std::size_t max_file_bytes = 512u << 20;  ///< larger files are refused with an error
+};
+
+enum class ArchiveFormat { text, jsonl, html, unknown };
+
+/// The format of @p path from its name (.txt, .jsonl/.ndjson/.json, .html/.htm; .gz stripped first).
+XAPIAN_ARABIC_API ArchiveFormat format_of(const std::string& path);
+
+class XAPIAN_ARABIC_API NewsReader {
+ public:
+  explicit NewsReader(const NewsReaderOptions& options = {});
+
+  /// Reads every article in @p path; @p id_root is the folder ids are made relative to.
+  /// Articles come back with title/body/related/url/encoding and any metadata dates
+  /// and source set; run ArticleExtractor on each to fill in extracted fields.
+  void read_file(const std::string& path, const std::string& id_root,
+                 const std::function<void(NewsArticle&&)>& on_article,
+                 const std::function<void(ReadError&&)>& on_error) const;
+
+  /// Parses one plain-text scraped article already decoded to UTF-8.
+  NewsArticle parse_text(std::string_view utf8_text) const;
+
+ private:
+  NewsReaderOptions options_;
+};
+
+}  // namespace xapian_arabic

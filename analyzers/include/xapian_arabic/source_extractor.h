@@ -1,0 +1,63 @@
+/** @file
+ *  @brief Finds who an Arabic news article is from: المصدر lines, title suffixes,
+ *  datelines (موسكو-سانا, بغداد/ شبكة أخبار العراق-, دمشق (وكالات الانباء) -) and
+ *  wire agencies cited in the body, mapped to canonical names through the alias
+ *  table config/sources/agencies.tsv (سانا = SANA = الوكالة العربية السورية للأنباء).
+ *
+ *  Thread safety: a constructed SourceExtractor is immutable; share it freely.
+ */
+#pragma once
+
+#include <xapian_arabic/export.h>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xapian_arabic {
+
+enum class SourceKind { source, agency, dateline };
+
+XAPIAN_ARABIC_API const char* to_string(SourceKind kind);
+
+struct ExtractedSource {
+  std::string name;        ///< canonical name from the alias table, or the text as written if unknown
+  std::string key;         ///< stable ASCII key of the canonical entry (e.g. "sana"), empty if unknown
+  SourceKind kind = SourceKind::source;
+  std::string city;        ///< dateline city, normalized; empty if none
+  std::size_t begin = 0, end = 0;  ///< byte span in the text given to extract()
+  std::string text;        ///< the matched span as written
+};
+
+struct SourceExtractorOptions {
+  std::string aliases_file;  ///< agencies/outlets alias table; empty: built-in config/sources/agencies.tsv
+  std::string cities_file;   ///< known dateline cities; empty: built-in config/sources/cities.txt
+};
+
+class XAPIAN_ARABIC_API SourceExtractor {
+ public:
+  explicit SourceExtractor(const SourceExtractorOptions& options = {});
+  ~SourceExtractor();
+  SourceExtractor(SourceExtractor&&) noexcept;
+  SourceExtractor& operator=(SourceExtractor&&) noexcept;
+
+  /// Every source, dateline and agency mention in @p text, in text order.
+  /// @p title, when given, is checked for an outlet suffix (... - اليوم السابع).
+  std::vector<ExtractedSource> extract(std::string_view text, std::string_view title = {}) const;
+
+  /// The canonical entry for a name or alias ("سانا", "SANA", "sana"), if known: its name and key.
+  std::optional<std::pair<std::string, std::string>> canonical(std::string_view name_or_alias) const;
+
+  /// All aliases (normalized) of the entry with @p key, for search filters.
+  std::vector<std::string> aliases_of(std::string_view key) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xapian_arabic
