@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 #include "data_files.h"
 
@@ -19,6 +20,12 @@ namespace {
 
 std::string where(const std::string& source, const toml::source_region& region) {
   return source + ":" + std::to_string(region.begin.line) + ": ";
+}
+
+std::string fmt(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
 }
 
 // Reads one table, refusing keys nobody reads.
@@ -42,6 +49,30 @@ class Section {
   void read_path(const char* key, std::string& out, const std::string& base_dir) {
     read_string(key, out);
     if (!out.empty() && std::filesystem::path(out).is_relative()) out = (std::filesystem::path(base_dir) / out).string();
+  }
+  template <class Number>
+  void read_number(const char* key, Number& out, double min, double max) {
+    if (auto node = find(key)) {
+      double value;
+      if (auto i = node->as_integer()) value = double(i->get());
+      else if (auto f = node->as_floating_point(); f && !std::is_integral_v<Number>) value = f->get();
+      else fail(*node, std::string(key) + (std::is_integral_v<Number> ? " must be a whole number" : " must be a number"));
+      if (!(value >= min && value <= max))
+        fail(*node, std::string(key) + " must be between " + fmt(min) + " and " + fmt(max));
+      out = static_cast<Number>(value);
+    }
+  }
+  void read_string_list(const char* key, std::vector<std::string>& out) {
+    if (auto node = find(key)) {
+      const auto* array = node->as_array();
+      if (!array || array->empty()) fail(*node, std::string(key) + " must be a non-empty array of strings");
+      std::vector<std::string> values;
+      for (const auto& item : *array) {
+        if (!item.is_string()) fail(item, std::string(key) + " must hold only strings");
+        values.push_back(item.as_string()->get());
+      }
+      out = std::move(values);
+    }
   }
   template <class Parse>
   void read_enum(const char* key, Parse parse) {
@@ -98,7 +129,9 @@ Config Config::parse(std::string_view text, const std::string& source, const std
   } catch (const toml::parse_error& e) {
     throw ConfigError(where(source, e.source()) + std::string(e.description()));
   }
-  static const std::set<std::string> known_sections = {"normalization", "stemming", "stopwords"};
+  static const std::set<std::string> known_sections = {"normalization", "stemming", "stopwords", "index",
+                                                       "weights",       "bm25",     "recency",   "search",
+                                                       "sources",       "dates",    "jsonl"};
   for (const auto& [key, node] : root) {
     if (!known_sections.count(std::string(key.str())))
       throw ConfigError(where(source, node.source()) + "unknown section or key '" + std::string(key.str()) + "'");
@@ -134,6 +167,65 @@ Config Config::parse(std::string_view text, const std::string& source, const std
   stop.read_bool("enabled", a.use_stopwords);
   stop.read_path("file", a.stopwords_file, base_dir);
   stop.reject_unknown();
+
+  Section index(root, "index", source);
+  index.read_number("threads", config.index.threads, 0, 256);
+  index.read_number("batch_size", config.index.batch_size, 1, 10'000'000);
+  index.read_string("language", config.index.language);
+  index.reject_unknown();
+
+  Section weights(root, "weights", source);
+  weights.read_number("title", config.weights.title, 0, 100);
+  weights.read_number("lead", config.weights.lead, 0, 100);
+  weights.read_number("body", config.weights.body, 0, 100);
+  weights.read_number("source", config.weights.source, 0, 100);
+  weights.reject_unknown();
+
+  Section bm25(root, "bm25", source);
+  bm25.read_number("k1", config.bm25.k1, 0, 1000);
+  bm25.read_number("k2", config.bm25.k2, 0, 1000);
+  bm25.read_number("k3", config.bm25.k3, 0, 1000);
+  bm25.read_number("b", config.bm25.b, 0, 1);
+  bm25.read_number("min_normlen", config.bm25.min_normlen, 0, 1000);
+  bm25.reject_unknown();
+
+  Section recency(root, "recency", source);
+  recency.read_bool("enabled", config.recency.enabled);
+  recency.read_number("weight", config.recency.weight, 0, 1000);
+  recency.read_number("half_life_days", config.recency.half_life_days, 1, 1e6);
+  recency.reject_unknown();
+
+  Section search(root, "search", source);
+  search.read_number("limit", config.search.limit, 1, 100000);
+  search.read_number("snippet_length", config.search.snippet_length, 0, 100000);
+  search.reject_unknown();
+
+  Section sources(root, "sources", source);
+  sources.read_path("aliases_file", config.extraction.aliases_file, base_dir);
+  sources.read_path("cities_file", config.extraction.cities_file, base_dir);
+  sources.reject_unknown();
+
+  Section dates(root, "dates", source);
+  dates.read_path("tables_dir", config.extraction.dates_tables_dir, base_dir);
+  dates.read_enum("islamic_calendar", [&](const std::string& v) {
+    static const std::set<std::string> known = {"islamic-umalqura", "islamic-civil", "islamic", "islamic-tbla",
+                                                "islamic-rgsa"};
+    if (!known.count(v))
+      throw std::invalid_argument("islamic_calendar must be one of islamic-umalqura, islamic-civil, islamic, "
+                                  "islamic-tbla, islamic-rgsa");
+    config.extraction.islamic_calendar = v;
+  });
+  dates.reject_unknown();
+
+  Section jsonl(root, "jsonl", source);
+  jsonl.read_string_list("id", config.jsonl.id);
+  jsonl.read_string_list("title", config.jsonl.title);
+  jsonl.read_string_list("body", config.jsonl.body);
+  jsonl.read_string_list("date", config.jsonl.date);
+  jsonl.read_string_list("updated", config.jsonl.updated);
+  jsonl.read_string_list("source", config.jsonl.source);
+  jsonl.read_string_list("url", config.jsonl.url);
+  jsonl.reject_unknown();
   return config;
 }
 

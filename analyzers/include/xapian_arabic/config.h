@@ -10,9 +10,11 @@
 #include <xapian_arabic/analysis_settings.h>
 #include <xapian_arabic/export.h>
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace xapian_arabic {
 
@@ -21,8 +23,67 @@ class XAPIAN_ARABIC_API ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// [index]: how the indexer runs.
+struct IndexSettings {
+  unsigned threads = 0;            ///< analysis worker threads; 0 = number of cores
+  std::size_t batch_size = 2000;   ///< commit every this many documents
+  std::string language = "ar";     ///< value of the L term
+};
+
+/// [weights]: wdf per occurrence, i.e. how much a word counts in each field.
+struct FieldWeights {
+  unsigned title = 3;   ///< title words (also indexed into the body text)
+  unsigned lead = 2;    ///< words of the first paragraph
+  unsigned body = 1;
+  unsigned source = 1;  ///< source, agency and dateline city names
+};
+
+/// [bm25]: Xapian::BM25Weight parameters.
+struct Bm25Settings {
+  double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
+};
+
+/// [recency]: optional boost of recent articles (DecreasingValueWeightPostingSource on the days slot).
+struct RecencySettings {
+  bool enabled = false;
+  double weight = 1.0;       ///< largest extra score, for the newest article
+  double half_life_days = 365;  ///< articles this much older than the newest get weight/2
+};
+
+/// [search]: result list defaults.
+struct SearchSettings {
+  std::size_t limit = 10;
+  std::size_t snippet_length = 240;  ///< bytes of snippet text
+};
+
+/// [sources], [dates]: tables of the extractors.
+struct ExtractionSettings {
+  std::string aliases_file;   ///< "" = built-in config/sources/agencies.tsv
+  std::string cities_file;    ///< "" = built-in config/sources/cities.txt
+  std::string dates_tables_dir;  ///< "" = built-in config/dates/
+  std::string islamic_calendar = "islamic-umalqura";
+};
+
+/// [jsonl]: field names of JSON Lines archives, tried in order.
+struct JsonlFields {
+  std::vector<std::string> id = {"id"};
+  std::vector<std::string> title = {"title", "headline"};
+  std::vector<std::string> body = {"body", "text", "content"};
+  std::vector<std::string> date = {"date", "published", "datePublished"};
+  std::vector<std::string> updated = {"updated", "modified", "dateModified"};
+  std::vector<std::string> source = {"source", "publisher"};
+  std::vector<std::string> url = {"url", "link"};
+};
+
 struct Config {
-  AnalysisSettings analysis;
+  AnalysisSettings analysis;  ///< [normalization], [stemming], [stopwords]: index-time, fingerprinted
+  IndexSettings index;
+  FieldWeights weights;
+  Bm25Settings bm25;
+  RecencySettings recency;
+  SearchSettings search;
+  ExtractionSettings extraction;
+  JsonlFields jsonl;
 
   /// The built-in defaults (config/default.toml).
   XAPIAN_ARABIC_API static Config defaults();
