@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const std::exception& e) {
+    // Config, table and database errors already name the file and what is wrong.
+    std::cerr << "xapian-arabic: " << e.what() << '\n';
+    return 1;
   }
   return xapian_arabic::cli::exit_status();
 }

@@ -1,0 +1,177 @@
+/** @file
+ *  @brief Analyzer on a real Xapian database: index-time and query-time analysis agree.
+ */
+#include <xapian_arabic/analyzer.h>
+#include <xapian_arabic/arabic_stem.h>
+#include <xapian_arabic/arabic_stopper.h>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace xapian_arabic;
+
+namespace {
+
+// An in-memory database holding one document per text; returns the docids a query matches.
+class Corpus {
+ public:
+  explicit Corpus(const std::vector<std::string>& texts, const AnalysisSettings& settings = {})
+      : analyzer_(settings), db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    for (const auto& text : texts) {
+      Xapian::Document doc;
+      analyzer_.index_text(doc, text);
+      doc.set_data(text);
+      db_.add_document(doc);
+    }
+    analyzer_.write_metadata(db_);
+  }
+
+  std::set<Xapian::docid> search(const std::string& query) {
+    Xapian::QueryParser parser = analyzer_.make_query_parser();
+    parser.set_database(db_);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(analyzer_.parse_query(parser, query));
+    std::set<Xapian::docid> ids;
+    for (auto it = enquire.get_mset(0, 100).begin(); it != Xapian::MSetIterator(); ++it) ids.insert(*it);
+    return ids;
+  }
+
+  Analyzer& analyzer() { return analyzer_; }
+  Xapian::WritableDatabase& db() { return db_; }
+
+ private:
+  Analyzer analyzer_;
+  Xapian::WritableDatabase db_;
+};
+
+using Ids = std::set<Xapian::docid>;
+
+}  // namespace
+
+TEST_CASE("a query for a word finds its inflections with clitics", "[analyzer]") {
+  Corpus corpus({"شكر الوزير والمعلمين على جهودهم", "قدمت الوزارة منحا للمعلمين الجدد", "المعلمون في إضراب",
+                 "لا علاقة لهذا النص بالموضوع"});
+  CHECK(corpus.search("المعلمين") == Ids{1, 2, 3});
+}
+
+TEST_CASE("diacritized and undiacritized text match each other", "[analyzer]") {
+  Corpus corpus({"وَصَلَ الرَّئِيسُ إِلَى الْقَاهِرَةِ", "وصل الرئيس الى القاهرة"});
+  CHECK(corpus.search("القاهرة") == Ids{1, 2});
+  CHECK(corpus.search("الْقَاهِرَةُ") == Ids{1, 2});
+}
+
+TEST_CASE("alef variants match each other", "[analyzer]") {
+  Corpus corpus({"التقى أحمد بالوفد", "التقى احمد بالوفد", "التقى إحمد بالوفد"});
+  for (const char* q : {"أحمد", "احمد", "إحمد"}) {
+    INFO(q);
+    CHECK(corpus.search(q) == Ids{1, 2, 3});
+  }
+}
+
+TEST_CASE("Arabic-Indic and Persian digits match ASCII digits", "[analyzer]") {
+  Corpus corpus({"قتل ٢٥ شخصا في عام ٢٠٢٤", "قتل 25 شخصا", "سال ۲۰۲۴"});
+  CHECK(corpus.search("2024") == Ids{1, 3});
+  CHECK(corpus.search("٢٥") == Ids{1, 2});
+}
+
+TEST_CASE("presentation forms match plain letters", "[analyzer]") {
+  // ﻣﺤﻤﺪ written with presentation forms, and the lam-alef ligature in ﻻجئين.
+  Corpus corpus({"\uFEE3\uFEA4\uFEE4\uFEAA في المخيم", "\uFEFBجئون في المخيم"});
+  CHECK(corpus.search("محمد") == Ids{1});
+  CHECK(corpus.search("لاجئون") == Ids{2});
+}
+
+TEST_CASE("a name is not cut into another word: بوتين does not match وتين", "[analyzer]") {
+  Corpus corpus({"تحدث بوتين عن الاقتصاد", "مرض في الوتين والقلب", "قال وبوتين أيضا"});
+  CHECK(corpus.search("بوتين") == Ids{1, 3});
+}
+
+TEST_CASE("phrase queries work on normalized text", "[analyzer]") {
+  Corpus corpus({"اجتمع مجلس الأمن الدولي أمس", "الأمن في مجلس النواب", "مَجْلِسُ الأَمْنِ يجتمع"});
+  CHECK(corpus.search("\"مجلس الامن\"") == Ids{1, 3});
+}
+
+TEST_CASE("stopwords are dropped from queries but kept for phrases", "[analyzer]") {
+  Corpus corpus({"وصل الوفد إلى بيروت", "عاد الوفد من بيروت"});
+  CHECK(corpus.search("إلى بيروت") == Ids{1, 2});
+  CHECK(corpus.search("\"إلى بيروت\"") == Ids{1});
+}
+
+TEST_CASE("boolean operators survive query normalization", "[analyzer]") {
+  Corpus corpus({"بوتين في موسكو", "بوتين في بكين", "ماكرون في باريس"});
+  CHECK(corpus.search("بوتين AND موسكو") == Ids{1});
+  CHECK(corpus.search("بوتين NOT موسكو") == Ids{2});
+  CHECK(corpus.search("موسكو OR باريس") == Ids{1, 3});
+}
+
+TEST_CASE("Latin words inside Arabic text are case folded and stemmed", "[analyzer]") {
+  Corpus corpus({"قال مدير شركة Google إن Meetings ستعقد", "اجتماع OPEC+ في فيينا"});
+  CHECK(corpus.search("google") == Ids{1});
+  CHECK(corpus.search("meeting") == Ids{1});
+  CHECK(corpus.search("OPEC+") == Ids{2});
+}
+
+TEST_CASE("index terms follow TermGenerator's STEM_SOME layout", "[analyzer]") {
+  Analyzer analyzer;
+  Xapian::Document doc;
+  analyzer.index_text(doc, "والمعلمين في ٢٠٢٤");
+  std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+  const std::string stem = analyzer.stem("والمعلمين");
+  CHECK(terms == std::vector<std::string>{"2024", "Z" + stem, "في", "والمعلمين"});
+  // Positions on the unstemmed terms only.
+  auto it = doc.termlist_begin();
+  it.skip_to("والمعلمين");
+  CHECK(std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end()) == std::vector<Xapian::termpos>{1});
+}
+
+TEST_CASE("analysis fingerprint stored in the database guards against mixed settings", "[analyzer]") {
+  Corpus corpus({"نص للاختبار"});
+  REQUIRE(corpus.db().get_metadata(Analyzer::kMetadataKey) == corpus.analyzer().metadata_value());
+  Analyzer same;
+  CHECK_NOTHROW(same.check_compatible(corpus.db()));
+  AnalysisSettings other;
+  other.stemmer = StemmerKind::snowball;
+  CHECK_THROWS_AS(Analyzer(other).check_compatible(corpus.db()), IncompatibleIndexError);
+  CHECK_THROWS_WITH(Analyzer(other).check_compatible(corpus.db()), Catch::Matchers::Contains("reindex"));
+}
+
+TEST_CASE("a database not built by xapian-arabic is refused when it has documents", "[analyzer]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Analyzer analyzer;
+  CHECK_NOTHROW(analyzer.check_compatible(db));
+  db.add_document(Xapian::Document());
+  CHECK_THROWS_AS(analyzer.check_compatible(db), IncompatibleIndexError);
+}
+
+TEST_CASE("the Xapian::Stem works with Xapian's own TermGenerator and snippets", "[analyzer]") {
+  Xapian::Stem stem = make_stem();
+  CHECK(stem("والمعلمين") == stem("للمعلمين"));
+  CHECK(stem.get_description() == "Xapian::Stem(xapian-arabic(light))");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(stem);
+  Xapian::Document doc;
+  const std::string text = "كرّم الوزير والمعلمين المتميزين";
+  generator.set_document(doc);
+  generator.index_text(text);
+  db.add_document(doc);
+  Xapian::QueryParser parser;
+  parser.set_stemmer(stem);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parser.parse_query("للمعلمين"));
+  Xapian::MSet mset = enquire.get_mset(0, 10);
+  REQUIRE(mset.size() == 1);
+  CHECK_THAT(mset.snippet(text, 200, stem), Catch::Matchers::Contains("<b>والمعلمين</b>"));
+}
+
+TEST_CASE("the stopper stops normalized variants of its words", "[analyzer]") {
+  ArabicStopper stopper;
+  CHECK(stopper("إلى"));
+  CHECK(stopper("الى"));
+  CHECK(stopper("أنّ"));
+  CHECK_FALSE(stopper("بيروت"));
+}
