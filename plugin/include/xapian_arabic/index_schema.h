@@ -22,6 +22,7 @@ inline constexpr const char* kAgencyPrefix = "XAGENCY";   ///< every agency cite
 inline constexpr const char* kCityPrefix = "XCITY";       ///< dateline city, normalized (boolean)
 inline constexpr const char* kSourceTextPrefix = "XS";    ///< source/agency names as words (free text, source:)
 inline constexpr const char* kCityTextPrefix = "XC";      ///< dateline city as words (free text, city:)
+inline constexpr const char* kFilePrefix = "XFILE";      ///< absolute path of the archive file (boolean; for --prune)
 
 // Value slots.
 inline constexpr Xapian::valueno kPublishedSlot = 0;  ///< "YYYYMMDD" (Omega DATEVALUE, DateRangeProcessor)
