@@ -18,5 +18,9 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/XapianArabicConfigVersion
 install(FILES ${PROJECT_BINARY_DIR}/XapianArabicConfig.cmake ${PROJECT_BINARY_DIR}/XapianArabicConfigVersion.cmake
         DESTINATION ${cmake_dir})
 
+# Relocatable: the .pc file finds the prefix from its own location, so
+# `cmake --install --prefix X` works whatever prefix was configured.
+file(RELATIVE_PATH pc_to_prefix "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" pc_to_prefix "${pc_to_prefix}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/xapian-arabic.pc.in ${PROJECT_BINARY_DIR}/xapian-arabic.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/xapian-arabic.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
