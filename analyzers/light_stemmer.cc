@@ -13,29 +13,11 @@ namespace xapian_arabic {
 
 namespace {
 
-std::vector<Affix> load_affixes(const std::string& dir, const char* name, const Normalizer& normalizer) {
-  const std::string builtin = std::string("stemmer/") + name;
-  const std::string path = dir.empty() ? std::string() : dir + "/" + name;
-  std::vector<Affix> affixes;
-  for (auto line : table_lines(read_table(builtin, path))) {
-    const auto fields = split_fields(line);
-    Affix affix;
-    affix.text = normalizer.normalize(fields[0]);
-    if (fields.size() > 1) {
-      try {
-        affix.min_stem = std::stoul(std::string(fields[1]));
-      } catch (const std::exception&) {
-        throw std::runtime_error((path.empty() ? builtin : path) + ": bad minimum stem length in line '" +
-                                 std::string(line) + "'");
-      }
-    }
-    affixes.push_back(std::move(affix));
-  }
-  // Longest match first; the stable sort keeps the file's order among equals.
-  std::stable_sort(affixes.begin(), affixes.end(),
-                   [](const Affix& a, const Affix& b) { return a.text.size() > b.text.size(); });
-  return affixes;
-}
+// Normalized letters the conditions look at (the normalizer never changes them).
+constexpr std::string_view kAlef = "\xD8\xA7";  // ا
+constexpr std::string_view kTeh = "\xD8\xAA";   // ت
+constexpr std::string_view kWaw = "\xD9\x88";   // و
+constexpr std::string_view kYeh = "\xD9\x8A";   // ي
 
 std::size_t letters(std::string_view s) {
   std::size_t n = 0;
@@ -48,59 +30,171 @@ bool starts_with_arabic_letter(std::string_view w) {
   return !w.empty() && static_cast<unsigned char>(w[0]) >= 0xD8 && static_cast<unsigned char>(w[0]) <= 0xDB;
 }
 
+/// Parses one table: each data line is split on tabs and handed to @p parse with
+/// its file:line for error messages.
+template <typename Parse>
+void for_each_row(const std::string& dir, const std::string& name, Parse parse) {
+  const std::string builtin = "stemmer/" + name;
+  const std::string path = dir.empty() ? std::string() : dir + "/" + name;
+  const std::string content = read_table(builtin, path);
+  const std::string shown = path.empty() ? "config/" + builtin : path;
+  for (auto line : table_lines(content)) {
+    const auto line_no = 1 + std::count(content.data(), line.data(), '\n');
+    parse(split_fields(line), shown + ":" + std::to_string(line_no) + ": ");
+  }
+}
+
+std::size_t parse_min_stem(std::string_view field, const std::string& where) {
+  std::size_t n = 0;
+  if (field.empty() || field.size() > 2 ||
+      !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw std::runtime_error(where + "shortest stem must be a number of letters, got '" + std::string(field) + "'");
+  for (char c : field) n = n * 10 + std::size_t(c - '0');
+  if (n == 0) throw std::runtime_error(where + "shortest stem must be at least 1 letter");
+  return n;
+}
+
+std::string parse_affix_text(std::string_view field, const Normalizer& normalizer, const std::string& where) {
+  std::string text = normalizer.normalize(field);
+  if (text.empty() || !starts_with_arabic_letter(text))
+    throw std::runtime_error(where + "affix '" + std::string(field) + "' is not an Arabic letter sequence");
+  return text;
+}
+
+void sort_longest_first(std::vector<Affix>& affixes) {
+  // Longest match first; the stable sort keeps the file's order among equals.
+  std::stable_sort(affixes.begin(), affixes.end(),
+                   [](const Affix& a, const Affix& b) { return a.text.size() > b.text.size(); });
+}
+
 }  // namespace
 
 StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::string& dir) {
   StemmerTables tables;
-  tables.prefixes = load_affixes(dir, "prefixes.txt", normalizer);
-  tables.pronoun_suffixes = load_affixes(dir, "pronoun_suffixes.txt", normalizer);
-  tables.suffixes = load_affixes(dir, "suffixes.txt", normalizer);
-  const std::string path = dir.empty() ? std::string() : dir + "/protected.txt";
-  for (auto line : table_lines(read_table("stemmer/protected.txt", path)))
-    tables.protected_words.insert(normalizer.normalize(line));
+  for_each_row(dir, "prefixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
+    if (f.size() != 3) throw std::runtime_error(where + "expected prefix<TAB>shortest stem<TAB>noun|conjunction|verb");
+    Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, PrefixKind::noun};
+    if (f[2] == "noun") a.kind = PrefixKind::noun;
+    else if (f[2] == "conjunction") a.kind = PrefixKind::conjunction;
+    else if (f[2] == "verb") a.kind = PrefixKind::verb;
+    else throw std::runtime_error(where + "unknown prefix kind '" + std::string(f[2]) + "' (noun, conjunction or verb)");
+    tables.prefixes.push_back(std::move(a));
+  });
+  for_each_row(dir, "pronoun_suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
+    if (f.size() != 2) throw std::runtime_error(where + "expected suffix<TAB>shortest stem");
+    tables.pronoun_suffixes.push_back({parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}});
+  });
+  for_each_row(dir, "suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
+    if (f.size() != 2 && f.size() != 3)
+      throw std::runtime_error(where + "expected suffix<TAB>shortest stem[<TAB>replacement]");
+    Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}};
+    if (f.size() == 3) {
+      a.replacement = parse_affix_text(f[2], normalizer, where);
+      // A stem must never be longer than its word.
+      if (letters(a.replacement) > letters(a.text))
+        throw std::runtime_error(where + "replacement '" + std::string(f[2]) + "' is longer than its suffix");
+    }
+    tables.suffixes.push_back(std::move(a));
+  });
+  sort_longest_first(tables.prefixes);
+  sort_longest_first(tables.pronoun_suffixes);
+  sort_longest_first(tables.suffixes);
+  for_each_row(dir, "protected.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
+    if (f.size() != 1) throw std::runtime_error(where + "expected one word per line");
+    tables.protected_words.insert(parse_affix_text(f[0], normalizer, where));
+  });
   return tables;
 }
 
 LightStemmer::LightStemmer(const NormalizerOptions& options, const std::string& tables_dir)
-    : normalizer_(options), tables_(StemmerTables::load(normalizer_, tables_dir)) {}
+    : normalizer_(options),
+      tables_(StemmerTables::load(normalizer_, tables_dir)),
+      teh_marbuta_(normalizer_.normalize("\xD8\xA9")) {}
 
 std::string LightStemmer::stem(std::string_view word) const { return stem_normalized(normalizer_.normalize(word)); }
 
 std::string LightStemmer::stem_normalized(std::string_view word) const {
-  if (!starts_with_arabic_letter(word) || letters(word) <= 2) return std::string(word);
-  const auto is_protected = [this](std::string_view w) { return tables_.protected_words.count(std::string(w)) > 0; };
-  if (is_protected(word)) return std::string(word);
+  if (!starts_with_arabic_letter(word) || letters(word) <= 2 || is_protected(word)) return std::string(word);
 
-  // A protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين);
-  // otherwise the longest proclitic that leaves a long enough stem is removed.
-  const Affix* longest = nullptr;
-  for (const Affix& p : tables_.prefixes) {
-    if (!word.starts_with(p.text) || letters(word) - letters(p.text) < p.min_stem) continue;
-    if (is_protected(word.substr(p.text.size()))) return std::string(word.substr(p.text.size()));
-    if (!longest) longest = &p;
-  }
+  // Step 2: the longest proclitic group that leaves a long enough stem. A
+  // protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين).
   std::string_view stem = word;
-  if (longest) stem.remove_prefix(longest->text.size());
+  const Affix* proclitic = nullptr;
+  for (const Affix& p : tables_.prefixes) {
+    if (p.kind == PrefixKind::verb || !word.starts_with(p.text) || letters(word) - letters(p.text) < p.min_stem)
+      continue;
+    const std::string_view rest = word.substr(p.text.size());
+    if (is_protected(rest)) return std::string(rest);
+    if (!proclitic) proclitic = &p;
+  }
+  if (proclitic) stem.remove_prefix(proclitic->text.size());
 
-  std::string result(stem);
-  bool removed_pronoun = false;
+  // Step 3: a verb prefix, only where a verb can stand (word start or after a
+  // conjunction) and only before a stem without a nominal ending: سيارة, سنوات keep their س.
+  bool verb = false;
+  if (!proclitic || proclitic->kind == PrefixKind::conjunction) {
+    for (const Affix& p : tables_.prefixes) {
+      if (p.kind != PrefixKind::verb || !stem.starts_with(p.text) || letters(stem) - letters(p.text) < p.min_stem)
+        continue;
+      const std::string_view rest = stem.substr(p.text.size());
+      if (rest.ends_with(teh_marbuta_) || rest.ends_with("\xD8\xA7\xD8\xAA") || rest.starts_with(kAlef)) continue;
+      stem = rest;
+      verb = true;
+      break;
+    }
+  }
+
+  // Step 4: one attached pronoun. When teh marbuta is folded to ه, a final ه is
+  // far more often ة than the pronoun; it is taken as the pronoun only after ت
+  // (حياته), where ة cannot stand.
+  bool pronoun = false;
   for (const Affix& s : tables_.pronoun_suffixes) {
-    if (result.ends_with(s.text) && letters(result) - letters(s.text) >= s.min_stem) {
-      result.resize(result.size() - s.text.size());
-      removed_pronoun = true;
+    if (!stem.ends_with(s.text) || letters(stem) - letters(s.text) < s.min_stem) continue;
+    const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
+    if (s.text == teh_marbuta_ && !rest.ends_with(kTeh)) continue;
+    stem = rest;
+    pronoun = true;
+    break;
+  }
+
+  std::string_view ending;  // base ending to append (ة for ات ...)
+  bool inflected = false;
+  if (pronoun && letters(stem) >= 4) {
+    if (stem.ends_with(kTeh)) {
+      // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة.
+      stem.remove_suffix(kTeh.size());
+      ending = teh_marbuta_;
+      inflected = true;
+    } else if (stem.ends_with(kYeh) || stem.ends_with(kWaw)) {
+      // Construct plural/dual loses its ن before a pronoun: معلميهم, معلموهم → معلم.
+      stem.remove_suffix(kYeh.size());
+      inflected = true;
+    }
+  }
+
+  // Step 5: one inflectional ending, replaced by its base form.
+  if (!inflected) {
+    for (const Affix& s : tables_.suffixes) {
+      if (!stem.ends_with(s.text) || letters(stem) - letters(s.text) < s.min_stem) continue;
+      stem.remove_suffix(s.text.size());
+      ending = s.replacement;
       break;
     }
   }
-  // Before a pronoun, teh marbuta is written ت (مدرستهم): restore it as the ending.
-  if (removed_pronoun && result.ends_with("\xD8\xAA") && letters(result) >= 4) {
-    result.resize(result.size() - 2);
-    result += normalizer_.normalize("\xD8\xA9");
-  }
-  for (const Affix& s : tables_.suffixes) {
-    if (result.ends_with(s.text) && letters(result) - letters(s.text) >= s.min_stem) {
-      result.resize(result.size() - s.text.size());
-      break;
-    }
+
+  std::string result;
+  result.reserve(stem.size() + ending.size());
+  result.append(stem);
+  result.append(ending);
+
+  // Step 6: a hollow verb's imperfect يكون/يعيش shares its stem with the perfect كان/عاش.
+  if (verb && ending.empty() && letters(result) == 3) {
+    std::size_t len0 = 0, len1 = 0;
+    utf8::decode(result, 0, len0);
+    const std::string_view middle = std::string_view(result).substr(len0);
+    utf8::decode(middle, 0, len1);
+    const std::string_view m = middle.substr(0, len1);
+    if (m == kWaw || m == kYeh) result.replace(len0, len1, kAlef);
   }
   return result;
 }

@@ -1,7 +1,11 @@
 /** @file
  *  @brief Stemming evaluation: pairwise conflation precision/recall/F1 against gold lemmas.
  *
- *  Usage: xa-stem-eval GOLD.tsv [--examples N] [--stem-cmd-output FILE]
+ *  Usage: xa-stem-eval GOLD.tsv [--examples N] [--only NAME] [--normalization-sweep]
+ *
+ *  --normalization-sweep adds a table with our stemmer's scores when each
+ *  normalization switch that changes stems (hamza seats, teh marbuta, alef
+ *  maqsura) is toggled from its default, to decide those defaults on evidence.
  *
  *  GOLD.tsv rows are surface, lemma, upos, count (../shared/data/stem-dev). Each
  *  surface type gets its most frequent (lemma, noun/verb class). Two types are a
@@ -125,14 +129,23 @@ Score score(const std::vector<Word>& words, const std::vector<std::string>& stem
 
 int main(int argc, char** argv) try {
   if (argc < 2) {
-    std::cerr << "usage: xa-stem-eval GOLD.tsv [--examples N] [--only NAME]\n";
+    std::cerr << "usage: xa-stem-eval GOLD.tsv [--examples N] [--only NAME] [--normalization-sweep]\n";
     return 2;
   }
   std::size_t examples = 10;
   std::string only;
-  for (int i = 2; i + 1 < argc; i += 2) {
-    if (std::string(argv[i]) == "--examples") examples = std::stoul(argv[i + 1]);
-    if (std::string(argv[i]) == "--only") only = argv[i + 1];
+  bool sweep = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--normalization-sweep") {
+      sweep = true;
+    } else if ((arg == "--examples" || arg == "--only") && i + 1 < argc) {
+      if (arg == "--examples") examples = std::stoul(argv[++i]);
+      else only = argv[++i];
+    } else {
+      std::cerr << "xa-stem-eval: unknown or incomplete option '" << arg << "'\n";
+      return 2;
+    }
   }
   const auto words = read_gold(argv[1]);
   Normalizer normalizer;
@@ -160,6 +173,33 @@ int main(int argc, char** argv) try {
     const Score s = score(words, stems, 0, name, false);
     std::printf("| %s | %.3f | %.3f | %.3f | %zu |\n", name.c_str(), s.precision, s.recall, s.f1, s.stems);
     outputs.emplace_back(name, std::move(stems));
+  }
+  if (sweep) {
+    // Each switch toggled alone from the defaults (NormalizerOptions{} = config/default.toml).
+    std::printf("\nNormalization switches that change stems (xapian-arabic light, one switch toggled at a time):\n\n");
+    std::printf("| setting | precision | recall | F1 | distinct stems |\n|---|---|---|---|---|\n");
+    const std::vector<std::pair<std::string, bool NormalizerOptions::*>> switches = {
+        {"fold_hamza_seats", &NormalizerOptions::fold_hamza_seats},
+        {"fold_teh_marbuta", &NormalizerOptions::fold_teh_marbuta},
+        {"fold_alef_maqsura", &NormalizerOptions::fold_alef_maqsura},
+    };
+    const auto run = [&](const NormalizerOptions& options, const std::string& label) {
+      const LightStemmer stemmer(options);
+      std::vector<std::string> stems;
+      stems.reserve(words.size());
+      for (const auto& w : words) stems.push_back(stemmer.stem(w.surface));
+      const Score s = score(words, stems, 0, label, false);
+      std::printf("| %s | %.3f | %.3f | %.3f | %zu |\n", label.c_str(), s.precision, s.recall, s.f1, s.stems);
+    };
+    run(NormalizerOptions{}, "defaults");
+    for (const auto& [name, member] : switches) {
+      NormalizerOptions options;
+      options.*member = !(options.*member);
+      run(options, name + (options.*member ? " = true" : " = false"));
+    }
+    NormalizerOptions none;
+    for (const auto& [name, member] : switches) none.*member = false;
+    run(none, "all three = false");
   }
   for (const auto& [name, stems] : outputs)
     if (examples && (only.empty() ? name == "xapian-arabic light" : name == only)) score(words, stems, examples, name, true);

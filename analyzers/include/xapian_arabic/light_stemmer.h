@@ -1,12 +1,21 @@
 /** @file
  *  @brief Arabic light stemmer: clitic and inflection stripping under conditions.
  *
- *  Removes proclitics (و ف ب ك ل, the article ال and their combinations, the
- *  future marker س before a verb prefix), then at most one attached pronoun and
- *  at most one inflectional ending (plural, dual, feminine, nisba), each only
- *  while the remaining stem keeps a minimum length. Words on the protected list
- *  (names, places, foreign words: بوتين, فلسطين, واشنطن) are never cut, also
- *  when they carry a proclitic (وبيروت → بيروت).
+ *  Steps, in order (docs/stemming.md has the details and the evaluation):
+ *   1. a word on the protected list (names, places, foreign words: بوتين,
+ *      فلسطين, واشنطن) is returned whole, also behind a proclitic (وبيروت → بيروت);
+ *   2. at most one proclitic group: conjunction و ف, preposition ب ك ل, the
+ *      article ال and their combinations (وبال, لل ...);
+ *   3. after nothing or a conjunction only, a future/imperfect verb prefix
+ *      (سي ست سن سا ي ...) when the stem shows no nominal ending;
+ *   4. at most one attached pronoun; before it, ت is the written form of teh
+ *      marbuta (مدرستهم → مدرسة) and ي/و are construct plural endings (معلميهم → معلم);
+ *   5. at most one inflectional ending, replaced by its base form (ات → ة,
+ *      ية → ي, ون/ين/ان → nothing);
+ *   6. a hollow verb left with three letters after a verb prefix gets its
+ *      perfect-tense long vowel (يكون → كان), so tenses conflate.
+ *  Every cut keeps a minimum stem length in letters. A stem never grows beyond
+ *  the word, and stems of nouns keep teh marbuta (حالة ≠ حال).
  *
  *  The affix tables and the protected list are data (config/stemmer/ files);
  *  StemmerTables::load reads the built-in copies or a user's files.
@@ -20,6 +29,7 @@
 #include <xapian_arabic/normalizer.h>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -27,20 +37,36 @@
 
 namespace xapian_arabic {
 
+/// What may follow a prefix (prefixes.txt, third column).
+enum class PrefixKind {
+  noun,         ///< preposition or article: only a noun stem follows (بال, لل, ب, ك)
+  conjunction,  ///< و ف ل: a noun or a verb (with its own prefix) follows
+  verb,         ///< future or imperfect verb prefix (سي, ي): stripped only before a verbal stem
+};
+
 /// One affix with the shortest stem (in letters) it may leave behind.
 struct Affix {
-  std::string text;  ///< normalized UTF-8
+  std::string text;         ///< normalized UTF-8
   std::size_t min_stem = 3;
+  std::string replacement;  ///< suffixes: normalized base ending put in its place (ات → ة), often empty
+  PrefixKind kind = PrefixKind::noun;  ///< prefixes only
+};
+
+/// Hash that lets the protected set be searched with a std::string_view (no allocation).
+struct TransparentStringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
 struct StemmerTables {
-  std::vector<Affix> prefixes;         ///< proclitics, tried longest first
+  std::vector<Affix> prefixes;         ///< proclitics and verb prefixes, tried longest first
   std::vector<Affix> pronoun_suffixes; ///< attached pronouns, at most one removed
   std::vector<Affix> suffixes;         ///< inflectional endings, at most one removed
-  std::unordered_set<std::string> protected_words;  ///< normalized; never stemmed
+  std::unordered_set<std::string, TransparentStringHash, std::equal_to<>> protected_words;  ///< normalized
 
   /// Loads config/stemmer/{prefixes,pronoun_suffixes,suffixes,protected}.txt from
-  /// @p dir, or the built-in copies when @p dir is empty; normalizes entries with @p normalizer.
+  /// @p dir, or the built-in copies when @p dir is empty; normalizes entries with
+  /// @p normalizer. Throws std::runtime_error naming the file and line for a malformed line.
   XAPIAN_ARABIC_API static StemmerTables load(const Normalizer& normalizer, const std::string& dir = {});
 };
 
@@ -57,8 +83,11 @@ class XAPIAN_ARABIC_API LightStemmer {
   const Normalizer& normalizer() const { return normalizer_; }
 
  private:
+  bool is_protected(std::string_view w) const { return tables_.protected_words.find(w) != tables_.protected_words.end(); }
+
   Normalizer normalizer_;
   StemmerTables tables_;
+  std::string teh_marbuta_;  // ة as the normalizer writes it (ه when folded)
 };
 
 }  // namespace xapian_arabic
