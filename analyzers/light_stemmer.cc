@@ -61,6 +61,18 @@ std::string parse_affix_text(std::string_view field, const Normalizer& normalize
   return text;
 }
 
+/// Four letters with ي third (CCيC): the تفعيل verbal noun (تحقيق, تعليم) or a
+/// فعيل noun after ي/ت; no imperfect verb stem has this shape.
+bool is_faeel_shape(std::string_view s) {
+  if (letters(s) != 4) return false;
+  std::size_t pos = 0, len = 0;
+  for (int i = 0; i < 2; ++i) {
+    utf8::decode(s, pos, len);
+    pos += len;
+  }
+  return s.substr(pos).starts_with(kYeh);
+}
+
 void sort_longest_first(std::vector<Affix>& affixes) {
   // Longest match first; the stable sort keeps the file's order among equals.
   std::stable_sort(affixes.begin(), affixes.end(),
@@ -137,7 +149,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
       if (p.kind != PrefixKind::verb || !stem.starts_with(p.text) || letters(stem) - letters(p.text) < p.min_stem)
         continue;
       const std::string_view rest = stem.substr(p.text.size());
-      if (rest.ends_with(teh_marbuta_) || rest.ends_with("\xD8\xA7\xD8\xAA") || rest.starts_with(kAlef)) continue;
+      // Two letters are left only by the jussive of a hollow verb (لم يكن); a weak
+      // first letter there is no verb (يوم).
+      if (letters(rest) == 2 && (rest.starts_with(kWaw) || rest.starts_with(kYeh) || rest.starts_with(kAlef)))
+        continue;
+      if (rest.ends_with(teh_marbuta_) || rest.ends_with("\xD8\xA7\xD8\xAA") /* ات */ ||
+          rest.ends_with("\xD9\x8A\xD9\x86") /* ين */ || rest.starts_with(kAlef) || is_faeel_shape(rest))
+        continue;
       stem = rest;
       verb = true;
       break;
@@ -151,7 +169,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   for (const Affix& s : tables_.pronoun_suffixes) {
     if (!stem.ends_with(s.text) || letters(stem) - letters(s.text) < s.min_stem) continue;
     const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
-    if (s.text == teh_marbuta_ && !rest.ends_with(kTeh)) continue;
+    if (s.text == teh_marbuta_ && !verb && !rest.ends_with(kTeh)) continue;
     stem = rest;
     pronoun = true;
     break;
@@ -187,8 +205,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   result.append(stem);
   result.append(ending);
 
-  // Step 6: a hollow verb's imperfect يكون/يعيش shares its stem with the perfect كان/عاش.
-  if (verb && ending.empty() && letters(result) == 3) {
+  // Step 6: a hollow verb's imperfect يكون/يعيش and jussive يكن share the stem
+  // of the perfect كان/عاش.
+  if (verb && ending.empty() && letters(result) == 2) {
+    std::size_t len0 = 0;
+    utf8::decode(result, 0, len0);
+    result.insert(len0, kAlef);
+  } else if (verb && ending.empty() && letters(result) == 3) {
     std::size_t len0 = 0, len1 = 0;
     utf8::decode(result, 0, len0);
     const std::string_view middle = std::string_view(result).substr(len0);
