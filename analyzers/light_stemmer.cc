@@ -73,6 +73,9 @@ bool is_faeel_shape(std::string_view s) {
   return s.substr(pos).starts_with(kYeh);
 }
 
+bool starts_with_weak(std::string_view s) { return s.starts_with(kWaw) || s.starts_with(kYeh) || s.starts_with(kAlef); }
+bool ends_with_weak(std::string_view s) { return s.ends_with(kWaw) || s.ends_with(kYeh) || s.ends_with(kAlef); }
+
 void sort_longest_first(std::vector<Affix>& affixes) {
   // Longest match first; the stable sort keeps the file's order among equals.
   std::stable_sort(affixes.begin(), affixes.end(),
@@ -144,17 +147,24 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // Step 3: a verb prefix, only where a verb can stand (word start or after a
   // conjunction) and only before a stem without a nominal ending: سيارة, سنوات keep their س.
   bool verb = false;
+  // The shape test looks through an attached pronoun or accusative ا (تعليما, تحقيقها).
+  const auto without_pronoun = [this](std::string_view s) {
+    for (const Affix& p : tables_.pronoun_suffixes)
+      if (s.ends_with(p.text) && letters(s) - letters(p.text) >= p.min_stem) return s.substr(0, s.size() - p.text.size());
+    if (s.ends_with(kAlef) && letters(s) > 4) s.remove_suffix(kAlef.size());
+    return s;
+  };
   if (!proclitic || proclitic->kind == PrefixKind::conjunction) {
     for (const Affix& p : tables_.prefixes) {
       if (p.kind != PrefixKind::verb || !stem.starts_with(p.text) || letters(stem) - letters(p.text) < p.min_stem)
         continue;
       const std::string_view rest = stem.substr(p.text.size());
-      // Two letters are left only by the jussive of a hollow verb (لم يكن); a weak
-      // first letter there is no verb (يوم).
-      if (letters(rest) == 2 && (rest.starts_with(kWaw) || rest.starts_with(kYeh) || rest.starts_with(kAlef)))
-        continue;
+      // Two letters are left by an assimilated verb (يصل, from وصل); with a weak
+      // letter they are no such verb (يوم, يري).
+      if (letters(rest) == 2 && (starts_with_weak(rest) || ends_with_weak(rest))) continue;
       if (rest.ends_with(teh_marbuta_) || rest.ends_with("\xD8\xA7\xD8\xAA") /* ات */ ||
-          rest.ends_with("\xD9\x8A\xD9\x86") /* ين */ || rest.starts_with(kAlef) || is_faeel_shape(rest))
+          rest.ends_with("\xD9\x8A\xD9\x86") /* ين */ || rest.starts_with(kAlef) ||
+          is_faeel_shape(without_pronoun(rest)))
         continue;
       stem = rest;
       verb = true;
@@ -177,13 +187,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
 
   std::string_view ending;  // base ending to append (ة for ات ...)
   bool inflected = false;
-  if (pronoun && letters(stem) >= 4) {
-    if (stem.ends_with(kTeh)) {
-      // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة.
+  if (pronoun) {
+    if (stem.ends_with(kTeh) && letters(stem) >= 3) {
+      // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
       ending = teh_marbuta_;
       inflected = true;
-    } else if (stem.ends_with(kYeh) || stem.ends_with(kWaw)) {
+    } else if ((stem.ends_with(kYeh) || stem.ends_with(kWaw)) && letters(stem) >= 4) {
       // Construct plural/dual loses its ن before a pronoun: معلميهم, معلموهم → معلم.
       stem.remove_suffix(kYeh.size());
       inflected = true;
@@ -205,12 +215,12 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   result.append(stem);
   result.append(ending);
 
-  // Step 6: a hollow verb's imperfect يكون/يعيش and jussive يكن share the stem
-  // of the perfect كان/عاش.
+  // Step 6: imperfects share the stem of the perfect. Two letters after ي are an
+  // assimilated verb that lost its و (يصل, يجب → وصل, وجب; in news far more
+  // frequent than the hollow jussive يكن); a hollow verb's middle و/ي is ا in
+  // the perfect (يكون, يعيش → كان, عاش).
   if (verb && ending.empty() && letters(result) == 2) {
-    std::size_t len0 = 0;
-    utf8::decode(result, 0, len0);
-    result.insert(len0, kAlef);
+    result.insert(0, kWaw);
   } else if (verb && ending.empty() && letters(result) == 3) {
     std::size_t len0 = 0, len1 = 0;
     utf8::decode(result, 0, len0);
