@@ -1,0 +1,51 @@
+/** @file
+ *  @brief Civil-date arithmetic (proleptic Gregorian) and Hijri conversion through ICU.
+ */
+#pragma once
+
+#include <xapian_arabic/date_extractor.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class Calendar;
+U_NAMESPACE_END
+
+namespace xapian_arabic::dates {
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+/// Days since 1970-01-01.
+long days_from_civil(const CivilDate& d);
+CivilDate civil_from_days(long days);
+CivilDate add_days(const CivilDate& d, long days);
+/// ISO weekday: 1 = Monday ... 7 = Sunday.
+int iso_weekday(const CivilDate& d);
+/// True if year, month and day name a real day.
+bool is_valid(const CivilDate& d);
+
+/// Hijri → Gregorian through one of ICU's Islamic calendars.
+/// Thread safety: const members may be called concurrently (each call clones the prototype).
+class HijriCalendar {
+ public:
+  /// @p type is an ICU calendar keyword: islamic-umalqura, islamic-civil, islamic, islamic-tbla.
+  /// Throws std::invalid_argument for another name.
+  explicit HijriCalendar(const std::string& type);
+  ~HijriCalendar();
+  HijriCalendar(HijriCalendar&&) noexcept;
+  HijriCalendar& operator=(HijriCalendar&&) noexcept;
+
+  /// The Gregorian day of Hijri @p year / @p month / @p day, or nothing if that day does not exist.
+  std::optional<CivilDate> to_gregorian(int year, int month, int day) const;
+  /// Days in Hijri month @p month of @p year (29 or 30), or 0 if out of range.
+  int month_length(int year, int month) const;
+
+ private:
+  std::unique_ptr<icu::Calendar> prototype_;
+};
+
+}  // namespace xapian_arabic::dates

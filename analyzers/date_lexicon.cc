@@ -1,0 +1,169 @@
+/** @file
+ *  @brief Loading config/dates/ into the date grammar's lexicon.
+ */
+#include "date_lexicon.h"
+
+#include "data_files.h"
+#include "date_scanner.h"
+
+#include <charconv>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+namespace xapian_arabic::dates {
+
+namespace {
+
+struct Row {
+  std::size_t line;
+  std::vector<std::string_view> fields;
+};
+
+// The data rows of one table with their line numbers, each checked for its field count.
+std::vector<Row> rows(const std::string& content, const std::string& file, std::size_t fields) {
+  std::vector<Row> out;
+  std::string_view rest = content;
+  for (std::size_t line = 1; !rest.empty(); ++line) {
+    const auto eol = rest.find('\n');
+    std::string_view text = rest.substr(0, eol);
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+    const auto data = table_lines(text);
+    if (data.empty()) continue;
+    auto parts = split_fields(data.front(), '\t');
+    if (parts.size() != fields)
+      throw std::runtime_error(file + ":" + std::to_string(line) + ": expected " + std::to_string(fields) +
+                               " tab-separated fields, found " + std::to_string(parts.size()));
+    out.push_back({line, std::move(parts)});
+  }
+  return out;
+}
+
+[[noreturn]] void bad(const std::string& file, std::size_t line, const std::string& what) {
+  throw std::runtime_error(file + ":" + std::to_string(line) + ": " + what);
+}
+
+int to_int(const std::string& file, std::size_t line, std::string_view s, int lo, int hi) {
+  int v = 0;
+  const char* first = s.data();
+  if (!s.empty() && s.front() == '+') ++first;
+  const auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || v < lo || v > hi)
+    bad(file, line, "'" + std::string(s) + "' is not a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  return v;
+}
+
+Unit to_unit(const std::string& file, std::size_t line, std::string_view s) {
+  if (s == "minute") return Unit::minute;
+  if (s == "hour") return Unit::hour;
+  if (s == "day") return Unit::day;
+  if (s == "week") return Unit::week;
+  if (s == "month") return Unit::month;
+  if (s == "year") return Unit::year;
+  bad(file, line, "unknown unit '" + std::string(s) + "' (minute, hour, day, week, month, year)");
+}
+
+std::uint32_t to_role(const std::string& file, std::size_t line, std::string_view s) {
+  static const std::pair<std::string_view, std::uint32_t> kRoles[] = {
+      {"year", role_year},       {"season", role_season},         {"era_ad", role_era_ad},
+      {"era_ah", role_era_ah},   {"corresponds", role_corresponds}, {"from", role_from},
+      {"to", role_to},           {"of", role_of},                 {"month_word", role_month_word},
+      {"hour_word", role_hour_word}, {"ago", role_ago},           {"past", role_past},
+      {"next", role_next},       {"future", role_future},         {"not_future", role_not_future},
+      {"count", role_count},     {"not_date", role_not_date}};
+  for (const auto& [name, bit] : kRoles)
+    if (name == s) return bit;
+  bad(file, line, "unknown role '" + std::string(s) + "'");
+}
+
+}  // namespace
+
+LexEntry& DateLexicon::add(const std::string& file, std::size_t line, std::string_view phrase) {
+  const std::string key = fold_phrase(phrase);
+  if (key.empty()) bad(file, line, "empty phrase");
+  std::size_t words = 1, start = 0;
+  for (std::size_t i = 0; i <= key.size(); ++i) {
+    if (i < key.size() && key[i] != ' ') continue;
+    const std::string_view word(key.data() + start, i - start);
+    for (char c : word)
+      if ((c >= '0' && c <= '9') || (static_cast<unsigned char>(c) < 0x80 && !(c >= 'a' && c <= 'z')))
+        bad(file, line, "'" + std::string(phrase) + "' has a character that is not part of a word");
+    max_word_bytes_ = std::max(max_word_bytes_, word.size());
+    if (i < key.size()) {
+      ++words;
+      start = i + 1;
+    }
+  }
+  if (words > 1) entries_[key.substr(0, key.find(' '))].heads_phrase = true;
+  max_words_ = std::max(max_words_, words);
+  LexEntry& e = entries_[key];
+  e.words = static_cast<std::uint8_t>(words);
+  return e;
+}
+
+DateLexicon::DateLexicon(const std::string& tables_dir) {
+  const auto load = [&](const char* name, std::size_t fields,
+                        const std::function<void(const std::string&, const Row&)>& apply) {
+    const std::string builtin = std::string("dates/") + name;
+    const std::string path = tables_dir.empty() ? std::string() : tables_dir + "/" + name;
+    const std::string file = path.empty() ? "config/" + builtin : path;
+    const std::string content = read_table(builtin, path);
+    for (const Row& row : rows(content, file, fields)) apply(file, row);
+  };
+
+  load("months.tsv", 4, [&](const std::string& f, const Row& r) {
+    const int month = to_int(f, r.line, r.fields[1], 1, 12);
+    const std::string_view flags = r.fields[3];
+    if (flags != "-" && flags != "needs_number") bad(f, r.line, "flags must be '-' or 'needs_number'");
+    LexEntry& e = add(f, r.line, r.fields[0]);
+    if (e.month != 0 && e.month != month) bad(f, r.line, "'" + std::string(r.fields[0]) + "' already names another month");
+    e.month = static_cast<std::int8_t>(month);
+    e.month_needs_number = e.month_needs_number || flags == "needs_number";
+  });
+  load("hijri_months.tsv", 2, [&](const std::string& f, const Row& r) {
+    add(f, r.line, r.fields[0]).hijri_month = static_cast<std::int8_t>(to_int(f, r.line, r.fields[1], 1, 12));
+  });
+  load("weekdays.tsv", 2, [&](const std::string& f, const Row& r) {
+    add(f, r.line, r.fields[0]).weekday = static_cast<std::int8_t>(to_int(f, r.line, r.fields[1], 1, 7));
+  });
+  load("ordinals.tsv", 2, [&](const std::string& f, const Row& r) {
+    add(f, r.line, r.fields[0]).ordinal = static_cast<std::int8_t>(to_int(f, r.line, r.fields[1], 1, 31));
+  });
+  load("relative.tsv", 3, [&](const std::string& f, const Row& r) {
+    const Unit unit = to_unit(f, r.line, r.fields[1]);
+    if (unit == Unit::minute || unit == Unit::hour) bad(f, r.line, "relative units are day, week, month, year");
+    LexEntry& e = add(f, r.line, r.fields[0]);
+    e.relative_unit = unit;
+    e.relative_offset = static_cast<std::int16_t>(to_int(f, r.line, r.fields[2], -1000, 1000));
+  });
+  load("elapsed.tsv", 3, [&](const std::string& f, const Row& r) {
+    LexEntry& e = add(f, r.line, r.fields[0]);
+    e.elapsed_unit = to_unit(f, r.line, r.fields[1]);
+    e.elapsed_count = static_cast<std::int8_t>(to_int(f, r.line, r.fields[2], 0, 100));
+  });
+  load("times.tsv", 2, [&](const std::string& f, const Row& r) {
+    const std::string_view h = r.fields[1];
+    const Half half = h == "am" ? Half::am : h == "pm" ? Half::pm : h == "night" ? Half::night : Half::none;
+    if (half == Half::none) bad(f, r.line, "half of day must be am, pm or night");
+    add(f, r.line, r.fields[0]).half = half;
+  });
+  load("zones.tsv", 2, [&](const std::string& f, const Row& r) {
+    const std::string_view z = r.fields[1];
+    if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':')
+      bad(f, r.line, "UTC offset must look like +03:00");
+    const int minutes = to_int(f, r.line, z.substr(1, 2), 0, 14) * 60 + to_int(f, r.line, z.substr(4, 2), 0, 59);
+    LexEntry& e = add(f, r.line, r.fields[0]);
+    e.has_zone = true;
+    e.zone_minutes = static_cast<std::int16_t>(z[0] == '-' ? -minutes : minutes);
+  });
+  load("markers.tsv", 2, [&](const std::string& f, const Row& r) {
+    const std::string_view k = r.fields[1];
+    if (k != "published" && k != "updated") bad(f, r.line, "kind must be published or updated");
+    add(f, r.line, r.fields[0]).marker = k == "published" ? 1 : 2;
+  });
+  load("cues.tsv", 2, [&](const std::string& f, const Row& r) {
+    add(f, r.line, r.fields[0]).roles |= to_role(f, r.line, r.fields[1]);
+  });
+}
+
+}  // namespace xapian_arabic::dates

@@ -1,0 +1,88 @@
+/** @file
+ *  @brief The words of the date grammar, loaded from the config/dates/ tables.
+ *
+ *  Every table phrase is folded (see date_scanner.h) and stored under its folded
+ *  words joined by one space; a phrase of several words also marks its first
+ *  word as the head of a longer phrase so the grammar only tries multi-word
+ *  lookups where one can match.
+ */
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace xapian_arabic::dates {
+
+enum class Unit : std::uint8_t { none, minute, hour, day, week, month, year };
+enum class Half : std::uint8_t { none, am, pm, night };
+
+/// Context roles of cues.tsv (bit flags).
+enum Role : std::uint32_t {
+  role_year = 1u << 0,
+  role_season = 1u << 1,
+  role_era_ad = 1u << 2,
+  role_era_ah = 1u << 3,
+  role_corresponds = 1u << 4,
+  role_from = 1u << 5,
+  role_to = 1u << 6,
+  role_of = 1u << 7,
+  role_month_word = 1u << 8,
+  role_hour_word = 1u << 9,
+  role_ago = 1u << 10,
+  role_past = 1u << 11,
+  role_next = 1u << 12,
+  role_future = 1u << 13,
+  role_not_future = 1u << 14,
+  role_count = 1u << 15,
+  role_not_date = 1u << 16,
+};
+
+/// What one folded phrase means to the grammar; a phrase may have several meanings.
+struct LexEntry {
+  std::int8_t month = 0;           ///< Gregorian month 1-12
+  bool month_needs_number = false; ///< also an ordinary word: a month only next to a day or year
+  std::int8_t hijri_month = 0;
+  std::int8_t weekday = 0;         ///< ISO 1 = Monday ... 7 = Sunday
+  std::int8_t ordinal = 0;         ///< day written as an ordinal word
+  Unit relative_unit = Unit::none; ///< relative.tsv
+  std::int16_t relative_offset = 0;
+  Unit elapsed_unit = Unit::none;  ///< elapsed.tsv
+  std::int8_t elapsed_count = 0;
+  Half half = Half::none;          ///< times.tsv
+  bool has_zone = false;           ///< zones.tsv
+  std::int16_t zone_minutes = 0;
+  std::int8_t marker = 0;          ///< markers.tsv: 1 published, 2 updated
+  std::uint32_t roles = 0;         ///< cues.tsv
+  bool heads_phrase = false;       ///< first word of a longer phrase
+  std::uint8_t words = 1;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+class DateLexicon {
+ public:
+  /// Loads the tables from @p tables_dir (empty: the built-in copies).
+  /// Throws std::runtime_error naming the file and line of a malformed row.
+  explicit DateLexicon(const std::string& tables_dir);
+
+  const LexEntry* find(std::string_view folded) const {
+    const auto it = entries_.find(folded);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  std::size_t max_words() const { return max_words_; }
+  std::size_t max_word_bytes() const { return max_word_bytes_; }
+
+ private:
+  LexEntry& add(const std::string& file, std::size_t line, std::string_view phrase);
+
+  std::unordered_map<std::string, LexEntry, StringHash, std::equal_to<>> entries_;
+  std::size_t max_words_ = 1;
+  std::size_t max_word_bytes_ = 0;
+};
+
+}  // namespace xapian_arabic::dates

@@ -1,0 +1,152 @@
+/** @file
+ *  @brief The date grammar's scanner: numbers, folded words and punctuation with byte spans.
+ */
+#include "date_scanner.h"
+
+#include "utf8.h"
+
+namespace xapian_arabic::dates {
+
+namespace {
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// Invisible controls (ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, embeddings, isolates, BOM, SHY):
+// skipped everywhere, so they neither split words nor separate a number from its suffix.
+bool is_invisible(char32_t cp) {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F || cp == 0x061C ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+}
+
+bool is_arabic_mark(char32_t cp) {
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED) || cp == 0x0640;
+}
+
+}  // namespace
+
+bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp >= 0x0621 && cp <= 0x064A) return true;
+  if (is_arabic_mark(cp)) return true;
+  if ((cp >= 0x066E && cp <= 0x066F) || (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x06D5) return true;
+  if ((cp >= 0x06EE && cp <= 0x06EF) || (cp >= 0x06FA && cp <= 0x06FF)) return true;
+  return cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7;
+}
+
+void fold_code_point(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+    return;
+  }
+  if (is_arabic_mark(cp)) return;
+  switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: case 0x0675:
+      cp = 0x0627;  // alef variants
+      break;
+    case 0x0649: case 0x06CC: case 0x06D2: case 0x0626:
+      cp = 0x064A;  // alef maqsura, Persian yeh, yeh with hamza
+      break;
+    case 0x0629: case 0x06C0: case 0x06C1: case 0x06BE: case 0x06D5:
+      cp = 0x0647;  // teh marbuta and heh variants
+      break;
+    case 0x0624:
+      cp = 0x0648;
+      break;
+    case 0x06A9: case 0x06AF:
+      cp = 0x0643;
+      break;
+    case 0x06A4:
+      cp = 0x0641;
+      break;
+    case 0x067E:
+      cp = 0x0628;
+      break;
+    case 0x0686:
+      cp = 0x062C;
+      break;
+    case 0x0698:
+      cp = 0x0632;
+      break;
+    default:
+      break;
+  }
+  utf8::append(out, cp);
+}
+
+void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, std::string& arena) {
+  bool space = true;
+  std::size_t pos = 0, len = 0;
+  while (pos < text.size()) {
+    const char32_t cp = utf8::decode(text, pos, len);
+    if (is_space(cp)) {
+      space = true;
+      pos += len;
+      continue;
+    }
+    if (is_invisible(cp)) {
+      pos += len;
+      continue;
+    }
+    Token tok;
+    tok.begin = base + pos;
+    tok.space_before = space;
+    space = false;
+    if (int dv = digit_value(cp); dv >= 0) {
+      tok.type = TokenType::number;
+      std::size_t end = pos + len;
+      std::int64_t value = dv;
+      unsigned digits = 1;
+      // Invisible controls may sit inside a number copied from a bidi page.
+      for (std::size_t l = 0; end < text.size(); end += l) {
+        const char32_t c = utf8::decode(text, end, l);
+        if (is_invisible(c)) continue;
+        const int d = digit_value(c);
+        if (d < 0) break;
+        if (value < 1'000'000'000'000LL) value = value * 10 + d;
+        ++digits;
+      }
+      tok.value = value;
+      tok.digits = static_cast<std::uint8_t>(digits > 255 ? 255 : digits);
+      tok.end = base + end;
+      pos = end;
+    } else if (is_word_char(cp)) {
+      tok.type = TokenType::word;
+      tok.fold_offset = static_cast<std::uint32_t>(arena.size());
+      std::size_t end = pos;
+      for (std::size_t l = 0; end < text.size(); end += l) {
+        const char32_t c = utf8::decode(text, end, l);
+        if (is_invisible(c)) continue;
+        if (!is_word_char(c)) break;
+        fold_code_point(c, arena);
+      }
+      tok.fold_length = static_cast<std::uint32_t>(arena.size() - tok.fold_offset);
+      tok.end = base + end;
+      pos = end;
+    } else {
+      tok.type = TokenType::punct;
+      tok.cp = cp;
+      tok.end = base + pos + len;
+      pos += len;
+    }
+    tokens.push_back(tok);
+  }
+}
+
+std::string fold_phrase(std::string_view phrase) {
+  std::vector<Token> tokens;
+  std::string arena, out;
+  scan(phrase, 0, tokens, arena);
+  for (const Token& t : tokens) {
+    if (!out.empty()) out.push_back(' ');
+    if (t.type == TokenType::word)
+      out.append(arena, t.fold_offset, t.fold_length);
+    else
+      out.append(phrase.substr(t.begin, t.end - t.begin));
+  }
+  return out;
+}
+
+}  // namespace xapian_arabic::dates
