@@ -1,0 +1,126 @@
+/** @file
+ *  @brief Searching a news index: query syntax, filters, ranking and snippets.
+ *
+ *  The query string goes through the Analyzer (same normalization, stemming and
+ *  stopwords as the documents) and Xapian's QueryParser, with these fields,
+ *  each in English and Arabic:
+ *
+ *    title:  / عنوان:   words of the title (prefix S)
+ *    source: / مصدر:    boolean filter on the credited source (XSOURCE), matching
+ *                       every alias of an agency: source:سانا = source:SANA
+ *    agency: / وكالة:   boolean filter on any agency cited (XAGENCY)
+ *    city:   / مدينة:   words of the dateline city (prefix XC)
+ *    date:   / تاريخ:   publication date filter on value slot 0: 2024-11-05,
+ *                       2024-11, 2024, نوفمبر 2024, and ranges A..B, A.., ..B
+ *                       (any digits: ٢٠٢٤-١١-٠١ works)
+ *
+ *  plus phrases, AND/OR/NOT and brackets. Ranking is Xapian's BM25Weight with
+ *  the [bm25] parameters, optionally plus a recency boost on value slot 2.
+ *
+ *  Thread safety: a NewsSearch holds a Xapian::Database and an Analyzer; use
+ *  one per thread.
+ */
+#pragma once
+
+#include <xapian.h>
+#include <xapian_arabic/analyzer.h>
+#include <xapian_arabic/config.h>
+#include <xapian_arabic/export.h>
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace xapian_arabic {
+
+/// A query or option the search cannot use (bad date, unknown syntax).
+class XAPIAN_ARABIC_API SearchError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Maps a source name or alias to the canonical source keys it stands for
+/// (e.g. "سانا" → {"sana"}); empty when the name is unknown.
+using SourceResolver = std::function<std::vector<std::string>(std::string_view name)>;
+
+enum class SortOrder { relevance, date };
+
+/// An inclusive range of publication days as "YYYYMMDD" strings; empty = open end.
+struct DateRange {
+  std::string from, to;
+};
+
+/// Parses a date or date range as the date: field and --from/--to take it:
+/// "2024-11-05", "20241105", "2024-11", "2024", "نوفمبر 2024", "A..B", "A..", "..B".
+/// A month or year covers all its days. Throws SearchError naming the bad part.
+XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text);
+
+struct SearchRequest {
+  std::string query;
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  std::string from, to;              ///< publication dates (any form parse_date_range takes); empty = open
+  std::vector<std::string> sources;  ///< source names or aliases; a document matches if it has any
+  SortOrder sort = SortOrder::relevance;
+};
+
+/// One result. Fields come from the document data written by the indexer.
+struct SearchHit {
+  Xapian::docid docid = 0;
+  double score = 0;
+  int percent = 0;
+  std::string id, url, path, title, published, source;
+  /// The snippet of the original text; matched words are between the markers
+  /// NewsSearch::kHighlightStart and kHighlightEnd.
+  std::string snippet;
+  std::map<std::string, std::string> data;  ///< every field of the document data
+};
+
+struct SearchResults {
+  Xapian::doccount estimated = 0;  ///< estimated number of matching documents
+  std::vector<SearchHit> hits;
+  std::string query_description;  ///< Xapian's description of the query run
+};
+
+/// Parses Omega-style document data: "field=value" lines. A line without a
+/// known "name=" start continues the previous field's value.
+XAPIAN_ARABIC_API std::map<std::string, std::string> parse_document_data(std::string_view data);
+
+class XAPIAN_ARABIC_API NewsSearch {
+ public:
+  /// Marks around matched words in SearchHit::snippet (control characters never found in text).
+  static constexpr const char* kHighlightStart = "\x01";
+  static constexpr const char* kHighlightEnd = "\x02";
+
+  /// Searches @p db with @p config. Throws IncompatibleIndexError if the index
+  /// was built with other analysis settings. @p resolve_source maps source:
+  /// values to keys; without it a name is used as its own key (normalized).
+  NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source = {});
+  ~NewsSearch();
+  NewsSearch(NewsSearch&&) noexcept;
+  NewsSearch& operator=(NewsSearch&&) noexcept;
+
+  /// The Xapian query for @p query_string (no --from/--to/--source filters).
+  /// Throws SearchError on a malformed query or date.
+  Xapian::Query parse(std::string_view query_string) const;
+
+  /// The full query of @p request: parsed text, filters and recency boost.
+  Xapian::Query build_query(const SearchRequest& request) const;
+
+  SearchResults search(const SearchRequest& request) const;
+
+  const Xapian::Database& database() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xapian_arabic

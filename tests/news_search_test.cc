@@ -1,0 +1,363 @@
+/** @file
+ *  @brief NewsSearch on a small real index: fields, date and source filters, sorting, snippets, config.
+ *
+ *  The index is built here with Xapian and the Analyzer in the schema's layout
+ *  (index_schema.h) from the 200 articles of news-dev, with their reference
+ *  dates and outlets from metadata.jsonl, so these tests don't depend on the indexer.
+ */
+#include <xapian_arabic/index_schema.h>
+#include <xapian_arabic/news_search.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+using namespace xapian_arabic;
+
+namespace {
+
+const std::string kDevDir = std::string(XA_SHARED_DATA_DIR) + "/news-dev/";
+
+struct DevArticle {
+  std::string id, title, body, date, source;  // date: YYYY-MM-DD
+};
+
+std::vector<DevArticle> dev_articles() {
+  std::vector<DevArticle> articles;
+  std::ifstream meta(kDevDir + "metadata.jsonl");
+  std::string line;
+  while (std::getline(meta, line)) {
+    const auto j = nlohmann::json::parse(line);
+    DevArticle a;
+    a.id = j["id"];
+    a.date = j["date"].get<std::string>().substr(0, 10);
+    a.source = j["source"];
+    std::ifstream in(kDevDir + a.id + ".txt");
+    std::getline(in, a.title);
+    std::stringstream rest;
+    rest << in.rdbuf();
+    a.body = rest.str();
+    articles.push_back(std::move(a));
+  }
+  return articles;
+}
+
+/// One document in the layout of index_schema.h, as the indexer writes it.
+Xapian::Document make_document(const Analyzer& analyzer, const DevArticle& a, const FieldWeights& weights = {}) {
+  Xapian::Document doc;
+  Xapian::termpos pos = analyzer.index_text(doc, a.title, 0, weights.title, schema::kTitlePrefix);
+  pos = analyzer.index_text(doc, a.title, 0, weights.title);
+  analyzer.index_text(doc, a.body, pos + 100, weights.body);
+  doc.add_boolean_term(schema::kIdPrefix + a.id);
+  doc.add_boolean_term(schema::kSourcePrefix + a.source);
+  std::string ymd = a.date.substr(0, 4) + a.date.substr(5, 2) + a.date.substr(8, 2);
+  doc.add_value(schema::kPublishedSlot, ymd);
+  using namespace std::chrono;
+  const year_month_day day{year(std::stoi(a.date.substr(0, 4))), month(std::stoul(a.date.substr(5, 2))),
+                           std::chrono::day(std::stoul(a.date.substr(8, 2)))};
+  doc.add_value(schema::kPublishedDaysSlot, Xapian::sortable_serialise(sys_days(day).time_since_epoch().count()));
+  doc.set_data("id=" + a.id + "\ntitle=" + a.title + "\npublished=" + a.date + "\nsource=" + a.source +
+               "\nurl=https://example.org/" + a.id + "\ntext=" + a.body);
+  return doc;
+}
+
+const std::vector<DevArticle>& articles() {
+  static const std::vector<DevArticle> all = dev_articles();
+  return all;
+}
+
+Xapian::WritableDatabase build_index(const Config& config = Config::defaults()) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Analyzer analyzer(config.analysis);
+  for (const auto& a : articles()) db.add_document(make_document(analyzer, a, config.weights));
+  analyzer.write_metadata(db);
+  db.commit();
+  return db;
+}
+
+/// The index with the default config, built once.
+const Xapian::Database& default_index() {
+  static const Xapian::Database db = build_index();
+  return db;
+}
+
+/// Saudi Press Agency under its Arabic acronym, English acronym, full name and key.
+std::vector<std::string> test_resolver(std::string_view name) {
+  static const std::map<std::string, std::string> aliases = {
+      {"واس", "was"}, {"spa", "was"}, {"was", "was"}, {"وكاله الانباء السعوديه", "was"}, {"cnn", "cnn"}};
+  const auto found = aliases.find(std::string(name));
+  if (found == aliases.end()) return {};
+  return {found->second};
+}
+
+std::vector<std::string> ids(const SearchResults& results) {
+  std::vector<std::string> out;
+  for (const auto& hit : results.hits) out.push_back(hit.id);
+  return out;
+}
+
+std::set<std::string> id_set(const SearchResults& results) {
+  const auto v = ids(results);
+  return {v.begin(), v.end()};
+}
+
+const DevArticle& article(const std::string& id) {
+  for (const auto& a : articles())
+    if (a.id == id) return a;
+  FAIL("no article " << id);
+  throw;
+}
+
+SearchResults run(const NewsSearch& search, const std::string& query, std::size_t limit = 200) {
+  SearchRequest request;
+  request.query = query;
+  request.limit = limit;
+  return search.search(request);
+}
+
+}  // namespace
+
+TEST_CASE("parse_date_range: forms and bounds", "[search]") {
+  struct Row {
+    const char* text;
+    const char* from;
+    const char* to;
+  };
+  const Row rows[] = {
+      {"2024-11-05", "20241105", "20241105"},
+      {"20241105", "20241105", "20241105"},
+      {"2024-11", "20241101", "20241130"},
+      {"2024-2", "20240201", "20240229"},
+      {"2023-02", "20230201", "20230228"},
+      {"2024", "20240101", "20241231"},
+      {"٢٠٢٤-١١-٠١..٢٠٢٤-١١-٣٠", "20241101", "20241130"},
+      {"2024-11-01..2024-11-30", "20241101", "20241130"},
+      {"2024-11..2025", "20241101", "20251231"},
+      {"2024-11-01..", "20241101", ""},
+      {"..2024-11", "", "20241130"},
+      {"نوفمبر 2024", "20241101", "20241130"},
+      {"تشرين الثاني 2024", "20241101", "20241130"},
+      {"كانون الثاني ٢٠٢٤..آذار 2024", "20240101", "20240331"},
+      {"2024/11/05", "20241105", "20241105"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const DateRange r = parse_date_range(row.text);
+    CHECK(r.from == row.from);
+    CHECK(r.to == row.to);
+  }
+  for (const char* bad : {"", "..", "2024-13", "2023-02-29", "24-11-01", "نوفمبر", "فلان 2024",
+                          "2024-11-30..2024-11-01", "2024-11-05-01", "abc"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_date_range(bad), SearchError);
+  }
+}
+
+TEST_CASE("parse_document_data: Omega field=value lines, multi-line text", "[search]") {
+  const auto f = parse_document_data("url=https://x.org/a\ntitle=عنوان\ntext=سطر أول\nسطر=ثان\nid=a1");
+  CHECK(f.at("url") == "https://x.org/a");
+  CHECK(f.at("title") == "عنوان");
+  CHECK(f.at("text") == "سطر أول\nسطر=ثان");
+  CHECK(f.at("id") == "a1");
+}
+
+TEST_CASE("search: words match through normalization and stemming", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  // antm-07569: "جنوب أفريقيا: الرئيس السابق جاكوب زوما سيحاكم في قضايا فساد"
+  SECTION("a rare name, written with and without diacritics and hamza") {
+    for (const std::string q : {"زوما", "زُوما", "جاكوب زوما"}) {
+      INFO(q);
+      const auto r = run(search, q, 10);
+      REQUIRE_FALSE(r.hits.empty());
+      CHECK(r.hits[0].id == "antm-07569");
+    }
+  }
+  SECTION("an inflected form finds the article through its stem") {
+    const auto plain = run(search, "فساد", 200);
+    const auto prefixed = run(search, "والفساد", 200);
+    CHECK(id_set(plain).count("antm-07569"));
+    CHECK(id_set(prefixed).count("antm-07569"));
+  }
+  SECTION("results carry the document data") {
+    const auto r = run(search, "زوما", 1);
+    REQUIRE(r.hits.size() == 1);
+    const SearchHit& hit = r.hits[0];
+    CHECK(hit.title == article("antm-07569").title);
+    CHECK(hit.published == "2018-03-16");
+    CHECK(hit.source == "france24");
+    CHECK(hit.url == "https://example.org/antm-07569");
+    CHECK(hit.score > 0);
+  }
+}
+
+TEST_CASE("search: title:, عنوان:, AND, OR, NOT and phrases", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  const auto all = id_set(run(search, "السعودية"));
+  const auto in_title = id_set(run(search, "title:السعودية"));
+  REQUIRE(!in_title.empty());
+  CHECK(in_title.size() < all.size());
+  CHECK(id_set(run(search, "عنوان:السعودية")) == in_title);
+  for (const auto& id : in_title) {
+    const std::string title = Analyzer().normalize(article(id).title);
+    CHECK(title.find("سعودي") != std::string::npos);
+  }
+
+  const auto a = id_set(run(search, "زوما"));
+  const auto b = id_set(run(search, "فساد"));
+  const auto both = id_set(run(search, "زوما AND فساد"));
+  const auto either = id_set(run(search, "زوما OR فساد"));
+  const auto without = id_set(run(search, "فساد NOT زوما"));
+  CHECK(both == std::set<std::string>{"antm-07569"});
+  CHECK(either.size() == b.size() + a.size() - both.size());
+  CHECK(without.size() == b.size() - 1);
+  CHECK_FALSE(without.count("antm-07569"));
+
+  // A phrase matches only the words in that order.
+  CHECK(id_set(run(search, "\"جاكوب زوما\"")).count("antm-07569"));
+  CHECK(run(search, "\"زوما جاكوب\"").hits.empty());
+}
+
+TEST_CASE("search: date: filters and --from/--to on value slot 0", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  std::map<std::string, std::set<std::string>> by_day;
+  for (const auto& a : articles()) by_day[a.date].insert(a.id);
+  std::set<std::string> july_2015, year_2018;
+  for (const auto& a : articles()) {
+    if (a.date.rfind("2015-07", 0) == 0) july_2015.insert(a.id);
+    if (a.date.rfind("2018", 0) == 0) year_2018.insert(a.id);
+  }
+  REQUIRE(july_2015.size() > 5);
+
+  CHECK(id_set(run(search, "date:2015-07-21..2015-07-21")) == by_day["2015-07-21"]);
+  CHECK(id_set(run(search, "date:٢٠١٥-٠٧-٢١..٢٠١٥-٠٧-٢١")) == by_day["2015-07-21"]);
+  CHECK(id_set(run(search, "date:2015-07")) == july_2015);
+  CHECK(id_set(run(search, "date:يوليو 2015")) == july_2015);
+  CHECK(id_set(run(search, "تاريخ:تموز 2015")) == july_2015);
+  CHECK(id_set(run(search, "date:\"يوليو 2015\"")) == july_2015);
+  CHECK(id_set(run(search, "date:2018")) == year_2018);
+
+  // Combined with words: only matching articles of that period.
+  const auto word_2018 = run(search, "الرئيس date:2018");
+  REQUIRE_FALSE(word_2018.hits.empty());
+  for (const auto& hit : word_2018.hits) CHECK(hit.published.substr(0, 4) == "2018");
+  CHECK(word_2018.hits.size() < run(search, "الرئيس").hits.size());
+
+  SearchRequest request;
+  request.limit = 200;
+  request.from = "2015-07-01";
+  request.to = "2015-07";
+  CHECK(id_set(search.search(request)) == july_2015);
+  request.from = "٢٠١٨";
+  request.to.clear();
+  CHECK(id_set(search.search(request)) == year_2018);
+
+  CHECK_THROWS_AS(run(search, "date:2015-13"), SearchError);
+  request.from = "2018-01-01";
+  request.to = "2017-01-01";
+  CHECK_THROWS_AS(search.search(request), SearchError);
+}
+
+TEST_CASE("search: source: matches every alias of an agency", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  std::set<std::string> spa;
+  for (const auto& a : articles())
+    if (a.source == "was") spa.insert(a.id);
+  REQUIRE(spa.size() == 4);
+  CHECK(id_set(run(search, "source:واس")) == spa);
+  CHECK(id_set(run(search, "source:SPA")) == spa);
+  CHECK(id_set(run(search, "مصدر:واس")) == spa);
+  CHECK(id_set(run(search, "source:\"وكالة الأنباء السعودية\"")) == spa);
+  CHECK(run(search, "source:nosuchagency").hits.empty());
+
+  // Two sources OR together; a source and a date AND together.
+  const auto two = id_set(run(search, "source:واس source:cnn"));
+  CHECK(two.size() == 4 + 13);
+  SearchRequest request;
+  request.limit = 200;
+  request.sources = {"وكالة الانباء السعودية"};
+  CHECK(id_set(search.search(request)) == spa);
+  request.query = "date:2015-08..2015-12";
+  for (const auto& hit : search.search(request).hits) {
+    CHECK(spa.count(hit.id));
+    CHECK(hit.published >= "2015-08");
+  }
+}
+
+TEST_CASE("search: sorting by date and paging", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  SearchRequest request;
+  request.query = "الرئيس";
+  request.limit = 30;
+  request.sort = SortOrder::date;
+  const auto by_date = search.search(request);
+  REQUIRE(by_date.hits.size() > 5);
+  for (std::size_t i = 1; i < by_date.hits.size(); ++i)
+    CHECK(by_date.hits[i - 1].published >= by_date.hits[i].published);
+
+  request.sort = SortOrder::relevance;
+  const auto first = search.search(request);
+  for (std::size_t i = 1; i < first.hits.size(); ++i) CHECK(first.hits[i - 1].score >= first.hits[i].score);
+  request.offset = 5;
+  request.limit = 5;
+  const auto page = search.search(request);
+  REQUIRE(page.hits.size() == 5);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(page.hits[i].docid == first.hits[i + 5].docid);
+}
+
+TEST_CASE("search: snippets of the original text highlight the matched words", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  const auto r = run(search, "زوما", 1);
+  REQUIRE(r.hits.size() == 1);
+  const std::string& snippet = r.hits[0].snippet;
+  CHECK(snippet.find(std::string(NewsSearch::kHighlightStart) + "زوما" + NewsSearch::kHighlightEnd) !=
+        std::string::npos);
+  CHECK(snippet.size() <= Config::defaults().search.snippet_length + 100);
+
+  // A normalized query highlights the word as written in the text (أفريقيا, not افريقيا).
+  const auto africa = run(search, "افريقيا زوما", 1);
+  REQUIRE(africa.hits.size() == 1);
+  CHECK(africa.hits[0].snippet.find(std::string(NewsSearch::kHighlightStart) + "أفريقيا") != std::string::npos);
+}
+
+TEST_CASE("search: [bm25] and [recency] change the ranking", "[search]") {
+  const Xapian::Database& db = default_index();
+  Config config = Config::defaults();
+  const auto base = run(NewsSearch(db, config, test_resolver), "الرئيس المصري", 20);
+  config.bm25.k1 = 0.0;  // no term frequency: every matching document of a term scores alike
+  const auto flat = run(NewsSearch(db, config, test_resolver), "الرئيس المصري", 20);
+  REQUIRE(base.hits.size() == flat.hits.size());
+  CHECK(base.hits[0].score != Approx(flat.hits[0].score));
+
+  config = Config::defaults();
+  config.recency.enabled = true;
+  config.recency.weight = 1000;  // overwhelms BM25: newest first
+  config.recency.half_life_days = 30;
+  const auto recent = run(NewsSearch(db, config, test_resolver), "الرئيس", 20);
+  REQUIRE(recent.hits.size() > 5);
+  for (std::size_t i = 1; i < recent.hits.size(); ++i) CHECK(recent.hits[i - 1].published >= recent.hits[i].published);
+  CHECK(ids(recent) != ids(run(NewsSearch(db, Config::defaults(), test_resolver), "الرئيس", 20)));
+}
+
+TEST_CASE("search: an index built with other analysis settings is refused", "[search]") {
+  Config other = Config::defaults();
+  other.analysis.stemmer = StemmerKind::none;
+  const Xapian::WritableDatabase db = build_index(other);
+  try {
+    NewsSearch search(db, Config::defaults(), test_resolver);
+    FAIL("no error");
+  } catch (const IncompatibleIndexError& e) {
+    CHECK(std::string(e.what()).find("reindex") != std::string::npos);
+  }
+  CHECK_NOTHROW(NewsSearch(db, other, test_resolver));
+}
+
+TEST_CASE("search: malformed queries give a SearchError", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  CHECK_THROWS_AS(run(search, "date:نوفمبر"), SearchError);
+  CHECK_THROWS_AS(run(search, "date:.."), SearchError);
+  CHECK(run(search, "").hits.empty());
+}
