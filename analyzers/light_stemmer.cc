@@ -188,7 +188,8 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   std::string_view ending;  // base ending to append (ة for ات ...)
   bool inflected = false;
   if (pronoun) {
-    if (stem.ends_with(kTeh) && letters(stem) >= 3) {
+    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ &&
+        letters(stem) >= 3) {
       // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
       ending = teh_marbuta_;

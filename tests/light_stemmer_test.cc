@@ -1,0 +1,212 @@
+/** @file
+ *  @brief LightStemmer: stems by table (word, expected stem), conflation pairs, invariants, table loading.
+ */
+#include <xapian_arabic/light_stemmer.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using xapian_arabic::LightStemmer;
+using xapian_arabic::Normalizer;
+using xapian_arabic::NormalizerOptions;
+
+namespace {
+
+std::size_t letters(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+struct Row {
+  const char* why;
+  const char* word;
+  const char* stem;  // written unnormalized; compared after normalization
+};
+
+const Row kStems[] = {
+    {"protected name", "بوتين", "بوتين"},
+    {"protected name after و", "وبوتين", "بوتين"},
+    {"protected name after ل", "لبوتين", "بوتين"},
+    {"protected place", "فلسطين", "فلسطين"},
+    {"protected place after و", "وفلسطين", "فلسطين"},
+    {"protected place after ب", "بفلسطين", "فلسطين"},
+    {"protected place", "بيروت", "بيروت"},
+    {"protected place after و", "وبيروت", "بيروت"},
+    {"protected place after ل", "لبيروت", "بيروت"},
+    {"protected place", "واشنطن", "واشنطن"},
+    {"protected place after و", "وواشنطن", "واشنطن"},
+    {"protected place", "لبنان", "لبنان"},
+    {"protected place after و", "ولبنان", "لبنان"},
+    {"protected place after ب", "بلبنان", "لبنان"},
+    {"article and sound plural", "المعلمين", "معلم"},
+    {"conjunction, article and plural", "والمعلمين", "معلم"},
+    {"preposition ل with the article", "للمعلمين", "معلم"},
+    {"nominative plural", "المعلمون", "معلم"},
+    {"teh marbuta written ت before a pronoun", "مدرستهم", "مدرسة"},
+    {"construct plural before a pronoun", "معلميهم", "معلم"},
+    {"feminine plural to the ة singular", "حالات", "حالة"},
+    {"feminine nisba to the masculine", "الشخصية", "شخصي"},
+    {"nisba plural", "الأمريكيين", "أمريكي"},
+    {"nouns keep teh marbuta", "الحالة", "حالة"},
+    {"dual of a ة noun", "سنتين", "سنة"},
+    {"سي of سيارة is no future marker", "سيارة", "سيارة"},
+    {"سن of سنوات is no future marker", "سنوات", "سنوة"},
+    {"سي of سياسي is no future marker", "سياسي", "سياسي"},
+    {"ت of a تفعيل noun stays", "تحقيق", "تحقيق"},
+    {"ت of تاريخ stays", "التاريخ", "تاريخ"},
+    {"future and imperfect prefix", "سيكون", "كان"},
+    {"hollow verb imperfect to perfect", "يكون", "كان"},
+    {"perfect with feminine ت", "كانت", "كان"},
+    {"perfect plural وا", "كانوا", "كان"},
+    {"assimilated verb regains its و", "يصل", "وصل"},
+    {"accusative alif", "عاما", "عام"},
+    {"ال before a لـ word", "اللغة", "لغة"},
+    {"compound ول does not cut ولاية to اية", "ولاية", "لاية"},
+    {"short word unchanged", "في", "في"},
+    {"short word unchanged", "من", "من"},
+    {"three letters: nothing to cut", "كتب", "كتب"},
+    {"latin word untouched by the Arabic stemmer", "opec", "opec"},
+};
+
+struct Pair {
+  const char* a;
+  const char* b;
+};
+
+const Pair kConflate[] = {
+    {"المعلمين", "والمعلمين"}, {"المعلمين", "للمعلمين"}, {"المعلمين", "المعلمون"}, {"معلميهم", "معلم"},
+    {"مدرستهم", "المدرسة"},    {"حالاتهم", "الحالة"},    {"سنتين", "السنة"},      {"الولاية", "والولاية"},
+    {"ستكون", "كانت"},         {"يقول", "قال"},          {"الشخصية", "شخصي"},     {"والجمهوريين", "الجمهوري"},
+};
+
+const Pair kKeepApart[] = {
+    {"حالة", "حال"},     {"شخصية", "شخص"},   {"بوتين", "وتين"},   {"سنتين", "تين"},   {"سيارة", "ارة"},
+    {"ولاية", "اية"},    {"سياسة", "اسة"},   {"تاريخ", "اريخ"},   {"كتاب", "تاب"},    {"فيلم", "يلم"},
+    {"الدولة", "الدول"}, {"السنة", "السن"},
+};
+
+std::filesystem::path temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("xa-stemmer-test-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const char* table : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt"})
+    std::filesystem::copy_file(std::filesystem::path(XA_SOURCE_DIR) / "config/stemmer" / table, dir / table);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("each row stems to its expected stem", "[stemmer]") {
+  const LightStemmer stemmer;
+  for (const Row& row : kStems) {
+    INFO(row.why << ": " << row.word);
+    CHECK(stemmer.stem(row.word) == stemmer.normalizer().normalize(row.stem));
+  }
+}
+
+TEST_CASE("inflections of one word conflate", "[stemmer]") {
+  const LightStemmer stemmer;
+  for (const Pair& p : kConflate) {
+    INFO(p.a << " ~ " << p.b);
+    CHECK(stemmer.stem(p.a) == stemmer.stem(p.b));
+  }
+}
+
+TEST_CASE("different words stay apart", "[stemmer]") {
+  const LightStemmer stemmer;
+  for (const Pair& p : kKeepApart) {
+    INFO(p.a << " vs " << p.b);
+    CHECK(stemmer.stem(p.a) != stemmer.stem(p.b));
+  }
+}
+
+TEST_CASE("stemming a raw word equals stemming its normalized form", "[stemmer]") {
+  const LightStemmer stemmer;
+  for (const char* raw : {"المُعَلِّمِينَ", "وَالمُعَلِّمُونَ", "مؤسساتهم", "الرئيسية", "إسرائيل", "مستشفى", "مدرسةٌ",
+                          "سَيَكُونُ", "أَصْدِقَائِهِم", "ﻣﺤﻤﺪ", "الـــعربية"}) {
+    INFO(raw);
+    CHECK(stemmer.stem(raw) == stemmer.stem_normalized(stemmer.normalizer().normalize(raw)));
+  }
+}
+
+TEST_CASE("a stem is never longer than its word, never empty", "[stemmer]") {
+  // Every combination of proclitic, core and ending the tables know about.
+  const std::vector<std::string> prefixes = {"", "و", "ف", "ب", "ك", "ل", "ال", "وال", "بال", "لل", "وبال", "س", "سي", "ست", "ي", "ت", "ول"};
+  const std::vector<std::string> cores = {"كتب", "معلم", "مدرس", "قول", "كن", "صل", "تحقيق", "سن", "بوتين", "ا", "ي", "و", "ت"};
+  const std::vector<std::string> suffixes = {"", "ة", "ات", "ية", "يات", "ين", "ون", "ان", "تين", "تان", "يين", "وا", "ا",
+                                             "ت", "تم", "ه", "ها", "هم", "تهم", "يهم", "كما", "ني", "نا", "ك"};
+  for (const bool fold_teh_marbuta : {true, false}) {
+    NormalizerOptions options;
+    options.fold_teh_marbuta = fold_teh_marbuta;
+    const LightStemmer stemmer(options);
+    for (const auto& p : prefixes)
+      for (const auto& c : cores)
+        for (const auto& s : suffixes) {
+          const std::string word = stemmer.normalizer().normalize(p + c + s);
+          const std::string stem = stemmer.stem_normalized(word);
+          INFO(word << " → " << stem);
+          CHECK(letters(stem) <= letters(word));
+          CHECK(!stem.empty());
+          CHECK(stemmer.stem_normalized(word) == stem);
+        }
+  }
+}
+
+TEST_CASE("without teh marbuta folding a final ه is the pronoun", "[stemmer]") {
+  NormalizerOptions options;
+  options.fold_teh_marbuta = false;
+  const LightStemmer stemmer(options);
+  CHECK(stemmer.stem("كتابه") == "كتاب");
+  CHECK(stemmer.stem("مدرستهم") == "مدرسة");
+  CHECK(stemmer.stem("حالات") == "حالة");
+  CHECK(stemmer.stem("حالة") != stemmer.stem("حال"));
+  // With folding, a final ه may be ة: it is the pronoun only after ت (مدينته), so كتابه keeps it.
+  const LightStemmer folded;
+  CHECK(folded.stem("مدينته") == folded.stem("المدينة"));
+  CHECK(folded.stem("كتابه") == "كتابه");
+}
+
+TEST_CASE("tables load from a user folder", "[stemmer]") {
+  const auto dir = temp_dir("user");
+  std::ofstream(dir / "protected.txt", std::ios::app) << "مكتبات\n";
+  const LightStemmer builtin;
+  const LightStemmer user(NormalizerOptions{}, dir.string());
+  CHECK(builtin.stem("المكتبات") == builtin.normalizer().normalize("مكتبة"));
+  CHECK(user.stem("المكتبات") == "مكتبات");
+  CHECK(user.stem("والمكتبات") == "مكتبات");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a malformed table line is an error naming the file", "[stemmer]") {
+  struct Bad {
+    const char* table;
+    const char* line;
+    const char* message;
+  };
+  const Bad cases[] = {
+      {"prefixes.txt", "ال\tabc\tnoun\n", "shortest stem"},
+      {"prefixes.txt", "ال\t2\n", "expected prefix"},
+      {"prefixes.txt", "ال\t2\tadverb\n", "unknown prefix kind"},
+      {"suffixes.txt", "ات\t0\n", "at least 1"},
+      {"suffixes.txt", "ة\t3\tات\n", "longer than its suffix"},
+      {"suffixes.txt", "abc\t3\n", "not an Arabic"},
+      {"pronoun_suffixes.txt", "هم\t3\textra\n", "expected suffix"},
+      {"protected.txt", "بيروت\tلبنان\n", "one word per line"},
+  };
+  for (const Bad& bad : cases) {
+    const auto dir = temp_dir("bad");
+    std::ofstream(dir / bad.table, std::ios::app) << bad.line;
+    INFO(bad.table << ": " << bad.line);
+    const std::string path = (dir / bad.table).string();
+    CHECK_THROWS_WITH(LightStemmer(NormalizerOptions{}, dir.string()),
+                      Catch::Contains(path + ":") && Catch::Contains(bad.message));
+    std::filesystem::remove_all(dir);
+  }
+  CHECK_THROWS_WITH(LightStemmer(NormalizerOptions{}, "/nonexistent/stemmer-tables"),
+                    Catch::Contains("/nonexistent/stemmer-tables/prefixes.txt"));
+}
