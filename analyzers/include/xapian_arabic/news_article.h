@@ -22,6 +22,7 @@ struct NewsArticle {
   std::string url;
   std::string title;
   std::string body;           ///< the article text only (header lines and appended material removed)
+  std::string header;         ///< publication/update/المصدر lines as written, one per line (not body)
   std::string related;        ///< material the scraper appended after إقرأ أيضاً, not indexed as body
   std::string encoding;       ///< "UTF-8" or the detected legacy encoding, e.g. "windows-1256"
   std::optional<ExtractedDate> published;

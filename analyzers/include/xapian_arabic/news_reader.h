@@ -19,10 +19,13 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace xapian_arabic {
+
+class NewsLayout;
 
 struct ReadError {
   std::string path;
@@ -62,7 +65,14 @@ class XAPIAN_ARABIC_API NewsReader {
   NewsArticle parse_text(std::string_view utf8_text) const;
 
  private:
+  /// Splits scraped text into title (when @p take_title), header lines, body and related material.
+  void split_lines(std::string_view text, bool take_title, NewsArticle& article) const;
+  void read_jsonl(const std::string& text, const std::string& path, const std::string& id_base,
+                  const std::string& encoding, const std::function<void(NewsArticle&&)>& on_article,
+                  const std::function<void(ReadError&&)>& on_error) const;
+
   NewsReaderOptions options_;
+  std::shared_ptr<const NewsLayout> layout_;  // header labels and markers (config/sources/markers.tsv)
 };
 
 }  // namespace xapian_arabic

@@ -1,0 +1,76 @@
+/** @file
+ *  @brief The layout of a scraped Arabic news page: header labels, related-material
+ *  markers, boilerplate, and where a header's date value ends (internal).
+ *
+ *  Shared by the news reader (to split an article) and the source extractor (to find
+ *  the article's opening in raw text). Phrases come from config/sources/markers.tsv and
+ *  are compared after normalization.
+ */
+#pragma once
+
+#include <xapian_arabic/normalizer.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xapian_arabic {
+
+/// Normalized text that remembers, for each of its bytes, the byte of the original it came from.
+struct NormalizedText {
+  std::string text;
+  std::vector<std::uint32_t> origin;  ///< origin[i]: original offset of text[i]; origin[text.size()] = end
+
+  NormalizedText() = default;
+  NormalizedText(const Normalizer& normalizer, std::string_view original);
+  /// Original byte offset of normalized offset @p i.
+  std::size_t to_original(std::size_t i) const { return origin[i]; }
+};
+
+enum class LineLabel { none, published, updated, source, related, boilerplate };
+
+/// A label found at the start of a line: its kind and the original byte offset where its value starts.
+struct LabelMatch {
+  LineLabel kind = LineLabel::none;
+  std::size_t value_begin = 0;  ///< after the label and any ':' and spaces
+};
+
+class NewsLayout {
+ public:
+  /// Loads config/sources/markers.tsv (or @p markers_file).
+  explicit NewsLayout(const std::string& markers_file = {});
+
+  /// The shared built-in layout.
+  static std::shared_ptr<const NewsLayout> builtin();
+
+  const Normalizer& normalizer() const { return normalizer_; }
+
+  /// The label @p line starts with, if any. published/updated only count when a date
+  /// value (with a digit) follows, so a body sentence starting with تحديث is not a header.
+  LabelMatch label(std::string_view line) const;
+
+  /// End (byte offset in @p line) of the date value starting at @p begin: day, month
+  /// name, year, time, ص/م, GMT, بتوقيت مكة المكرمة ... What follows is ordinary text
+  /// that the scraper ran into the same line.
+  std::size_t date_value_end(std::string_view line, std::size_t begin) const;
+
+  /// Phrases (normalized) of a kind from the markers table: "cue", "verb".
+  const std::vector<std::string>& phrases(const std::string& kind) const;
+
+ private:
+  /// Length in normalized bytes of the longest phrase of @p list that @p norm starts with
+  /// as whole words, or 0.
+  static std::size_t starts_with_phrase(std::string_view norm, const std::vector<std::string>& list);
+
+  Normalizer normalizer_;
+  std::map<std::string, std::vector<std::string>> phrases_;  // kind -> normalized phrases, longest first
+};
+
+/// True for the characters that separate a dateline's parts: - – — ـ / : | ، ,
+bool is_dash_or_colon(char32_t cp);
+
+}  // namespace xapian_arabic

@@ -1,0 +1,452 @@
+/** @file
+ *  @brief Reading news archives: plain-text scraped articles, JSON Lines, HTML, and .gz of each.
+ */
+#include <xapian_arabic/news_reader.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "news_encoding.h"
+#include "news_html.h"
+#include "news_layout.h"
+#include "utf8.h"
+
+namespace xapian_arabic {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A line this long is not a headline: the file has no line structure (one huge paragraph).
+constexpr std::size_t kMaxTitleBytes = 2000;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+bool is_blank_cp(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x202F || cp == 0x3000 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x200E || cp == 0x200F || cp == 0xFEFF;
+}
+
+/// @p s without white space, no-break spaces and stray direction marks around it.
+std::string_view trim(std::string_view s) {
+  while (!s.empty()) {
+    std::size_t len = 0;
+    if (!is_blank_cp(utf8::decode(s, 0, len))) break;
+    s.remove_prefix(len);
+  }
+  while (!s.empty()) {
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t len = 0;
+    if (!is_blank_cp(utf8::decode(s, start, len))) break;
+    s.remove_suffix(s.size() - start);
+  }
+  return s;
+}
+
+/// Reads @p path whole, refusing files over @p max_bytes. Empty optional and @p error set on failure.
+std::optional<std::string> read_bytes(const std::string& path, std::size_t max_bytes, std::string& error) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    error = "cannot open: no such file";
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    error = "not a regular file";
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    error = "cannot read its size: " + ec.message();
+    return std::nullopt;
+  }
+  if (size > max_bytes) {
+    error = "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes) +
+            " (max_file_bytes)";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open for reading";
+    return std::nullopt;
+  }
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+/// Inflates gzip data (several concatenated members too), refusing output over @p max_bytes.
+std::optional<std::string> gunzip(std::string_view data, std::size_t max_bytes, std::string& error) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+    error = "cannot start gzip decompression";
+    return std::nullopt;
+  }
+  std::string out;
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  char buffer[1 << 16];
+  int rc = Z_OK;
+  for (;;) {
+    zs.next_out = reinterpret_cast<Bytef*>(buffer);
+    zs.avail_out = sizeof buffer;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - zs.avail_out);
+    if (out.size() > max_bytes) {
+      inflateEnd(&zs);
+      error = "decompressed data is over the limit of " + std::to_string(max_bytes) + " bytes (max_file_bytes)";
+      return std::nullopt;
+    }
+    if (rc == Z_STREAM_END) {
+      if (zs.avail_in == 0) break;
+      inflateReset(&zs);  // next gzip member
+      continue;
+    }
+    if (rc != Z_OK) break;
+    if (zs.avail_in == 0 && zs.avail_out != 0) break;
+  }
+  inflateEnd(&zs);
+  if (rc != Z_STREAM_END) {
+    error = std::string("corrupt or truncated gzip data") + (zs.msg ? std::string(": ") + zs.msg : std::string());
+    return std::nullopt;
+  }
+  return out;
+}
+
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
+}
+
+/// Removes CR of CRLF and turns lone CR into LF.
+void unify_line_ends(std::string& text) {
+  if (text.find('\r') == std::string::npos) return;
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+      text[out++] = '\n';
+    } else {
+      text[out++] = text[i];
+    }
+  }
+  text.resize(out);
+}
+
+/// Digits at [pos, pos+n) of @p s as a number, or -1.
+int digits(std::string_view s, std::size_t pos, std::size_t n) {
+  if (pos + n > s.size()) return -1;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+/// A metadata date (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, then optional THH:MM[:SS[.f]] and Z or ±HH[:]MM)
+/// in the project's value form; empty if @p raw is not one.
+std::string iso_value(std::string_view raw) {
+  raw = trim(raw);
+  const int year = digits(raw, 0, 4);
+  if (year < 0) return {};
+  std::string value(raw.substr(0, 4));
+  std::size_t pos = 4;
+  if (pos == raw.size()) return value;
+  if (raw[pos] != '-') return {};
+  const int month = digits(raw, pos + 1, 2);
+  if (month < 1 || month > 12) return {};
+  value += raw.substr(pos, 3);
+  pos += 3;
+  if (pos == raw.size()) return value;
+  if (raw[pos] != '-') return {};
+  const int day = digits(raw, pos + 1, 2);
+  if (day < 1 || day > 31) return {};
+  value += raw.substr(pos, 3);
+  pos += 3;
+  if (pos == raw.size()) return value;
+  if (raw[pos] != 'T' && raw[pos] != ' ') return {};
+  const int hour = digits(raw, pos + 1, 2), minute = digits(raw, pos + 4, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || raw[pos + 3] != ':') return {};
+  value += "T" + std::string(raw.substr(pos + 1, 5));
+  pos += 6;
+  if (pos < raw.size() && raw[pos] == ':') {
+    if (digits(raw, pos + 1, 2) < 0) return {};
+    pos += 3;
+    if (pos < raw.size() && (raw[pos] == '.' || raw[pos] == ',')) {
+      ++pos;
+      while (pos < raw.size() && raw[pos] >= '0' && raw[pos] <= '9') ++pos;
+    }
+  }
+  if (pos == raw.size()) return value;
+  if (raw[pos] == 'Z' && pos + 1 == raw.size()) return value + "+00:00";
+  if (raw[pos] == '+' || raw[pos] == '-') {
+    const int oh = digits(raw, pos + 1, 2);
+    const std::size_t mpos = pos + 3 + (pos + 3 < raw.size() && raw[pos + 3] == ':' ? 1 : 0);
+    const int om = digits(raw, mpos, 2);
+    if (oh < 0 || oh > 14 || om < 0 || om > 59 || mpos + 2 != raw.size()) return {};
+    return value + raw[pos] + std::string(raw.substr(pos + 1, 2)) + ":" + std::string(raw.substr(mpos, 2));
+  }
+  return {};
+}
+
+/// The first field of @p names present in @p record as text: a string, a number, or an array of strings
+/// (paragraphs, joined by newlines). Objects such as a JSON-LD publisher give their "name".
+std::optional<std::string> field(const nlohmann::json& record, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) continue;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    if (it->is_array()) {
+      std::string joined;
+      for (const auto& part : *it)
+        if (part.is_string()) joined += (joined.empty() ? "" : "\n") + part.get<std::string>();
+      return joined;
+    }
+    if (it->is_object() && it->contains("name") && (*it)["name"].is_string()) return (*it)["name"].get<std::string>();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ArchiveFormat format_of(const std::string& path) {
+  std::string name = lower_ascii(fs::path(path).filename().string());
+  if (ends_with(name, ".gz")) name.resize(name.size() - 3);
+  for (const char* ext : {".txt", ".text"})
+    if (ends_with(name, ext)) return ArchiveFormat::text;
+  for (const char* ext : {".jsonl", ".ndjson", ".json"})
+    if (ends_with(name, ext)) return ArchiveFormat::jsonl;
+  for (const char* ext : {".html", ".htm", ".xhtml"})
+    if (ends_with(name, ext)) return ArchiveFormat::html;
+  return ArchiveFormat::unknown;
+}
+
+NewsReader::NewsReader(const NewsReaderOptions& options) : options_(options), layout_(NewsLayout::builtin()) {}
+
+void NewsReader::split_lines(std::string_view text, bool take_title, NewsArticle& article) const {
+  bool in_related = false;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    const auto eol = text.find('\n');
+    std::string_view line = trim(text.substr(0, eol));
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    if (line.empty()) continue;
+    ++line_no;
+    if (in_related) {
+      article.related.append(line).push_back('\n');
+      continue;
+    }
+    // A line may hold several parts run together: a header value, then the dateline and first paragraph.
+    while (!line.empty()) {
+      const LabelMatch label = line_no == 1 && line.size() > kMaxTitleBytes ? LabelMatch{} : layout_->label(line);
+      if (label.kind == LineLabel::related) {
+        in_related = true;
+        if (const auto rest = trim(line.substr(label.value_begin)); !rest.empty())
+          article.related.append(rest).push_back('\n');
+        break;
+      }
+      if (label.kind == LineLabel::boilerplate) break;
+      if (label.kind == LineLabel::published || label.kind == LineLabel::updated) {
+        const std::size_t end = layout_->date_value_end(line, label.value_begin);
+        article.header.append(trim(line.substr(0, end))).push_back('\n');
+        line = trim(line.substr(end));
+        continue;
+      }
+      if (label.kind == LineLabel::source) {
+        article.header.append(line).push_back('\n');
+        break;
+      }
+      if (take_title && article.title.empty() && article.body.empty() && line.size() <= kMaxTitleBytes) {
+        article.title.assign(line);
+      } else {
+        article.body.append(line).push_back('\n');
+      }
+      break;
+    }
+  }
+  if (!article.body.empty()) article.body.pop_back();
+  if (!article.related.empty()) article.related.pop_back();
+  if (!article.header.empty()) article.header.pop_back();
+}
+
+NewsArticle NewsReader::parse_text(std::string_view utf8_text) const {
+  std::string text(utf8_text);
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  unify_line_ends(text);
+  compose_nfc(text);
+  NewsArticle article;
+  article.encoding = "UTF-8";
+  split_lines(text, true, article);
+  return article;
+}
+
+void NewsReader::read_jsonl(const std::string& text, const std::string& path, const std::string& id_base,
+                            const std::string& encoding, const std::function<void(NewsArticle&&)>& on_article,
+                            const std::function<void(ReadError&&)>& on_error) const {
+  std::size_t line_no = 0;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const auto eol = rest.find('\n');
+    const std::string_view line = trim(rest.substr(0, eol));
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+    ++line_no;
+    if (line.empty()) continue;
+    nlohmann::json record;
+    try {
+      record = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      on_error({path, line_no, std::string("invalid JSON: ") + e.what()});
+      continue;
+    }
+    if (!record.is_object()) {
+      on_error({path, line_no, "expected a JSON object per line, got " + std::string(record.type_name())});
+      continue;
+    }
+    NewsArticle article;
+    article.path = path;
+    article.line = line_no;
+    article.encoding = encoding;
+    article.url = field(record, options_.url_fields).value_or("");
+    const auto title = field(record, options_.title_fields);
+    const auto body = field(record, options_.body_fields);
+    if (!title && !body) {
+      on_error({path, line_no, "record has no title or body field"});
+      continue;
+    }
+    std::string body_text = body.value_or("");
+    unify_line_ends(body_text);
+    compose_nfc(body_text);
+    if (title) {
+      std::string t(trim(*title));
+      compose_nfc(t);
+      // Headlines are one line: a title with line breaks is joined.
+      std::replace(t.begin(), t.end(), '\n', ' ');
+      article.title = std::move(t);
+    }
+    split_lines(body_text, !title, article);
+    article.id = field(record, options_.id_fields).value_or(article.url);
+    if (article.id.empty()) article.id = id_base + ":" + std::to_string(line_no);
+    auto set_date = [&](const std::vector<std::string>& names, DateKind kind, std::optional<ExtractedDate>& slot) {
+      const auto raw = field(record, names);
+      if (!raw || trim(*raw).empty()) return;
+      const std::string value = iso_value(*raw);
+      if (value.empty()) {
+        on_error({path, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)"});
+        return;
+      }
+      ExtractedDate date;
+      date.value = value;
+      date.kind = kind;
+      date.text = *raw;
+      slot = date;
+    };
+    set_date(options_.date_fields, DateKind::published, article.published);
+    set_date(options_.updated_fields, DateKind::updated, article.updated);
+    if (const auto source = field(record, options_.source_fields); source && !trim(*source).empty()) {
+      ExtractedSource s;
+      s.name = std::string(trim(*source));
+      s.text = s.name;
+      s.kind = SourceKind::source;
+      article.source = s;
+    }
+    on_article(std::move(article));
+  }
+}
+
+void NewsReader::read_file(const std::string& path, const std::string& id_root,
+                           const std::function<void(NewsArticle&&)>& on_article,
+                           const std::function<void(ReadError&&)>& on_error) const {
+  std::string error;
+  auto bytes = read_bytes(path, options_.max_file_bytes, error);
+  if (!bytes) {
+    on_error({path, 0, error});
+    return;
+  }
+  if (is_gzip(*bytes)) {
+    bytes = gunzip(*bytes, options_.max_file_bytes, error);
+    if (!bytes) {
+      on_error({path, 0, error});
+      return;
+    }
+  }
+  DecodedText decoded = decode_news_bytes(*bytes);
+  bytes.reset();
+  if (!decoded.error.empty()) {
+    on_error({path, 0, decoded.error});
+    return;
+  }
+  unify_line_ends(decoded.text);
+
+  std::string id = path;
+  if (!id_root.empty()) {
+    std::error_code ec;
+    const auto rel = fs::path(path).lexically_relative(id_root);
+    if (!rel.empty() && !rel.string().starts_with("..")) id = rel.generic_string();
+  }
+
+  ArchiveFormat format = format_of(path);
+  if (format == ArchiveFormat::unknown) {  // sniff: JSON object lines, markup, else text
+    const std::string_view head = trim(std::string_view(decoded.text).substr(0, 512));
+    format = head.starts_with("{")   ? ArchiveFormat::jsonl
+             : head.starts_with("<") ? ArchiveFormat::html
+                                     : ArchiveFormat::text;
+  }
+  if (format == ArchiveFormat::jsonl) {
+    read_jsonl(decoded.text, path, id, decoded.encoding, on_article, on_error);
+    return;
+  }
+  NewsArticle article;
+  if (format == ArchiveFormat::html) {
+    HtmlPage page = parse_html_page(decoded.text);
+    compose_nfc(page.text);
+    split_lines(page.text, page.title.empty(), article);
+    if (!page.title.empty()) {
+      compose_nfc(page.title);
+      article.title = std::move(page.title);
+    }
+    article.url = std::move(page.url);
+    auto set_date = [&](const std::string& raw, DateKind kind, std::optional<ExtractedDate>& slot) {
+      if (raw.empty()) return;
+      const std::string value = iso_value(raw);
+      if (value.empty()) {
+        on_error({path, 0, "page date is not an ISO 8601 date: '" + raw + "' (ignored)"});
+        return;
+      }
+      slot = ExtractedDate{value, kind, 0, 0, raw, {}, {}};
+    };
+    set_date(page.published, DateKind::published, article.published);
+    set_date(page.modified, DateKind::updated, article.updated);
+    if (!page.publisher.empty()) {
+      ExtractedSource s;
+      s.name = s.text = page.publisher;
+      article.source = s;
+    }
+  } else {
+    compose_nfc(decoded.text);
+    split_lines(decoded.text, true, article);
+  }
+  if (article.title.empty() && article.body.empty() && article.header.empty()) {
+    on_error({path, 0, "no text in file"});
+    return;
+  }
+  article.id = std::move(id);
+  article.path = path;
+  article.encoding = std::move(decoded.encoding);
+  on_article(std::move(article));
+}
+
+}  // namespace xapian_arabic

@@ -1,0 +1,389 @@
+/** @file
+ *  @brief NewsReader: scraped text layout, encodings, JSON Lines, HTML, .gz and bad input.
+ */
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <xapian_arabic/news_reader.h>
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace xapian_arabic;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSamples = std::string(XA_SHARED_DATA_DIR) + "/news-samples/";
+const std::string k000 = kSamples + "000_2620c748157139b5.txt";
+const std::string k003 = kSamples + "003_0aeccc47afcbd928.txt";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A scratch folder removed at the end of the test.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    dir = fs::temp_directory_path() /
+          ("xa_reader_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    fs::create_directories(dir);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  std::string write(const std::string& name, std::string_view bytes) const {
+    const auto path = (dir / name).string();
+    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return path;
+  }
+};
+
+struct ReadResult {
+  std::vector<NewsArticle> articles;
+  std::vector<ReadError> errors;
+};
+
+ReadResult read(const std::string& path, const NewsReaderOptions& options = {}) {
+  ReadResult r;
+  NewsReader(options).read_file(
+      path, "", [&](NewsArticle&& a) { r.articles.push_back(std::move(a)); },
+      [&](ReadError&& e) { r.errors.push_back(std::move(e)); });
+  return r;
+}
+
+std::string first_line(const std::string& s) {
+  return s.substr(0, s.find('\n'));
+}
+
+std::string convert_to(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = u.extract(0, u.length(), out.data(), static_cast<uint32_t>(out.size()), charset);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::string gzip(const std::string& data) {
+  z_stream zs{};
+  REQUIRE(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sample 000: headline, publication line, dateline, source line, appended article", "[reader]") {
+  const auto r = read(k000);
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.articles.size() == 1);
+  const NewsArticle& a = r.articles[0];
+  CHECK(a.title == "بوتين يبحث في اتصال هاتفي مع رئيس الوزراء العراقي التصعيد غير المسبوق في الشرق الأوسط");
+  CHECK(a.header == "تاريخ النشر: 21st, November 2024 GMT\nالمصدر: الوكالة العربية السورية للأنباء");
+  CHECK(first_line(a.body) == "موسكو-سانا");
+  CHECK(a.body.find("تشرين الأول 2023") != std::string::npos);
+  CHECK(a.body.find("المصدر") == std::string::npos);
+  CHECK(a.body.find("سفير روسيا") == std::string::npos);
+  CHECK(first_line(a.related) == "سفير روسيا لدى بريطانيا: هناك قناة اتصال مفتوحة بين موسكو ولندن لكن لا يوجد نقاش");
+  CHECK(a.related.find("وكالة أنباء (تاس) الروسية") != std::string::npos);
+  CHECK(a.encoding == "UTF-8");
+  CHECK(a.id == k000);
+}
+
+TEST_CASE("sample 003: update time, dateline and first paragraph on one line", "[reader]") {
+  const auto r = read(k003);
+  REQUIRE(r.articles.size() == 1);
+  const NewsArticle& a = r.articles[0];
+  CHECK(a.title == "روسيا تؤكد على تعزيز علاقاتها مع العراق");
+  CHECK(a.header ==
+        "تاريخ النشر: 20th, November 2024 GMT\nآخر تحديث: 20 نونبر 2024 - 12:20 م\nالمصدر: شبكة اخبار العراق");
+  CHECK(a.body.starts_with("بغداد/ شبكة أخبار العراق- أشاد السفير الروسي"));
+  CHECK(a.body.find("نوفمبر ٢٠٢٤") == std::string::npos);
+  CHECK(a.related.starts_with("تعزيز التعاون المصري-البرازيلي"));
+  CHECK(a.related.find("الرابع من يونيو ١٩٦٧") != std::string::npos);
+}
+
+TEST_CASE("BOM, CRLF, blank-line noise and reordered header lines give the same article", "[reader]") {
+  const NewsReader reader;
+  std::string text = slurp(k003);
+  const NewsArticle clean = reader.parse_text(text);
+  std::string noisy = "\xEF\xBB\xBF\r\n  \r\n";
+  for (char c : text) {
+    if (c == '\n')
+      noisy += "\r\n\r\n \t\r\n";
+    else
+      noisy += c;
+  }
+  const NewsArticle a = reader.parse_text(noisy);
+  CHECK(a.title == clean.title);
+  CHECK(a.header == clean.header);
+  CHECK(a.body == clean.body);
+  CHECK(a.related == clean.related);
+
+  const NewsArticle reordered = reader.parse_text(
+      "آخر تحديث: 21 نوفمبر 2024 - 10:15 صباحاً بتوقيت مكة المكرمة\nعنوان الخبر\nالمصدر: واس\n"
+      "تاريخ النشر: الخميس 21 نوفمبر 2024\nالرياض - واس: أعلنت الوزارة اليوم.");
+  CHECK(reordered.title == "عنوان الخبر");
+  CHECK(reordered.header ==
+        "آخر تحديث: 21 نوفمبر 2024 - 10:15 صباحاً بتوقيت مكة المكرمة\nالمصدر: واس\nتاريخ النشر: الخميس 21 نوفمبر 2024");
+  CHECK(reordered.body == "الرياض - واس: أعلنت الوزارة اليوم.");
+}
+
+TEST_CASE("header-like prose stays in the body", "[reader]") {
+  const NewsArticle a = NewsReader().parse_text(
+      "عنوان\nتحديث البرنامج جاء بعد شكاوى المستخدمين.\nالمصدر نفسه قال إن الاجتماع تأجل.\nاقرأ أيضا: خبر آخر\nنص آخر");
+  CHECK(a.header.empty());
+  CHECK(a.body == "تحديث البرنامج جاء بعد شكاوى المستخدمين.\nالمصدر نفسه قال إن الاجتماع تأجل.");
+  CHECK(a.related == "خبر آخر\nنص آخر");
+}
+
+TEST_CASE("boilerplate lines are not body", "[reader]") {
+  const NewsArticle a =
+      NewsReader().parse_text("عنوان\nفقرة أولى.\nتابع أحدث الأخبار عبر تطبيق جوجل نيوز\nفقرة ثانية.");
+  CHECK(a.body == "فقرة أولى.\nفقرة ثانية.");
+}
+
+TEST_CASE("NFD text is composed", "[reader]") {
+  const std::string nfc = "أعلنت إسرائيل آخر تحديث";
+  UErrorCode status = U_ZERO_ERROR;
+  std::string nfd;
+  icu::Normalizer2::getNFDInstance(status)->normalize(icu::UnicodeString::fromUTF8(nfc), status).toUTF8String(nfd);
+  REQUIRE(nfd != nfc);
+  CHECK(NewsReader().parse_text(nfd).title == nfc);
+}
+
+TEST_CASE("Windows-1256 and ISO-8859-6 files are detected and converted", "[reader]") {
+  Scratch scratch;
+  const std::string original = slurp(k000);
+  const auto path = scratch.write("cp1256.txt", convert_to(original, "windows-1256"));
+  const auto r = read(path);
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].encoding == "windows-1256");
+  CHECK(r.articles[0].title == NewsReader().parse_text(original).title);
+  CHECK(first_line(r.articles[0].body) == "موسكو-سانا");
+
+  const std::string plain =
+      "عنوان الخبر\nتاريخ النشر: 21 نوفمبر 2024\nالقاهرة - أ ش أ: قال وزير الخارجية اليوم إن المباحثات مستمرة.";
+  const auto iso = read(scratch.write("iso.txt", convert_to(plain, "ISO-8859-6")));
+  REQUIRE(iso.articles.size() == 1);
+  CHECK((iso.articles[0].encoding == "ISO-8859-6" || iso.articles[0].encoding == "windows-1256"));
+  CHECK(iso.articles[0].title == "عنوان الخبر");
+}
+
+TEST_CASE("bad input: a clear per-file error, never a crash", "[reader]") {
+  Scratch scratch;
+  SECTION("empty") {
+    const auto r = read(scratch.write("empty.txt", ""));
+    CHECK(r.articles.empty());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("no text") != std::string::npos);
+  }
+  SECTION("blank lines only") {
+    const auto r = read(scratch.write("blank.txt", "\n \r\n\t\n"));
+    CHECK(r.articles.empty());
+    CHECK(r.errors.size() == 1);
+  }
+  SECTION("binary") {
+    const auto r = read(scratch.write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
+    CHECK(r.articles.empty());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("binary") != std::string::npos);
+    CHECK(r.errors[0].path.ends_with("image.txt"));
+  }
+  SECTION("invalid UTF-8 that is not Arabic in any code page") {
+    const auto r =
+        read(scratch.write("latin1.txt", "Caf\xE9 cr\xE8me br\xFBl\xE9\x65 \xE0 la fran\xE7\x61ise, d\xE9j\xE0 vu."));
+    CHECK(r.articles.empty());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("encoding") != std::string::npos);
+  }
+  SECTION("UTF-8 read as a code page is refused, not turned into mojibake") {
+    std::string damaged = slurp(k000);
+    damaged.insert(100, "\xFF\xFE\xFF");
+    for (int i = 0; i < 30; ++i) damaged.insert(200 + i * 40, "\xC0");
+    const auto r = read(scratch.write("damaged.txt", damaged));
+    for (const auto& a : r.articles) CHECK(a.encoding != "windows-1256");
+  }
+  SECTION("a truncated UTF-8 character at the end is replaced") {
+    std::string text = slurp(k003);
+    REQUIRE(text.size() > 10);
+    text.pop_back();
+    text.pop_back();
+    text += "\xD8";
+    const auto r = read(scratch.write("truncated.txt", text));
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].encoding == "UTF-8");
+  }
+  SECTION("over max_file_bytes") {
+    NewsReaderOptions options;
+    options.max_file_bytes = 1000;
+    const auto r = read(k000, options);
+    CHECK(r.articles.empty());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("max_file_bytes") != std::string::npos);
+  }
+  SECTION("missing file and folder") {
+    CHECK(read((scratch.dir / "nope.txt").string()).errors.size() == 1);
+    CHECK(read(scratch.dir.string()).errors.size() == 1);
+  }
+  SECTION("corrupt gzip") {
+    std::string gz = gzip(slurp(k000));
+    gz.resize(gz.size() / 2);
+    const auto r = read(scratch.write("cut.txt.gz", gz));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("gzip") != std::string::npos);
+  }
+}
+
+TEST_CASE("a 50 MB single-line file is read quickly as body text", "[reader]") {
+  Scratch scratch;
+  std::string big;
+  const std::string sentence =
+      "أعلنت الحكومة اليوم عن خطة جديدة لدعم الاقتصاد في 21 نوفمبر 2024، وقال الوزير إن التنفيذ يبدأ قريبا. ";
+  big.reserve(50u << 20);
+  while (big.size() < (50u << 20)) big += sentence;
+  const auto path = scratch.write("big.txt", big);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = read(path);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].title.empty());
+  CHECK(r.articles[0].body.size() + 1 >= big.size() - 2);
+  CHECK(seconds < 20.0);
+}
+
+TEST_CASE("JSON Lines: field names, metadata dates and source, bad lines reported by number", "[reader][jsonl]") {
+  Scratch scratch;
+  const std::string jsonl =
+      R"({"id": "a1", "title": "عنوان أول", "body": "القاهرة - أ ش أ\nفقرة.", "date": "2024-11-21T09:30:00+02:00", "source": "youm7", "url": "https://x/1"})"
+      "\n"
+      R"({"headline": "عنوان ثان", "text": "فقرة ثانية", "published": "2018-03-01", "modified": "2018-03-02T10:00:00Z"})"
+      "\n"
+      "{not json}\n"
+      "\n"
+      R"(["an", "array"])"
+      "\n"
+      R"({"title": "بتاريخ خاطئ", "content": "نص", "date": "yesterday"})"
+      "\n";
+  const auto path = scratch.write("archive.jsonl", jsonl);
+  const auto r = read(path);
+  REQUIRE(r.articles.size() == 3);
+  const NewsArticle& a = r.articles[0];
+  CHECK(a.id == "a1");
+  CHECK(a.line == 1);
+  CHECK(a.title == "عنوان أول");
+  CHECK(a.body == "القاهرة - أ ش أ\nفقرة.");
+  REQUIRE(a.published);
+  CHECK(a.published->value == "2024-11-21T09:30+02:00");
+  CHECK(a.published->kind == DateKind::published);
+  REQUIRE(a.source);
+  CHECK(a.source->name == "youm7");
+  CHECK(a.url == "https://x/1");
+  const NewsArticle& b = r.articles[1];
+  CHECK(b.title == "عنوان ثان");
+  CHECK(b.body == "فقرة ثانية");
+  CHECK(b.id == path + ":2");
+  REQUIRE(b.published);
+  CHECK(b.published->value == "2018-03-01");
+  REQUIRE(b.updated);
+  CHECK(b.updated->value == "2018-03-02T10:00+00:00");
+  CHECK(b.updated->kind == DateKind::updated);
+  CHECK_FALSE(r.articles[2].published);
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].line == 3);
+  CHECK(r.errors[0].message.find("invalid JSON") != std::string::npos);
+  CHECK(r.errors[1].line == 5);
+  CHECK(r.errors[2].line == 6);
+  CHECK(r.errors[2].message.find("yesterday") != std::string::npos);
+
+  SECTION("custom field names") {
+    NewsReaderOptions options;
+    options.title_fields = {"h"};
+    options.body_fields = {"b"};
+    options.id_fields = {"key"};
+    const auto custom =
+        read(scratch.write("custom.jsonl", R"({"key": 7, "h": "عنوان", "b": ["فقرة 1", "فقرة 2"]})"), options);
+    REQUIRE(custom.articles.size() == 1);
+    CHECK(custom.articles[0].id == "7");
+    CHECK(custom.articles[0].body == "فقرة 1\nفقرة 2");
+  }
+}
+
+TEST_CASE(".gz archives of JSON Lines and text", "[reader][jsonl]") {
+  Scratch scratch;
+  const auto jsonl = gzip(R"({"id": "x", "title": "عنوان", "body": "نص الخبر"})"
+                          "\n"
+                          R"({"id": "y", "title": "عنوان 2", "body": "نص آخر"})"
+                          "\n");
+  const auto r = read(scratch.write("a.jsonl.gz", jsonl));
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[1].id == "y");
+  const auto t = read(scratch.write("b.txt.gz", gzip(slurp(k003))));
+  REQUIRE(t.articles.size() == 1);
+  CHECK(t.articles[0].title == "روسيا تؤكد على تعزيز علاقاتها مع العراق");
+}
+
+TEST_CASE("news-bench archive reads without errors", "[reader][jsonl][.slow]") {
+  const auto r = read(std::string(XA_SHARED_DATA_DIR) + "/news-bench/articles.jsonl.gz");
+  CHECK(r.errors.empty());
+  CHECK(r.articles.size() == 19938);
+}
+
+TEST_CASE("HTML pages: meta tags, JSON-LD and main text", "[reader][html]") {
+  Scratch scratch;
+  const std::string html = R"(<!DOCTYPE html><html lang="ar" dir="rtl"><head>
+<meta charset="utf-8"><title>ارتفاع أسعار النفط - اليوم السابع</title>
+<meta property="og:title" content="ارتفاع أسعار النفط">
+<meta property="og:site_name" content="اليوم السابع">
+<meta property="article:published_time" content="2024-11-21T08:15:00+02:00">
+<meta property="article:modified_time" content="2024-11-21T09:00:00+02:00">
+<link rel="canonical" href="https://www.youm7.com/story/2024/11/21/1">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+{"@type":"NewsArticle","headline":"ارتفاع أسعار النفط","datePublished":"2024-11-21T08:15:00+02:00",
+"publisher":{"@type":"Organization","name":"اليوم السابع"}}]}</script>
+<style>p{color:red}</style></head>
+<body><nav><a href="/">الرئيسية</a></nav><article><h1>ارتفاع أسعار النفط</h1>
+<p>القاهرة - أ ش أ: ارتفعت أسعار النفط اليوم.</p><p>وقال   محللون إن <b>الطلب</b> يتزايد.</p>
+<script>var x = 1;</script></article><footer>جميع الحقوق محفوظة</footer></body></html>)";
+  const auto r = read(scratch.write("page.html", html));
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.articles.size() == 1);
+  const NewsArticle& a = r.articles[0];
+  CHECK(a.title == "ارتفاع أسعار النفط - اليوم السابع");
+  CHECK(a.body == "القاهرة - أ ش أ: ارتفعت أسعار النفط اليوم.\nوقال محللون إن الطلب يتزايد.");
+  REQUIRE(a.published);
+  CHECK(a.published->value == "2024-11-21T08:15+02:00");
+  REQUIRE(a.updated);
+  CHECK(a.updated->value == "2024-11-21T09:00+02:00");
+  REQUIRE(a.source);
+  CHECK(a.source->name == "اليوم السابع");
+  CHECK(a.url == "https://www.youm7.com/story/2024/11/21/1");
+}
+
+TEST_CASE("format_of names the format from the file name", "[reader]") {
+  CHECK(format_of("a/b.txt") == ArchiveFormat::text);
+  CHECK(format_of("a/b.TXT.gz") == ArchiveFormat::text);
+  CHECK(format_of("x.jsonl.gz") == ArchiveFormat::jsonl);
+  CHECK(format_of("x.ndjson") == ArchiveFormat::jsonl);
+  CHECK(format_of("x.htm") == ArchiveFormat::html);
+  CHECK(format_of("x.dat") == ArchiveFormat::unknown);
+}
