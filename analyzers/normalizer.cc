@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
 #include <optional>
 
 #include "utf8.h"
@@ -113,8 +114,8 @@ Normalizer::Mapping Normalizer::map_code_point(char32_t cp) {
   Mapping m;
   m.identity = false;
   m.offset = static_cast<std::uint32_t>(expansions_.size());
-  m.length = static_cast<std::uint16_t>(replacement.size());
-  expansions_ += replacement;
+  for (char32_t part : replacement) utf8::append(expansions_, part);
+  m.length = static_cast<std::uint16_t>(expansions_.size() - m.offset);
   return m;
 }
 
@@ -126,45 +127,98 @@ const Normalizer::Mapping* Normalizer::lookup(char32_t cp) const {
 }
 
 void Normalizer::append_mapped(char32_t cp, std::string& out) const {
+  scratch_append(cp, [&out](const char* bytes, std::size_t count) { out.append(bytes, count); });
+}
+
+template <class Sink>
+void Normalizer::scratch_append(char32_t cp, Sink&& sink) const {
   if (const Mapping* m = lookup(cp); m && !m->identity) {
-    for (std::size_t i = 0; i < m->length; ++i) utf8::append(out, expansions_[m->offset + i]);
+    sink(expansions_.data() + m->offset, m->length);
     return;
   }
   if (cp == 0x00AD && options_.remove_format_controls) return;
   if (options_.case_fold_latin) cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
-  utf8::append(out, cp);
+  char bytes[4];
+  sink(bytes, utf8::encode(cp, bytes));
 }
 
 void Normalizer::normalize_into(std::string_view text, std::string& out) const {
-  // Decomposed input (NFD: alef + combining hamza/madda) is composed first, so
-  // it normalizes exactly like precomposed text even with fold_alef off.
-  std::string composed;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] == '\xD9' && (text[i + 1] == '\x93' || text[i + 1] == '\x94' || text[i + 1] == '\x95')) {
-      UErrorCode status = U_ZERO_ERROR;
-      const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
-      if (U_SUCCESS(status)) {
-        nfc->normalize(u, status).toUTF8String(composed);
-        if (U_SUCCESS(status)) text = composed;
-      }
-      break;
-    }
-  }
-  out.reserve(out.size() + text.size());
+  // Writes through a cursor into pre-sized space: identity bytes never need a
+  // capacity check because the space left always covers the input left.
+  const std::size_t start = out.size();
+  const std::size_t n = text.size();
+  out.resize(start + n);
+  char* w = out.data() + start;
+  char* limit = out.data() + out.size();
+  const char* in = text.data();
+  auto make_room = [&](std::size_t bytes, std::size_t consumed_after) {
+    const std::size_t needed = bytes + (n - consumed_after);
+    if (std::size_t(limit - w) >= needed) return;
+    const std::size_t used = std::size_t(w - out.data());
+    out.resize(used + needed + n / 4 + 16);
+    w = out.data() + used;
+    limit = out.data() + out.size();
+  };
   const bool fold_case = options_.case_fold_latin;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {  // ASCII fast path
-      out.push_back(fold_case && byte >= 'A' && byte <= 'Z' ? char(byte + 32) : char(byte));
+  for (std::size_t pos = 0; pos < n;) {
+    const auto byte = static_cast<unsigned char>(in[pos]);
+    if (byte < 0x80) {  // ASCII
+      *w++ = fold_case && byte >= 'A' && byte <= 'Z' ? char(byte + 32) : char(byte);
       ++pos;
+      continue;
+    }
+    // The Arabic block U+0600–U+06FF is the two-byte range D8 80 .. DB BF: index the table directly.
+    if (byte >= 0xD8 && byte <= 0xDB && pos + 1 < n && (static_cast<unsigned char>(in[pos + 1]) & 0xC0) == 0x80) {
+      const char32_t cp = (char32_t(byte & 0x1F) << 6) | (static_cast<unsigned char>(in[pos + 1]) & 0x3F);
+      const Mapping& m = arabic_block_[cp - kArabicFirst];
+      if (m.identity) {
+        if (cp >= 0x0653 && cp <= 0x0655) {
+          // Decomposed text (alef + combining hamza/madda) with harakat kept: compose it
+          // first so it normalizes exactly like precomposed text.
+          out.resize(start);
+          normalize_composed(text, out);
+          return;
+        }
+        w[0] = in[pos];
+        w[1] = in[pos + 1];
+        w += 2;
+      } else {
+        if (cp >= 0x0653 && cp <= 0x0655 && !(options_.fold_alef && options_.fold_hamza_seats)) {
+          out.resize(start);
+          normalize_composed(text, out);
+          return;
+        }
+        make_room(m.length, pos + 2);
+        std::memcpy(w, expansions_.data() + m.offset, m.length);
+        w += m.length;
+      }
+      pos += 2;
       continue;
     }
     std::size_t len = 0;
     const char32_t cp = utf8::decode(text, pos, len);
     pos += len;
-    append_mapped(cp, out);
+    scratch_append(cp, [&](const char* bytes, std::size_t count) {
+      make_room(count, pos);
+      std::memcpy(w, bytes, count);
+      w += count;
+    });
   }
+  out.resize(std::size_t(w - out.data()));
+}
+
+void Normalizer::normalize_composed(std::string_view text, std::string& out) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  std::string composed;
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+    nfc->normalize(u, status).toUTF8String(composed);
+  }
+  if (U_FAILURE(status)) composed.assign(text);
+  // Composition leaves no combining hamza before a base it can join; any that
+  // remain are removed with the harakat (or kept, if that rule is off).
+  for (std::size_t pos = 0, len = 0; pos < composed.size(); pos += len) append_mapped(utf8::decode(composed, pos, len), out);
 }
 
 std::string Normalizer::normalize(std::string_view text) const {

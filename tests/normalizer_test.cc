@@ -91,3 +91,27 @@ TEST_CASE("hamza seats folding alone can be turned off", "[normalizer]") {
   options.fold_hamza_seats = false;
   CHECK(Normalizer(options).normalize("مؤتمر رئيس أحمد") == "مؤتمر رئيس احمد");
 }
+
+TEST_CASE("decomposed hamza composes even when alef folding is off", "[normalizer]") {
+  NormalizerOptions options;
+  options.fold_alef = false;
+  CHECK(Normalizer(options).normalize("\u0627\u0654\u062D\u0645\u062F \u0627\u0653") == "أحمد آ");
+}
+
+TEST_CASE("expansions longer than their input grow the output correctly", "[normalizer]") {
+  // U+FDFA (ﷺ) expands to four words: the output outgrows the input many times over.
+  std::string input, expected;
+  for (int i = 0; i < 200; ++i) {
+    input += "\uFDFA";
+    expected += "صلي الله عليه وسلم";
+  }
+  input += " نهاية";
+  expected += " نهايه";
+  CHECK(Normalizer().normalize(input) == expected);
+}
+
+TEST_CASE("normalize_into appends to what the string already holds", "[normalizer]") {
+  std::string out = "prefix:";
+  Normalizer().normalize_into("أحمد", out);
+  CHECK(out == "prefix:احمد");
+}

@@ -55,7 +55,7 @@ class XAPIAN_ARABIC_API Normalizer {
   const NormalizerOptions& options() const { return options_; }
 
  private:
-  // Replacement of one code point: a run in expansions_, or the code point itself.
+  // Replacement of one code point: UTF-8 bytes in expansions_, or the code point itself.
   struct Mapping {
     std::uint32_t offset = 0;
     std::uint16_t length = 0;
@@ -63,13 +63,16 @@ class XAPIAN_ARABIC_API Normalizer {
   };
   const Mapping* lookup(char32_t cp) const;
   void append_mapped(char32_t cp, std::string& out) const;
+  template <class Sink>
+  void scratch_append(char32_t cp, Sink&& sink) const;
+  void normalize_composed(std::string_view text, std::string& out) const;
   Mapping map_code_point(char32_t cp);
 
   NormalizerOptions options_;
   std::vector<Mapping> arabic_block_;        // U+0600–U+06FF
   std::vector<Mapping> presentation_forms_;  // U+FB50–U+FEFF
   std::vector<Mapping> general_punctuation_; // U+2000–U+206F
-  std::u32string expansions_;
+  std::string expansions_;                   // UTF-8
 };
 
 }  // namespace xapian_arabic
