@@ -1,0 +1,265 @@
+/** @file
+ *  @brief NewsArticle → Xapian::Document following index_schema.h (Omega conventions).
+ */
+#include <xapian_arabic/index_schema.h>
+#include <xapian_arabic/news_document.h>
+
+#include <cstring>
+#include <initializer_list>
+#include <set>
+
+namespace xapian_arabic {
+
+namespace {
+
+// Xapian's limit is 245 bytes per term; keep room like Omega does for U terms.
+constexpr std::size_t kMaxTermBytes = 240;
+constexpr std::size_t kCutTermBytes = 200;
+// Position gap between fields, as TermGenerator::increase_termpos() is used for,
+// so a phrase never matches across the title and the body.
+constexpr Xapian::termpos kFieldGap = 100;
+
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+// The longest prefix of @p s of at most @p n bytes that ends on a UTF-8 boundary.
+std::string_view utf8_prefix(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// One line of document data: newlines would start a new field.
+void append_field(std::string& data, std::string_view name, std::string_view value) {
+  data.append(name).push_back('=');
+  for (char c : value) data.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  data.push_back('\n');
+}
+
+std::string_view first_paragraph(std::string_view body, std::string_view& rest) {
+  std::size_t start = 0;
+  while (start < body.size() && (body[start] == '\n' || body[start] == '\r')) ++start;
+  const std::size_t end = body.find('\n', start);
+  if (end == std::string_view::npos) {
+    rest = {};
+    return body.substr(start);
+  }
+  rest = body.substr(end + 1);
+  return body.substr(start, end - start);
+}
+
+}  // namespace
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + std::min(value.size(), kMaxTermBytes));
+  term.append(prefix);
+  if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);
+  term.append(utf8_prefix(value, kCutTermBytes - std::min(prefix.size(), kCutTermBytes)));
+  term.push_back(':');
+  term.append(hex64(content_hash(value)));
+  return term;
+}
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+  if (prefix.size() > 1 && !value.empty() && (is_ascii_upper(value[0]) || value[0] == ':')) {
+    std::string p(prefix);
+    p.push_back(':');
+    return bounded_term(p, value);
+  }
+  return bounded_term(prefix, value);
+}
+
+std::string unique_term(const NewsArticle& article) {
+  const std::string& id = !article.id.empty() ? article.id : !article.url.empty() ? article.url : article.path;
+  return bounded_term(schema::kIdPrefix, id);
+}
+
+std::string source_key(const ExtractedSource& source, const Analyzer& analyzer) {
+  if (!source.key.empty()) return source.key;
+  const std::string name = analyzer.normalize(source.name);
+  std::string key;
+  bool space = false;
+  for (char c : name) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !key.empty();
+      continue;
+    }
+    if (space) key.push_back('-');
+    space = false;
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return key;
+}
+
+std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
+  // MurmurHash64A (Austin Appleby, public domain).
+  constexpr std::uint64_t m = 0xc6a4a7935bd1e995ULL;
+  constexpr int r = 47;
+  std::uint64_t h = seed ^ (bytes.size() * m);
+  const char* p = bytes.data();
+  const char* end = p + (bytes.size() / 8) * 8;
+  for (; p != end; p += 8) {
+    std::uint64_t k;
+    std::memcpy(&k, p, 8);
+    k *= m;
+    k ^= k >> r;
+    k *= m;
+    h ^= k;
+    h *= m;
+  }
+  const std::size_t tail = bytes.size() & 7;
+  if (tail) {
+    std::uint64_t k = 0;
+    for (std::size_t i = 0; i < tail; ++i) k |= std::uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
+    h ^= k;
+    h *= m;
+  }
+  h ^= h >> r;
+  h *= m;
+  h ^= h >> r;
+  return h;
+}
+
+std::string hex64(std::uint64_t hash) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) out[i] = digits[hash & 15];
+  return out;
+}
+
+std::optional<std::string> yyyymmdd(std::string_view iso) {
+  // YYYY-MM-DD, optionally followed by a time.
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  std::string out;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+    out.push_back(iso[i]);
+  }
+  if (iso.size() > 10 && iso[10] != 'T' && iso[10] != ' ') return std::nullopt;
+  const int month = std::stoi(out.substr(4, 2)), day = std::stoi(out.substr(6, 2));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  return out;
+}
+
+long days_since_epoch(std::string_view d) {
+  // Howard Hinnant's days_from_civil.
+  const auto num = [&](std::size_t pos, std::size_t len) {
+    long v = 0;
+    for (std::size_t i = pos; i < pos + len && i < d.size(); ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  long y = num(0, 4);
+  const long m = num(4, 2), day = num(6, 2);
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& analyzer,
+                                    const NewsDocumentOptions& options) {
+  const FieldWeights& w = options.weights;
+  Xapian::Document doc;
+  const std::string id = !article.id.empty() ? article.id : !article.url.empty() ? article.url : article.path;
+  doc.add_boolean_term(bounded_term(schema::kIdPrefix, id));
+  if (!article.url.empty()) doc.add_boolean_term(bounded_term(schema::kUrlPrefix, article.url));
+  if (!options.file.empty()) doc.add_boolean_term(boolean_term(schema::kFilePrefix, options.file));
+  if (!options.language.empty()) doc.add_boolean_term(boolean_term(schema::kLanguagePrefix, options.language));
+
+  // Title: as S-prefixed words and as body words; then the lead paragraph and the rest of the body.
+  Xapian::termpos pos = 0;
+  if (!article.title.empty()) {
+    analyzer.index_text(doc, article.title, 0, w.title, schema::kTitlePrefix);
+    pos = analyzer.index_text(doc, article.title, 0, w.title);
+  }
+  std::string_view rest;
+  const std::string_view lead = first_paragraph(article.body, rest);
+  pos = analyzer.index_text(doc, lead, pos + kFieldGap, w.lead);
+  pos = analyzer.index_text(doc, rest, pos, w.body);
+
+  // Source and agencies: boolean keys for filters, names as words for free text.
+  std::set<std::string> names;
+  std::string source_name;
+  if (article.source) {
+    const std::string key = source_key(*article.source, analyzer);
+    if (!key.empty()) {
+      doc.add_boolean_term(boolean_term(schema::kSourcePrefix, key));
+      doc.add_value(schema::kSourceSlot, key);
+    }
+    source_name = article.source->name;
+    names.insert(article.source->name);
+    if (!article.source->text.empty()) names.insert(article.source->text);
+  }
+  for (const ExtractedSource& agency : article.agencies) {
+    const std::string key = source_key(agency, analyzer);
+    if (!key.empty()) doc.add_boolean_term(boolean_term(schema::kAgencyPrefix, key));
+    names.insert(agency.name);
+  }
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    analyzer.index_text(doc, name, pos + kFieldGap, w.source, schema::kSourceTextPrefix);
+    pos = analyzer.index_text(doc, name, pos + kFieldGap, w.source);
+  }
+  if (!article.dateline_city.empty()) {
+    doc.add_boolean_term(boolean_term(schema::kCityPrefix, analyzer.normalize(article.dateline_city)));
+    analyzer.index_text(doc, article.dateline_city, 0, w.source, schema::kCityTextPrefix);
+  }
+
+  // Dates: D/M/Y terms and slots from the day; a date without a day gives what it has.
+  std::string published_day, updated_day;
+  if (article.published) {
+    const std::string& v = article.published->value;
+    if (auto day = yyyymmdd(v)) {
+      published_day = *day;
+      doc.add_boolean_term(schema::kDayPrefix + published_day);
+      doc.add_value(schema::kPublishedSlot, published_day);
+      doc.add_value(schema::kPublishedDaysSlot,
+                    Xapian::sortable_serialise(static_cast<double>(days_since_epoch(published_day))));
+    }
+    if (v.size() >= 7 && v[4] == '-') doc.add_boolean_term(schema::kMonthPrefix + v.substr(0, 4) + v.substr(5, 2));
+    if (v.size() >= 4) doc.add_boolean_term(schema::kYearPrefix + v.substr(0, 4));
+  }
+  if (article.updated) {
+    if (auto day = yyyymmdd(article.updated->value)) {
+      updated_day = *day;
+      doc.add_value(schema::kUpdatedSlot, updated_day);
+    }
+  }
+
+  // Content hash: what the document says, not where or when it was read.
+  std::uint64_t hash = content_hash(id);
+  for (const std::string* field : std::initializer_list<const std::string*>{&article.url, &article.title, &article.body,
+                                                                            &source_name, &article.dateline_city}) {
+    hash = content_hash(*field, hash);
+  }
+  hash = content_hash(article.published ? article.published->value : std::string(), hash);
+  hash = content_hash(article.updated ? article.updated->value : std::string(), hash);
+  doc.add_value(schema::kContentHashSlot, hex64(hash));
+
+  // Document data: Omega's field=value lines, one field per line.
+  std::string data;
+  data.reserve(article.body.size() + article.title.size() * 2 + 512);
+  append_field(data, "url", article.url);
+  append_field(data, "caption", article.title);
+  append_field(data, "sample", utf8_prefix(article.body, kSampleBytes));
+  append_field(data, "type", options.type);
+  append_field(data, "modtime", std::to_string(static_cast<long long>(options.modtime)));
+  append_field(data, "size", std::to_string(article.title.size() + article.body.size()));
+  append_field(data, "id", id);
+  append_field(data, "title", article.title);
+  append_field(data, "published", article.published ? article.published->value : std::string());
+  append_field(data, "updated", article.updated ? article.updated->value : std::string());
+  append_field(data, "source", source_name);
+  append_field(data, "city", article.dateline_city);
+  append_field(data, "path", article.path.empty() ? options.file : article.path);
+  if (article.line) append_field(data, "line", std::to_string(article.line));
+  append_field(data, "text", article.body);
+  doc.set_data(data);
+  return doc;
+}
+
+}  // namespace xapian_arabic
