@@ -4,6 +4,7 @@
 #include <xapian_arabic/light_stemmer.h>
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "data_files.h"
@@ -23,6 +24,16 @@ std::size_t letters(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+// starts_with/ends_with for affixes of whole 2-byte Arabic letters: the inline
+// test of the letter next to the cut rejects most candidates without memcmp.
+inline bool begins(std::string_view s, std::string_view a) {
+  return s.size() >= a.size() && s[1] == a[1] && s[0] == a[0] && std::memcmp(s.data(), a.data(), a.size()) == 0;
+}
+inline bool finishes(std::string_view s, std::string_view a) {
+  return s.size() >= a.size() && s.back() == a.back() &&
+         std::memcmp(s.data() + (s.size() - a.size()), a.data(), a.size()) == 0;
 }
 
 bool starts_with_arabic_letter(std::string_view w) {
@@ -77,6 +88,7 @@ bool starts_with_weak(std::string_view s) { return s.starts_with(kWaw) || s.star
 bool ends_with_weak(std::string_view s) { return s.ends_with(kWaw) || s.ends_with(kYeh) || s.ends_with(kAlef); }
 
 void sort_longest_first(std::vector<Affix>& affixes) {
+  for (Affix& a : affixes) a.letters = letters(a.text);
   // Longest match first; the stable sort keeps the file's order among equals.
   std::stable_sort(affixes.begin(), affixes.end(),
                    [](const Affix& a, const Affix& b) { return a.text.size() > b.text.size(); });
@@ -88,7 +100,7 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
   StemmerTables tables;
   for_each_row(dir, "prefixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
     if (f.size() != 3) throw std::runtime_error(where + "expected prefix<TAB>shortest stem<TAB>noun|conjunction|verb");
-    Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, PrefixKind::noun};
+    Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, PrefixKind::noun, 0};
     if (f[2] == "noun") a.kind = PrefixKind::noun;
     else if (f[2] == "conjunction") a.kind = PrefixKind::conjunction;
     else if (f[2] == "verb") a.kind = PrefixKind::verb;
@@ -97,12 +109,12 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
   });
   for_each_row(dir, "pronoun_suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
     if (f.size() != 2) throw std::runtime_error(where + "expected suffix<TAB>shortest stem");
-    tables.pronoun_suffixes.push_back({parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}});
+    tables.pronoun_suffixes.push_back({parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}, 0});
   });
   for_each_row(dir, "suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
     if (f.size() != 2 && f.size() != 3)
       throw std::runtime_error(where + "expected suffix<TAB>shortest stem[<TAB>replacement]");
-    Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}};
+    Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}, 0};
     if (f.size() == 3) {
       a.replacement = parse_affix_text(f[2], normalizer, where);
       // A stem must never be longer than its word.
@@ -129,14 +141,15 @@ LightStemmer::LightStemmer(const NormalizerOptions& options, const std::string& 
 std::string LightStemmer::stem(std::string_view word) const { return stem_normalized(normalizer_.normalize(word)); }
 
 std::string LightStemmer::stem_normalized(std::string_view word) const {
-  if (!starts_with_arabic_letter(word) || letters(word) <= 2 || is_protected(word)) return std::string(word);
+  const std::size_t n = letters(word);
+  if (!starts_with_arabic_letter(word) || n <= 2 || is_protected(word)) return std::string(word);
 
   // Step 2: the longest proclitic group that leaves a long enough stem. A
   // protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين).
   std::string_view stem = word;
   const Affix* proclitic = nullptr;
   for (const Affix& p : tables_.prefixes) {
-    if (p.kind == PrefixKind::verb || !word.starts_with(p.text) || letters(word) - letters(p.text) < p.min_stem)
+    if (p.kind == PrefixKind::verb || n < p.letters + p.min_stem || !begins(word, p.text))
       continue;
     const std::string_view rest = word.substr(p.text.size());
     if (is_protected(rest)) return std::string(rest);
@@ -150,14 +163,14 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // The shape test looks through an attached pronoun or accusative ا (تعليما, تحقيقها).
   const auto without_pronoun = [this](std::string_view s) {
     for (const Affix& p : tables_.pronoun_suffixes)
-      if (s.ends_with(p.text) && letters(s) - letters(p.text) >= p.min_stem) return s.substr(0, s.size() - p.text.size());
+      if (finishes(s, p.text) && letters(s) >= p.letters + p.min_stem) return s.substr(0, s.size() - p.text.size());
     if (s.ends_with(kAlef) && letters(s) > 4) s.remove_suffix(kAlef.size());
     return s;
   };
   if (!proclitic || proclitic->kind == PrefixKind::conjunction) {
+    const std::size_t stem_letters = n - (proclitic ? proclitic->letters : 0);
     for (const Affix& p : tables_.prefixes) {
-      if (p.kind != PrefixKind::verb || !stem.starts_with(p.text) || letters(stem) - letters(p.text) < p.min_stem)
-        continue;
+      if (p.kind != PrefixKind::verb || stem_letters < p.letters + p.min_stem || !begins(stem, p.text)) continue;
       const std::string_view rest = stem.substr(p.text.size());
       // Two letters are left by an assimilated verb (يصل, from وصل); with a weak
       // letter they are no such verb (يوم, يري).
@@ -176,11 +189,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // far more often ة than the pronoun; it is taken as the pronoun only after ت
   // (حياته), where ة cannot stand.
   bool pronoun = false;
+  std::size_t stem_letters = letters(stem);
   for (const Affix& s : tables_.pronoun_suffixes) {
-    if (!stem.ends_with(s.text) || letters(stem) - letters(s.text) < s.min_stem) continue;
+    if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
     const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
     if (s.text == teh_marbuta_ && !verb && !rest.ends_with(kTeh)) continue;
     stem = rest;
+    stem_letters -= s.letters;
     pronoun = true;
     break;
   }
@@ -189,12 +204,12 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   bool inflected = false;
   if (pronoun) {
     if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ &&
-        letters(stem) >= 3) {
+        stem_letters >= 3) {
       // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
       ending = teh_marbuta_;
       inflected = true;
-    } else if ((stem.ends_with(kYeh) || stem.ends_with(kWaw)) && letters(stem) >= 4) {
+    } else if ((stem.ends_with(kYeh) || stem.ends_with(kWaw)) && stem_letters >= 4) {
       // Construct plural/dual loses its ن before a pronoun: معلميهم, معلموهم → معلم.
       stem.remove_suffix(kYeh.size());
       inflected = true;
@@ -204,7 +219,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // Step 5: one inflectional ending, replaced by its base form.
   if (!inflected) {
     for (const Affix& s : tables_.suffixes) {
-      if (!stem.ends_with(s.text) || letters(stem) - letters(s.text) < s.min_stem) continue;
+      if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
       stem.remove_suffix(s.text.size());
       ending = s.replacement;
       break;

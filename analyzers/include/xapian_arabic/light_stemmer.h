@@ -50,6 +50,7 @@ struct Affix {
   std::size_t min_stem = 3;
   std::string replacement;  ///< suffixes: normalized base ending put in its place (ات → ة), often empty
   PrefixKind kind = PrefixKind::noun;  ///< prefixes only
+  std::size_t letters = 0;  ///< letters in text (set by load)
 };
 
 /// Hash that lets the protected set be searched with a std::string_view (no allocation).
