@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace xapian_arabic {
 
@@ -34,6 +35,47 @@ struct Analyzer::Impl {
   Xapian::Stem stem;
   ArabicStopper* arabic_stopper;  // owned through stopper's reference count
   Xapian::Internal::opt_intrusive_ptr<const Xapian::Stopper> stopper;
+
+  // News vocabulary is Zipfian: most words repeat, so stems are remembered.
+  // Bounded, and per Analyzer (one per thread), so no locking.
+  static constexpr std::size_t kStemCacheLimit = 1 << 18;
+  std::unordered_map<std::string, std::string> stem_cache;
+
+  const std::string& cached_stem(const std::string& normalized_word) {
+    auto it = stem_cache.find(normalized_word);
+    if (it != stem_cache.end()) return it->second;
+    if (stem_cache.size() >= kStemCacheLimit) stem_cache.clear();
+    return stem_cache.emplace(normalized_word, stem_impl->stem_normalized(normalized_word)).first->second;
+  }
+
+  // Calls on_word(normalized word, stem or "" , position, token) for each word of text.
+  template <class OnWord>
+  Xapian::termpos for_each_word(std::string_view text, Xapian::termpos pos, OnWord&& on_word) {
+    tokens.clear();
+    tokenize(text, tokens);
+    for (const Token& token : tokens) {
+      if (token.end - token.begin > kMaxWordBytes) continue;
+      normalized.clear();
+      normalizer.normalize_into(token.text(text), normalized);
+      // A ligature such as ﷺ can normalize to several words.
+      std::size_t from = 0;
+      while (from < normalized.size()) {
+        std::size_t space = normalized.find(' ', from);
+        if (space == std::string::npos) space = normalized.size();
+        if (space > from) {
+          word.assign(normalized, from, space - from);
+          const bool stop = arabic_stopper && arabic_stopper->is_stopword_normalized(word);
+          static const std::string no_stem;
+          const std::string& stem = (!stop && starts_with_letter(word)) ? cached_stem(word) : no_stem;
+          on_word(word, stem, stop, ++pos, token);
+        }
+        from = space + 1;
+      }
+    }
+    return pos;
+  }
+  std::vector<Token> tokens;
+  std::string normalized, word;
 };
 
 Analyzer::Analyzer(const AnalysisSettings& settings) : impl_(std::make_unique<Impl>(settings)) {}
@@ -43,48 +85,27 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::vector<AnalyzedTerm> Analyzer::analyze(std::string_view text, Xapian::termpos start_pos) const {
   std::vector<AnalyzedTerm> terms;
-  std::vector<Token> tokens;
-  tokenize(text, tokens);
-  Xapian::termpos pos = start_pos;
-  std::string normalized;
-  for (const Token& token : tokens) {
-    if (token.end - token.begin > kMaxWordBytes) continue;
-    normalized.clear();
-    impl_->normalizer.normalize_into(token.text(text), normalized);
-    // A ligature such as ﷺ can normalize to several words.
-    std::string_view rest = normalized;
-    while (!rest.empty()) {
-      const auto space = rest.find(' ');
-      const std::string_view word = rest.substr(0, space);
-      rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
-      if (word.empty()) continue;
-      AnalyzedTerm t;
-      t.term.assign(word);
-      t.position = ++pos;
-      t.begin = token.begin;
-      t.end = token.end;
-      t.stopword = impl_->arabic_stopper && impl_->arabic_stopper->is_stopword_normalized(t.term);
-      if (!t.stopword && starts_with_letter(t.term)) t.stem = impl_->stem_impl->stem_normalized(t.term);
-      terms.push_back(std::move(t));
-    }
-  }
+  impl_->for_each_word(text, start_pos,
+                       [&](const std::string& word, const std::string& stem, bool stop, Xapian::termpos pos,
+                           const Token& token) {
+                         terms.push_back({word, stem, pos, stop, token.begin, token.end});
+                       });
   return terms;
 }
 
 Xapian::termpos Analyzer::index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos,
                                      Xapian::termcount wdf_inc, const std::string& prefix) const {
-  Xapian::termpos last = start_pos;
   std::string term;
-  for (const AnalyzedTerm& t : analyze(text, start_pos)) {
-    term.assign(prefix).append(t.term);
-    doc.add_posting(term, t.position, wdf_inc);
-    if (!t.stem.empty()) {
-      term.assign("Z").append(prefix).append(t.stem);
-      doc.add_term(term, wdf_inc);
-    }
-    last = t.position;
-  }
-  return last;
+  return impl_->for_each_word(
+      text, start_pos,
+      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const Token&) {
+        term.assign(prefix).append(word);
+        doc.add_posting(term, pos, wdf_inc);
+        if (!stem.empty()) {
+          term.assign("Z").append(prefix).append(stem);
+          doc.add_term(term, wdf_inc);
+        }
+      });
 }
 
 Xapian::QueryParser Analyzer::make_query_parser() const {
