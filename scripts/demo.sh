@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample news: build the tool, index samples/news/,
+# and search it with a date filter and a source filter.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j"$(nproc)" --target xapian-arabic
+tool=build/release/tools/xapian-arabic
+db=build/demo-index
+
+run() { printf '\n$ %s\n' "$*"; "$@"; }
+run "$tool" index --db "$db" samples/news
+run "$tool" search --db "$db" "روسيا العراق"
+run "$tool" search --db "$db" --from 2024-11-21 --to 2024-11-21 "روسيا"
+run "$tool" search --db "$db" --source سانا "بوتين"
+run "$tool" search --db "$db" "source:SANA date:نوفمبر ٢٠٢٤"
