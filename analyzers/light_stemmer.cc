@@ -84,8 +84,12 @@ bool is_faeel_shape(std::string_view s) {
   return s.substr(pos).starts_with(kYeh);
 }
 
-bool starts_with_weak(std::string_view s) { return s.starts_with(kWaw) || s.starts_with(kYeh) || s.starts_with(kAlef); }
-bool ends_with_weak(std::string_view s) { return s.ends_with(kWaw) || s.ends_with(kYeh) || s.ends_with(kAlef); }
+bool starts_with_weak(std::string_view s) {
+  return s.starts_with(kWaw) || s.starts_with(kYeh) || s.starts_with(kAlef);
+}
+bool ends_with_weak(std::string_view s) {
+  return s.ends_with(kWaw) || s.ends_with(kYeh) || s.ends_with(kAlef);
+}
 
 void sort_longest_first(std::vector<Affix>& affixes) {
   for (Affix& a : affixes) a.letters = letters(a.text);
@@ -101,15 +105,20 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
   for_each_row(dir, "prefixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
     if (f.size() != 3) throw std::runtime_error(where + "expected prefix<TAB>shortest stem<TAB>noun|conjunction|verb");
     Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, PrefixKind::noun, 0};
-    if (f[2] == "noun") a.kind = PrefixKind::noun;
-    else if (f[2] == "conjunction") a.kind = PrefixKind::conjunction;
-    else if (f[2] == "verb") a.kind = PrefixKind::verb;
-    else throw std::runtime_error(where + "unknown prefix kind '" + std::string(f[2]) + "' (noun, conjunction or verb)");
+    if (f[2] == "noun")
+      a.kind = PrefixKind::noun;
+    else if (f[2] == "conjunction")
+      a.kind = PrefixKind::conjunction;
+    else if (f[2] == "verb")
+      a.kind = PrefixKind::verb;
+    else
+      throw std::runtime_error(where + "unknown prefix kind '" + std::string(f[2]) + "' (noun, conjunction or verb)");
     tables.prefixes.push_back(std::move(a));
   });
   for_each_row(dir, "pronoun_suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
     if (f.size() != 2) throw std::runtime_error(where + "expected suffix<TAB>shortest stem");
-    tables.pronoun_suffixes.push_back({parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}, 0});
+    tables.pronoun_suffixes.push_back(
+        {parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}, 0});
   });
   for_each_row(dir, "suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
     if (f.size() != 2 && f.size() != 3)
@@ -138,7 +147,9 @@ LightStemmer::LightStemmer(const NormalizerOptions& options, const std::string& 
       tables_(StemmerTables::load(normalizer_, tables_dir)),
       teh_marbuta_(normalizer_.normalize("\xD8\xA9")) {}
 
-std::string LightStemmer::stem(std::string_view word) const { return stem_normalized(normalizer_.normalize(word)); }
+std::string LightStemmer::stem(std::string_view word) const {
+  return stem_normalized(normalizer_.normalize(word));
+}
 
 std::string LightStemmer::stem_normalized(std::string_view word) const {
   const std::size_t n = letters(word);
@@ -149,10 +160,12 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   std::string_view stem = word;
   const Affix* proclitic = nullptr;
   for (const Affix& p : tables_.prefixes) {
-    if (p.kind == PrefixKind::verb || n < p.letters + p.min_stem || !begins(word, p.text))
-      continue;
+    if (p.kind == PrefixKind::verb || n < p.letters + p.min_stem || !begins(word, p.text)) continue;
     const std::string_view rest = word.substr(p.text.size());
     if (is_protected(rest)) return std::string(rest);
+    // A lone preposition before ي leaves a weak-initial 3-letter stem (بيته → يته):
+    // nouns starting with ي are rare, words starting with بي are not (بيت, بيان).
+    if (p.letters == 1 && p.kind == PrefixKind::noun && rest.starts_with(kYeh) && n - 1 <= 3) continue;
     if (!proclitic) proclitic = &p;
   }
   if (proclitic) stem.remove_prefix(proclitic->text.size());
@@ -175,7 +188,10 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
       // Two letters are left by an assimilated verb (يصل, from وصل); with a weak
       // letter they are no such verb (يوم, يري).
       if (letters(rest) == 2 && (starts_with_weak(rest) || ends_with_weak(rest))) continue;
-      if (rest.ends_with(teh_marbuta_) || rest.ends_with("\xD8\xA7\xD8\xAA") /* ات */ ||
+      // Where ة is folded to ه, a final ه after the 3rd-person ي is the pronoun
+      // (يجعله): nouns starting with ي are few, unlike the تفعلة nouns (تجربة).
+      const bool ends_with_pronoun_heh = teh_marbuta_ != "\xD8\xA9" && p.text.ends_with(kYeh);
+      if ((rest.ends_with(teh_marbuta_) && !ends_with_pronoun_heh) || rest.ends_with("\xD8\xA7\xD8\xAA") /* ات */ ||
           rest.ends_with("\xD9\x8A\xD9\x86") /* ين */ || rest.starts_with(kAlef) ||
           is_faeel_shape(without_pronoun(rest)))
         continue;
@@ -203,8 +219,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   std::string_view ending;  // base ending to append (ة for ات ...)
   bool inflected = false;
   if (pronoun) {
-    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ &&
-        stem_letters >= 3) {
+    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ && stem_letters >= 3) {
       // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
       ending = teh_marbuta_;

@@ -61,7 +61,9 @@ std::vector<Word> read_gold(const std::string& path) {
   return words;
 }
 
-double pairs(std::size_t n) { return double(n) * double(n - 1) / 2.0; }
+double pairs(std::size_t n) {
+  return double(n) * double(n - 1) / 2.0;
+}
 
 struct Score {
   double precision, recall, f1;
@@ -140,8 +142,10 @@ int main(int argc, char** argv) try {
     if (arg == "--normalization-sweep") {
       sweep = true;
     } else if ((arg == "--examples" || arg == "--only") && i + 1 < argc) {
-      if (arg == "--examples") examples = std::stoul(argv[++i]);
-      else only = argv[++i];
+      if (arg == "--examples")
+        examples = std::stoul(argv[++i]);
+      else
+        only = argv[++i];
     } else {
       std::cerr << "xa-stem-eval: unknown or incomplete option '" << arg << "'\n";
       return 2;
@@ -163,7 +167,8 @@ int main(int argc, char** argv) try {
                 std::set<std::string> g;
                 for (auto& w : words) g.insert(w.gold);
                 return g;
-              }()).size());
+              }())
+                  .size());
   std::printf("| stemmer | precision | recall | F1 | distinct stems |\n|---|---|---|---|---|\n");
   std::vector<std::pair<std::string, std::vector<std::string>>> outputs;
   for (const auto& [name, fn] : systems) {
@@ -202,7 +207,8 @@ int main(int argc, char** argv) try {
     run(none, "all three = false");
   }
   for (const auto& [name, stems] : outputs)
-    if (examples && (only.empty() ? name == "xapian-arabic light" : name == only)) score(words, stems, examples, name, true);
+    if (examples && (only.empty() ? name == "xapian-arabic light" : name == only))
+      score(words, stems, examples, name, true);
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "xa-stem-eval: " << e.what() << "\n";

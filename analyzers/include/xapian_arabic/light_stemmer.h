@@ -46,11 +46,11 @@ enum class PrefixKind {
 
 /// One affix with the shortest stem (in letters) it may leave behind.
 struct Affix {
-  std::string text;         ///< normalized UTF-8
+  std::string text;  ///< normalized UTF-8
   std::size_t min_stem = 3;
-  std::string replacement;  ///< suffixes: normalized base ending put in its place (ات → ة), often empty
+  std::string replacement;             ///< suffixes: normalized base ending put in its place (ات → ة), often empty
   PrefixKind kind = PrefixKind::noun;  ///< prefixes only
-  std::size_t letters = 0;  ///< letters in text (set by load)
+  std::size_t letters = 0;             ///< letters in text (set by load)
 };
 
 /// Hash that lets the protected set be searched with a std::string_view (no allocation).
@@ -60,9 +60,9 @@ struct TransparentStringHash {
 };
 
 struct StemmerTables {
-  std::vector<Affix> prefixes;         ///< proclitics and verb prefixes, tried longest first
-  std::vector<Affix> pronoun_suffixes; ///< attached pronouns, at most one removed
-  std::vector<Affix> suffixes;         ///< inflectional endings, at most one removed
+  std::vector<Affix> prefixes;          ///< proclitics and verb prefixes, tried longest first
+  std::vector<Affix> pronoun_suffixes;  ///< attached pronouns, at most one removed
+  std::vector<Affix> suffixes;          ///< inflectional endings, at most one removed
   std::unordered_set<std::string, TransparentStringHash, std::equal_to<>> protected_words;  ///< normalized
 
   /// Loads config/stemmer/{prefixes,pronoun_suffixes,suffixes,protected}.txt from
@@ -84,7 +84,9 @@ class XAPIAN_ARABIC_API LightStemmer {
   const Normalizer& normalizer() const { return normalizer_; }
 
  private:
-  bool is_protected(std::string_view w) const { return tables_.protected_words.find(w) != tables_.protected_words.end(); }
+  bool is_protected(std::string_view w) const {
+    return tables_.protected_words.find(w) != tables_.protected_words.end();
+  }
 
   Normalizer normalizer_;
   StemmerTables tables_;
