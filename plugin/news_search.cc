@@ -131,7 +131,12 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     std::vector<std::string> keys;
     if (resolve_) keys = resolve_(value);
-    if (keys.empty()) keys.push_back(value);  // unknown name: the indexer keys it by its normalized text
+    if (keys.empty()) {
+      // Unknown name: the indexer keys it by its normalized text with "-" for spaces.
+      std::string key = collapse_spaces(value);
+      std::replace(key.begin(), key.end(), ' ', '-');
+      keys.push_back(std::move(key));
+    }
     std::vector<Xapian::Query> terms;
     for (const auto& key : keys) terms.emplace_back(prefix_ + key);
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -1,0 +1,174 @@
+/** @file
+ *  @brief search: query a news index, print results for people (terminal or text) or machines (--json).
+ */
+#include <unistd.h>
+#include <xapian_arabic/news_search.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+
+namespace xapian_arabic::cli {
+
+namespace {
+
+struct SearchOptions {
+  std::string db, config_path, sort = "relevance";
+  std::vector<std::string> query_words, sources;
+  std::string from, to;
+  std::size_t limit = 0, offset = 0;
+  bool json = false;
+};
+
+/// The snippet with its highlight marks replaced by @p start / @p end; @p escape makes it HTML.
+std::string render_snippet(const std::string& snippet, std::string_view start, std::string_view end, bool escape) {
+  std::string out;
+  for (char c : snippet) {
+    if (c == NewsSearch::kHighlightStart[0])
+      out += start;
+    else if (c == NewsSearch::kHighlightEnd[0])
+      out += end;
+    else if (escape && c == '&')
+      out += "&amp;";
+    else if (escape && c == '<')
+      out += "&lt;";
+    else if (escape && c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+/// Plain snippet text and the byte spans [begin, end) of the highlighted words in it.
+std::pair<std::string, nlohmann::json> snippet_spans(const std::string& snippet) {
+  std::string text;
+  nlohmann::json spans = nlohmann::json::array();
+  std::size_t begin = 0;
+  for (char c : snippet) {
+    if (c == NewsSearch::kHighlightStart[0])
+      begin = text.size();
+    else if (c == NewsSearch::kHighlightEnd[0])
+      spans.push_back({begin, text.size()});
+    else
+      text += c;
+  }
+  return {text, spans};
+}
+
+/// Source filters resolve every alias of an agency to its key through the alias table.
+SourceResolver make_resolver(const Config&) { return {}; }
+
+void print_json(const SearchOptions& o, const SearchRequest& request, const SearchResults& results) {
+  nlohmann::json out;
+  out["query"] = request.query;
+  out["xapian_query"] = results.query_description;
+  out["estimated"] = results.estimated;
+  out["offset"] = o.offset;
+  nlohmann::json hits = nlohmann::json::array();
+  std::size_t rank = o.offset;
+  for (const SearchHit& hit : results.hits) {
+    auto [text, spans] = snippet_spans(hit.snippet);
+    hits.push_back({{"rank", ++rank},
+                    {"id", hit.id},
+                    {"docid", hit.docid},
+                    {"url", hit.url},
+                    {"path", hit.path},
+                    {"title", hit.title},
+                    {"published", hit.published},
+                    {"source", hit.source},
+                    {"score", hit.score},
+                    {"percent", hit.percent},
+                    {"snippet", render_snippet(hit.snippet, "<b>", "</b>", true)},
+                    {"snippet_text", std::move(text)},
+                    {"highlights", std::move(spans)}});
+  }
+  out["results"] = std::move(hits);
+  // Archives hold the odd invalid byte; never fail the whole answer for it.
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void print_text(const SearchOptions& o, const SearchResults& results) {
+  const bool tty = isatty(STDOUT_FILENO);
+  const char* bold = tty ? "\033[1m" : "";
+  const char* dim = tty ? "\033[2m" : "";
+  const char* reset = tty ? "\033[0m" : "";
+  const std::string mark_start = tty ? "\033[1;33m" : "<b>", mark_end = tty ? "\033[0m" : "</b>";
+  if (results.hits.empty()) {
+    std::cout << "No results.\n";
+    return;
+  }
+  std::cout << "Results " << o.offset + 1 << "–" << o.offset + results.hits.size() << " of about " << results.estimated
+            << '\n';
+  std::size_t rank = o.offset;
+  for (const SearchHit& hit : results.hits) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.3f", hit.score);
+    std::cout << '\n'
+              << ++rank << ". " << bold << (hit.title.empty() ? hit.id : hit.title) << reset << '\n'
+              << "   " << dim << (hit.published.empty() ? "(no date)" : hit.published) << " · "
+              << (hit.source.empty() ? "(no source)" : hit.source) << " · score " << score << " · "
+              << (hit.url.empty() ? hit.path : hit.url) << reset << '\n';
+    if (!hit.snippet.empty()) std::cout << "   " << render_snippet(hit.snippet, mark_start, mark_end, false) << '\n';
+  }
+}
+
+}  // namespace
+
+void register_search_commands(CLI::App& app) {
+  auto o = std::make_shared<SearchOptions>();
+  auto* cmd = app.add_subcommand("search", "Search a news index built by 'xapian-arabic index'");
+  cmd->add_option("--db", o->db, "Index folder")->required()->check(CLI::ExistingDirectory);
+  add_config_option(cmd, o->config_path);
+  cmd->add_flag("--json", o->json, "Print the results as JSON");
+  cmd->add_option("-n,--limit", o->limit, "Number of results (default: [search] limit of the config)");
+  cmd->add_option("--offset", o->offset, "Skip this many results (paging)");
+  cmd->add_option("--from", o->from, "Published on or after DATE (2024-11-05, 2024-11, 2024, \"نوفمبر 2024\")");
+  cmd->add_option("--to", o->to, "Published on or before DATE (a month or year includes all its days)");
+  cmd->add_option("--source", o->sources, "Only articles from this source, any alias (repeatable: any of them)");
+  cmd->add_option("--sort", o->sort, "Order: relevance or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}));
+  cmd->add_option("query", o->query_words,
+                  "Query: words, \"phrases\", AND OR NOT, title: source: city: agency: date: (also عنوان: مصدر: "
+                  "مدينة: وكالة: تاريخ:)");
+  cmd->callback([o] {
+    try {
+      const Config config = load_config(o->config_path);
+      SearchRequest request;
+      for (const auto& word : o->query_words) request.query += (request.query.empty() ? "" : " ") + word;
+      request.limit = o->limit ? o->limit : config.search.limit;
+      request.offset = o->offset;
+      request.from = o->from;
+      request.to = o->to;
+      request.sources = o->sources;
+      request.sort = o->sort == "date" ? SortOrder::date : SortOrder::relevance;
+      if (request.query.empty() && request.from.empty() && request.to.empty() && request.sources.empty())
+        throw SearchError("give a query, or at least one of --from, --to, --source");
+      Xapian::Database db;
+      try {
+        db = Xapian::Database(o->db);
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        throw SearchError("cannot open the index " + o->db + ": " + e.get_msg());
+      }
+      const NewsSearch search(db, config, make_resolver(config));
+      const SearchResults results = search.search(request);
+      if (o->json)
+        print_json(*o, request, results);
+      else
+        print_text(*o, results);
+    } catch (const IncompatibleIndexError& e) {
+      std::cerr << "xapian-arabic search: " << o->db << ": " << e.what() << '\n';
+      set_exit_status(1);
+    } catch (const std::exception& e) {  // SearchError, ConfigError, Xapian errors with a message
+      std::cerr << "xapian-arabic search: " << e.what() << '\n';
+      set_exit_status(1);
+    } catch (const Xapian::Error& e) {
+      std::cerr << "xapian-arabic search: " << e.get_description() << '\n';
+      set_exit_status(1);
+    }
+  });
+}
+
+}  // namespace xapian_arabic::cli
