@@ -15,6 +15,12 @@ namespace xapian_arabic::cli {
 /// normalize, stem, analyze.
 void register_analysis_commands(CLI::App& app);
 
+/// search (search_command.cc).
+void register_search_commands(CLI::App& app);
+
+/// config check, config show (config_command.cc).
+void register_config_commands(CLI::App& app);
+
 /// The process exit status the chosen subcommand asked for.
 int exit_status();
 void set_exit_status(int status);

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(xapian_arabic::version()));
   xapian_arabic::cli::register_analysis_commands(app);
+  xapian_arabic::cli::register_search_commands(app);
+  xapian_arabic::cli::register_config_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
