@@ -1,0 +1,152 @@
+/** @file
+ *  @brief Query latency over the 500 news-bench headlines: in-process (NewsSearch) and
+ *  per-process (one `xapian-arabic search` per query), p50/p95/max as a Markdown table.
+ *
+ *  Usage: search_latency --db DIR --queries FILE [--tool PATH] [--config FILE] [--rounds N]
+ *  Build the index first: xapian-arabic index --db DIR .../news-bench/articles.jsonl.gz
+ */
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian_arabic/news_search.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+using namespace xapian_arabic;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::vector<std::string> read_queries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<std::string> queries;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto tab = line.find('\t');
+    if (tab != std::string::npos) queries.push_back(line.substr(tab + 1));
+  }
+  if (queries.empty()) throw std::runtime_error(path + ": no 'id<TAB>query' lines");
+  return queries;
+}
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Summary {
+  double p50, p95, max, mean;
+};
+
+Summary summarize(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
+  double sum = 0;
+  for (double v : ms) sum += v;
+  return {at(0.50), at(0.95), ms.back(), sum / static_cast<double>(ms.size())};
+}
+
+/// Runs @p argv with stdout and stderr to /dev/null; returns the exit status.
+int run_quietly(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid;
+  const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error) throw std::runtime_error("cannot run " + args[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+void row(const char* name, std::size_t n, const Summary& s) {
+  std::printf("| %s | %zu | %.2f | %.2f | %.2f | %.2f |\n", name, n, s.p50, s.p95, s.mean, s.max);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path, tool, config_path, queries_path;
+  int rounds = 1;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    if (arg == "--db")
+      db_path = argv[i + 1];
+    else if (arg == "--tool")
+      tool = argv[i + 1];
+    else if (arg == "--queries")
+      queries_path = argv[i + 1];
+    else if (arg == "--config")
+      config_path = argv[i + 1];
+    else if (arg == "--rounds")
+      rounds = std::max(1, std::atoi(argv[i + 1]));
+    else
+      db_path.clear(), i = argc;
+  }
+  if (db_path.empty() || queries_path.empty() || argc % 2 == 0) {
+    std::cerr << "usage: search_latency --db DIR --queries FILE [--tool PATH] [--config FILE] [--rounds N]\n";
+    return 2;
+  }
+  try {
+    const auto queries = read_queries(queries_path);
+    const Config config = config_path.empty() ? Config::defaults() : Config::load(config_path);
+    const Xapian::Database db(db_path);
+    const NewsSearch search(db, config);
+
+    // Warm the page cache and the searcher once, as a running service would be.
+    SearchRequest request;
+    for (const auto& q : queries) {
+      request.query = q;
+      search.search(request);
+    }
+    std::vector<double> in_process;
+    std::size_t hits = 0;
+    for (int r = 0; r < rounds; ++r) {
+      for (const auto& q : queries) {
+        request.query = q;
+        const auto start = Clock::now();
+        hits += search.search(request).hits.size();
+        in_process.push_back(ms_since(start));
+      }
+    }
+    std::printf("%zu documents, %zu queries x %d rounds, %zu results shown (top %zu with snippets)\n\n",
+                static_cast<std::size_t>(db.get_doccount()), queries.size(), rounds, hits, request.limit);
+    std::printf("| mode | queries | p50 ms | p95 ms | mean ms | max ms |\n| --- | --- | --- | --- | --- | --- |\n");
+    row("in-process NewsSearch::search", in_process.size(), summarize(in_process));
+
+    if (!tool.empty()) {
+      std::vector<double> per_process;
+      for (const auto& q : queries) {
+        std::vector<std::string> args = {tool, "search", "--db", db_path};
+        if (!config_path.empty()) args.insert(args.end(), {"--config", config_path});
+        args.insert(args.end(), {"--", q});
+        const auto start = Clock::now();
+        const int status = run_quietly(args);
+        per_process.push_back(ms_since(start));
+        if (status != 0) throw std::runtime_error("'" + tool + " search' failed on query: " + q);
+      }
+      row("per-process `xapian-arabic search`", per_process.size(), summarize(per_process));
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "search_latency: " << e.what() << '\n';
+    return 1;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "search_latency: " << e.get_description() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,370 @@
+/** @file
+ *  @brief Known-item retrieval on news-bench: plain Xapian, Xapian's Stem("arabic") and xapian-arabic
+ *  in one run, MRR@10 and success@10 with a paired randomization test; optional BM25/weights sweep.
+ *
+ *  Indexes the article bodies only (never titles or urls, see news-bench/README.md)
+ *  into temporary Glass databases, searches every headline of queries.tsv and
+ *  queries_title6.tsv and scores the top 10 against qrels.tsv.
+ *
+ *  Usage: xa-retrieval-eval [--data DIR] [--config FILE] [--tune]
+ */
+#include <xapian.h>
+#include <xapian_arabic/index_schema.h>
+#include <xapian_arabic/news_search.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace xapian_arabic;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Article {
+  std::string id, body;
+};
+
+std::vector<Article> read_articles(const std::string& path) {
+  gzFile in = gzopen(path.c_str(), "rb");
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::string content;
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(in, buffer, sizeof buffer)) > 0) content.append(buffer, static_cast<std::size_t>(n));
+  gzclose(in);
+  if (n < 0) throw std::runtime_error(path + ": not a readable gzip file");
+  std::vector<Article> articles;
+  std::istringstream lines(content);
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    if (line.empty()) continue;
+    try {
+      const auto j = nlohmann::json::parse(line);
+      articles.push_back({j.at("id").get<std::string>(), j.at("body").get<std::string>()});
+    } catch (const nlohmann::json::exception& e) {
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  return articles;
+}
+
+std::vector<std::pair<std::string, std::string>> read_queries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<std::pair<std::string, std::string>> queries;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    queries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return queries;
+}
+
+std::map<std::string, std::set<std::string>> read_qrels(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::map<std::string, std::set<std::string>> qrels;
+  std::string q, d, grade;
+  while (in >> q >> d >> grade) qrels[q].insert(d);
+  return qrels;
+}
+
+/// A searchable system: returns the article ids of the top 10 for a query.
+using Searcher = std::function<std::vector<std::string>(const std::string& query)>;
+
+struct Scores {
+  std::vector<double> rr;  ///< reciprocal rank per query (0 if not in the top 10)
+  double mrr() const {
+    double s = 0;
+    for (double r : rr) s += r;
+    return rr.empty() ? 0 : s / static_cast<double>(rr.size());
+  }
+  double success() const {
+    return rr.empty() ? 0
+                      : static_cast<double>(std::count_if(rr.begin(), rr.end(), [](double r) { return r > 0; })) /
+                            static_cast<double>(rr.size());
+  }
+  double p50_ms = 0;
+};
+
+Scores evaluate(const Searcher& search, const std::vector<std::pair<std::string, std::string>>& queries,
+                const std::map<std::string, std::set<std::string>>& qrels) {
+  Scores scores;
+  for (const auto& [qid, text] : queries) {
+    double rr = 0;
+    std::vector<std::string> top;
+    try {
+      top = search(text);
+    } catch (const std::exception& e) {
+      std::cerr << "query " << qid << ": " << e.what() << '\n';
+    }
+    const auto& relevant = qrels.at(qid);
+    for (std::size_t i = 0; i < top.size() && i < 10; ++i) {
+      if (relevant.count(top[i])) {
+        rr = 1.0 / static_cast<double>(i + 1);
+        break;
+      }
+    }
+    scores.rr.push_back(rr);
+  }
+  return scores;
+}
+
+/// Two-sided paired randomization test on the per-query reciprocal ranks (sign flips of the differences).
+double randomization_p(const Scores& a, const Scores& b, int rounds = 20000) {
+  std::vector<double> diff(a.rr.size());
+  double observed = 0;
+  for (std::size_t i = 0; i < diff.size(); ++i) observed += diff[i] = a.rr[i] - b.rr[i];
+  observed = std::fabs(observed);
+  std::mt19937_64 rng(2018);
+  int extreme = 0;
+  for (int r = 0; r < rounds; ++r) {
+    double s = 0;
+    for (double d : diff) s += (rng() & 1) ? d : -d;
+    if (std::fabs(s) >= observed - 1e-12) ++extreme;
+  }
+  return (extreme + 1.0) / (rounds + 1.0);
+}
+
+/// Queries that one system finds better / worse than another.
+std::pair<int, int> wins_losses(const Scores& a, const Scores& b) {
+  int wins = 0, losses = 0;
+  for (std::size_t i = 0; i < a.rr.size(); ++i) {
+    if (a.rr[i] > b.rr[i]) ++wins;
+    if (a.rr[i] < b.rr[i]) ++losses;
+  }
+  return {wins, losses};
+}
+
+std::vector<std::string> top_ids(const Xapian::Database& db, const Xapian::Query& query,
+                                 const std::vector<std::string>& ids, const Xapian::Weight& weight) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(weight);
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  std::vector<std::string> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(ids[*it - 1]);
+  return out;
+}
+
+/// A body-only Glass index in @p dir; @p index_body adds one article's terms.
+Xapian::Database build(const std::string& dir, const std::vector<Article>& articles,
+                       const std::function<void(Xapian::Document&, const Article&)>& index_body,
+                       const std::function<void(Xapian::WritableDatabase&)>& finish = {}) {
+  const auto start = std::chrono::steady_clock::now();
+  Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+  for (const Article& a : articles) {
+    Xapian::Document doc;
+    index_body(doc, a);
+    doc.add_boolean_term(schema::kIdPrefix + a.id);
+    doc.set_data("id=" + a.id);
+    db.add_document(doc);
+  }
+  if (finish) finish(db);
+  db.commit();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "indexed " << articles.size() << " articles into " << dir << " in " << seconds << " s\n";
+  return db;
+}
+
+/// Body text as the indexer writes it: first paragraph with the lead weight, the rest with the body weight.
+void index_body_ours(const Analyzer& analyzer, const FieldWeights& weights, Xapian::Document& doc,
+                     const std::string& body) {
+  const auto nl = body.find('\n');
+  const std::string_view text(body);
+  Xapian::termpos pos = analyzer.index_text(doc, text.substr(0, nl), 0, weights.lead);
+  if (nl != std::string::npos) analyzer.index_text(doc, text.substr(nl + 1), pos, weights.body);
+}
+
+std::string fixed(double v, int digits = 3) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+std::string p_value(double p) {
+  return p < 0.0001 ? "<0.0001" : fixed(p, 4);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data_dir = std::string(XA_SOURCE_DIR) + "/../shared/data/news-bench";
+  std::string config_path;
+  bool tune = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--data" && i + 1 < argc)
+      data_dir = argv[++i];
+    else if (arg == "--config" && i + 1 < argc)
+      config_path = argv[++i];
+    else if (arg == "--tune")
+      tune = true;
+    else {
+      std::cerr << "usage: xa-retrieval-eval [--data DIR] [--config FILE] [--tune]\n";
+      return 2;
+    }
+  }
+  try {
+    const Config config = config_path.empty() ? Config::defaults() : Config::load(config_path);
+    const auto articles = read_articles(data_dir + "/articles.jsonl.gz");
+    const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> query_sets = {
+        {"queries.tsv", read_queries(data_dir + "/queries.tsv")},
+        {"queries_title6.tsv", read_queries(data_dir + "/queries_title6.tsv")}};
+    const auto qrels = read_qrels(data_dir + "/qrels.tsv");
+    std::vector<std::string> ids;
+    for (const auto& a : articles) ids.push_back(a.id);
+
+    char tmpl[] = "/tmp/xa-retrieval-XXXXXX";
+    if (!mkdtemp(tmpl)) throw std::runtime_error("cannot make a temporary folder");
+    const fs::path work(tmpl);
+    struct Cleanup {
+      fs::path dir;
+      ~Cleanup() { fs::remove_all(dir); }
+    } cleanup{work};
+
+    // 1. Plain Xapian: TermGenerator and QueryParser, no normalization, no stemming.
+    const Xapian::Database plain_db =
+        build((work / "plain").string(), articles, [](Xapian::Document& doc, const Article& a) {
+          Xapian::TermGenerator tg;
+          tg.set_document(doc);
+          tg.index_text(a.body);
+        });
+    // 2. What a Xapian user gets today: Stem("arabic"), STEM_SOME on both sides.
+    const Xapian::Stem arabic("arabic");
+    const Xapian::Database stem_db =
+        build((work / "stem").string(), articles, [&](Xapian::Document& doc, const Article& a) {
+          Xapian::TermGenerator tg;
+          tg.set_stemmer(arabic);
+          tg.set_document(doc);
+          tg.index_text(a.body);
+        });
+    // 3. Ours: the Analyzer at index time, NewsSearch (the search command's query path) at query time.
+    const Analyzer analyzer(config.analysis);
+    const auto build_ours = [&](const std::string& name, const Analyzer& an, const FieldWeights& weights) {
+      return build((work / name).string(), articles,
+                   [&](Xapian::Document& doc, const Article& a) { index_body_ours(an, weights, doc, a.body); },
+                   [&](Xapian::WritableDatabase& db) { an.write_metadata(db); });
+    };
+    const Xapian::Database ours_db = build_ours("ours", analyzer, config.weights);
+
+    const auto xapian_searcher = [&](const Xapian::Database& db, const Xapian::Stem& stem) -> Searcher {
+      return [&db, stem, &ids](const std::string& q) {
+        Xapian::QueryParser qp;
+        qp.set_stemmer(stem);
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        return top_ids(db, qp.parse_query(q), ids, Xapian::BM25Weight());
+      };
+    };
+    const auto ours_searcher = [&ids](const NewsSearch& search) -> Searcher {
+      return [&search, &ids](const std::string& q) {
+        SearchRequest request;
+        request.query = q;
+        request.limit = 10;
+        std::vector<std::string> out;
+        for (const auto& hit : search.search(request).hits) out.push_back(ids[hit.docid - 1]);
+        return out;
+      };
+    };
+    const NewsSearch ours(ours_db, config);
+
+    for (const auto& [set_name, queries] : query_sets) {
+      const Scores plain = evaluate(xapian_searcher(plain_db, Xapian::Stem()), queries, qrels);
+      const Scores stem = evaluate(xapian_searcher(stem_db, arabic), queries, qrels);
+      const Scores mine = evaluate(ours_searcher(ours), queries, qrels);
+      std::cout << "\n### " << set_name << " (" << queries.size() << " queries, " << articles.size()
+                << " article bodies)\n\n"
+                << "| system | MRR@10 | success@10 | vs ours: queries better / worse | paired randomization p (RR) |\n"
+                << "| --- | --- | --- | --- | --- |\n";
+      const auto row = [&](const std::string& name, const Scores& s, bool compare) {
+        std::cout << "| " << name << " | " << fixed(s.mrr()) << " | " << fixed(s.success()) << " | ";
+        if (compare) {
+          const auto [w, l] = wins_losses(mine, s);
+          std::cout << w << " / " << l << " | " << p_value(randomization_p(mine, s)) << " |\n";
+        } else {
+          std::cout << "– | – |\n";
+        }
+      };
+      row("plain Xapian (no normalization, no stemming)", plain, true);
+      row("Xapian Stem(\"arabic\")", stem, true);
+      row(std::string("xapian-arabic") + (config_path.empty() ? " (default config)" : " (" + config_path + ")"), mine,
+          false);
+    }
+
+    if (!tune) return 0;
+
+    // Search-time tuning on the same index: BM25 parameters and query-side stopwords.
+    const auto& headlines = query_sets[0].second;
+    const Scores base = evaluate(ours_searcher(ours), headlines, qrels);
+    std::cout
+        << "\n### Tuning on queries.tsv (search time; baseline: MRR@10 " << fixed(base.mrr()) << ")\n\n"
+        << "| variant | MRR@10 | success@10 | better / worse than baseline | p |\n| --- | --- | --- | --- | --- |\n";
+    const auto tuning_row = [&](const std::string& name, const Scores& s) {
+      const auto [w, l] = wins_losses(s, base);
+      std::cout << "| " << name << " | " << fixed(s.mrr()) << " | " << fixed(s.success()) << " | " << w << " / " << l
+                << " | " << p_value(randomization_p(s, base)) << " |\n";
+    };
+    for (double k1 : {0.6, 0.9, 1.2, 1.5, 2.0}) {
+      for (double b : {0.5, 0.75, 0.9, 1.0}) {
+        Config c = config;
+        c.bm25.k1 = k1;
+        c.bm25.b = b;
+        const NewsSearch s(ours_db, c);
+        tuning_row("k1=" + fixed(k1, 1) + " b=" + fixed(b, 2), evaluate(ours_searcher(s), headlines, qrels));
+      }
+    }
+    {
+      // Keep stopwords in the query: they then match only their unstemmed terms.
+      Xapian::QueryParser qp = analyzer.make_query_parser();
+      qp.set_stopper(nullptr);
+      const Bm25Settings& p = config.bm25;
+      tuning_row("stopwords kept in queries", evaluate(
+                                                  [&](const std::string& q) {
+                                                    return top_ids(
+                                                        ours_db, analyzer.parse_query(qp, q), ids,
+                                                        Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen));
+                                                  },
+                                                  headlines, qrels));
+    }
+    // Index-time variants: lead weight and stopwords.
+    for (unsigned lead : {1u, 3u}) {
+      FieldWeights w = config.weights;
+      w.lead = lead;
+      const Xapian::Database db = build_ours("lead" + std::to_string(lead), analyzer, w);
+      const NewsSearch s(db, config);
+      tuning_row("[weights] lead=" + std::to_string(lead), evaluate(ours_searcher(s), headlines, qrels));
+    }
+    {
+      AnalysisSettings settings = config.analysis;
+      settings.use_stopwords = false;
+      const Analyzer no_stop(settings);
+      const Xapian::Database db = build_ours("nostop", no_stop, config.weights);
+      Config c = config;
+      c.analysis = settings;
+      const NewsSearch s(db, c);
+      tuning_row("[stopwords] enabled=false (reindexed)", evaluate(ours_searcher(s), headlines, qrels));
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "xa-retrieval-eval: " << e.what() << '\n';
+    return 1;
+  }
+}

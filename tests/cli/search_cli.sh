@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# xapian-arabic search on an index built by xapian-arabic index: fields, dates in any
+# digits and as month names, source aliases, JSON output, sorting, and the errors
+# (index built with other settings, bad date, missing index).
+set -euo pipefail
+tool=${XA_TOOL:?}
+data=${XA_SHARED_DATA_DIR:?}
+fail() { echo "FAIL: $*" >&2; exit 1; }
+if ! "$tool" index --help >/dev/null 2>&1; then
+  echo "SKIP: this build has no 'xapian-arabic index' command yet"
+  exit 0
+fi
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# The two scraped samples (2024-11-20 from شبكة أخبار العراق, 2024-11-21 موسكو-سانا)
+# and 300 news-bench articles (2012-2018, skynews/alarabia).
+mkdir "$tmp/archive"
+cp "$data"/news-samples/*.txt "$tmp/archive/"
+zcat "$data/news-bench/articles.jsonl.gz" | head -300 >"$tmp/archive/bench.jsonl"
+"$tool" index --quiet --db "$tmp/db" "$tmp/archive" || fail "index failed"
+s() { "$tool" search --db "$tmp/db" "$@"; }
+ids() { s --json --limit 1000 "$@" | /usr/bin/python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["results"])))'; }
+
+# Words, through normalization: hamza and diacritics in the query don't matter.
+putin=$(ids "بوتين")
+[[ "$putin" == *000_2620c748157139b5* ]] || fail "بوتين must find the Putin sample: $putin"
+[ "$(ids "بُوتِين")" = "$putin" ] || fail "diacritics in the query must not change results"
+# title: / عنوان: only look at titles; the Russia–Iraq sample has روسيا in its title.
+[[ "$(ids "title:روسيا")" == *003_0aeccc47afcbd928* ]] || fail "title:روسيا"
+[ "$(ids "عنوان:روسيا")" = "$(ids "title:روسيا")" ] || fail "عنوان: must equal title:"
+
+# Dates: ISO, Arabic-Indic digits, month names, ranges, --from/--to.
+[ "$(ids "date:2024-11-21")" = "000_2620c748157139b5" ] || fail "date:2024-11-21 gave: $(ids date:2024-11-21)"
+[ "$(ids "date:٢٠٢٤-١١-٢٠..٢٠٢٤-١١-٢٠")" = "003_0aeccc47afcbd928" ] || fail "Arabic-Indic date range"
+both="000_2620c748157139b5 003_0aeccc47afcbd928"
+[ "$(ids "date:نوفمبر 2024")" = "$both" ] || fail "date:نوفمبر 2024 gave: $(ids "date:نوفمبر 2024")"
+[ "$(ids "date:2024-11")" = "$both" ] || fail "date:2024-11"
+[ "$(ids --from 2024-11-21 "روسيا OR بوتين")" = "000_2620c748157139b5" ] || fail "--from"
+[ "$(ids --to 2024-11-20 --from 2024 "روسيا OR بوتين")" = "003_0aeccc47afcbd928" ] || fail "--to"
+n2018=$(ids "date:2018" | wc -w)
+[ "$n2018" -gt 200 ] || fail "date:2018 must match most bench articles, got $n2018"
+
+# Sources: every alias of an agency selects the same articles.
+sana=$(ids "source:سانا")
+[[ "$sana" == *000_2620c748157139b5* ]] || fail "source:سانا must find the موسكو-سانا article: '$sana'"
+[ "$(ids "source:SANA")" = "$sana" ] || fail "source:SANA differs from source:سانا"
+[ "$(ids 'source:"الوكالة العربية السورية للأنباء"')" = "$sana" ] || fail "full agency name differs"
+[ "$(ids --source سانا "بوتين")" = "000_2620c748157139b5" ] || fail "--source"
+[ -z "$(ids "source:SANA date:2018")" ] || fail "source and date filters must AND"
+
+# JSON output: every field, highlighted snippet, spans that point at the words.
+s --json "بوتين" >"$tmp/out.json"
+/usr/bin/python3 - "$tmp/out.json" <<'PY' || fail "JSON output"
+import json, sys
+out = json.load(open(sys.argv[1]))
+hit = out["results"][0]
+for key in ("id", "docid", "url", "path", "title", "published", "source", "score", "snippet", "highlights"):
+    assert key in hit, key
+assert hit["id"] == "000_2620c748157139b5", hit["id"]
+assert hit["published"].startswith("2024-11-21"), hit["published"]
+assert "<b>بوتين</b>" in hit["snippet"], hit["snippet"]
+text = hit["snippet_text"].encode()
+assert hit["highlights"] and all(text[b:e].decode() == "بوتين" for b, e in hit["highlights"]), hit["highlights"]
+assert out["estimated"] >= 1
+PY
+
+# Plain output off a terminal: <b> marks, title, date, source, score.
+s "بوتين" >"$tmp/out.txt"
+grep -q "<b>بوتين</b>" "$tmp/out.txt" || fail "text output must mark matches with <b>: $(head -5 "$tmp/out.txt")"
+grep -q "2024-11-21" "$tmp/out.txt" || fail "text output must show the date"
+grep -q "score" "$tmp/out.txt" || fail "text output must show the score"
+
+# --sort date: newest first.
+s --json --sort date --limit 20 "date:2018" | /usr/bin/python3 -c '
+import json, sys
+dates = [h["published"] for h in json.load(sys.stdin)["results"]]
+assert len(dates) == 20 and dates == sorted(dates, reverse=True), dates' || fail "--sort date"
+# --limit / --offset page through the same ranking.
+[ "$(s --json --limit 4 "الرئيس" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][3]["docid"])')" = \
+  "$(s --json --limit 1 --offset 3 "الرئيس" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["docid"])')" ] ||
+  fail "--offset"
+
+# Errors: exit status 1 and a message that says what to do.
+printf '[stemming]\nstemmer = "none"\n' >"$tmp/nostem.toml"
+if s --config "$tmp/nostem.toml" "بوتين" >/dev/null 2>"$tmp/err"; then fail "other analysis settings accepted"; fi
+grep -qi "reindex" "$tmp/err" || fail "incompatible index must say to reindex: $(cat "$tmp/err")"
+if s "date:2024-13" >/dev/null 2>"$tmp/err"; then fail "bad date accepted"; fi
+grep -q "2024-13" "$tmp/err" || fail "bad date must be named: $(cat "$tmp/err")"
+if "$tool" search --db "$tmp/archive" "بوتين" >/dev/null 2>"$tmp/err"; then fail "a folder that is no index accepted"; fi
+grep -q "cannot open the index" "$tmp/err" || fail "missing index: $(cat "$tmp/err")"
+echo "search_cli: OK"
