@@ -416,13 +416,20 @@ class Grammar {
       else zone_tail(q);
     }
     if (q.year == 0) {
-      // Day and month only: the year comes from the reference day (the nearest such date).
+      // Day and month only: the year comes from the reference day: the nearest such
+      // date, or the one before / after it when الماضي / المقبل follows.
       if (!ref_) return false;
+      int direction = 0;
+      if (has_role(q.last + 1, dates::role_past)) direction = -1, ++q.last;
+      else if (has_role(q.last + 1, dates::role_next)) direction = 1, ++q.last;
+      const long today = dates::days_from_civil(*ref_);
       int best = 0;
       long best_gap = 0;
       for (int y = ref_->year - 1; y <= ref_->year + 1; ++y) {
         if (!dates::is_valid({y, q.month, q.day})) continue;
-        const long gap = std::labs(dates::days_from_civil({y, q.month, q.day}) - dates::days_from_civil(*ref_));
+        const long day = dates::days_from_civil({y, q.month, q.day});
+        if ((direction < 0 && day > today) || (direction > 0 && day < today)) continue;
+        const long gap = std::labs(day - today);
         if (best == 0 || gap < best_gap) best = y, best_gap = gap;
       }
       if (best == 0) return false;
@@ -488,7 +495,9 @@ class Grammar {
         q.first = i, q.last = k - 1, q.year = 0, q.month = month, q.day = d;
         return true;
       }
-      // نوفمبر 2024, تشرين الأول 2023, شهر نوفمبر من عام 2024
+      // نوفمبر 2024, تشرين الأول 2023, شهر نوفمبر من عام 2024; not after a day
+      // number that did not make a valid date (31 نوفمبر 2024).
+      if (i > 0 && small_number(i - 1, 0, 99)) return false;
       std::size_t k = j;
       if (is_comma(k)) ++k;
       if (has_role(k, dates::role_of) && has_role(k + 1, dates::role_year)) ++k;
@@ -523,8 +532,17 @@ class Grammar {
     else if (is_comma(j) || is_dash(j) || is_punct(j, '/')) ++j;
     if (std::size_t k = match(j, [](const LexEntry& e) { return (e.roles & dates::role_corresponds) != 0; })) j += k;
     if (is_punct(j, '(') && !paren) paren = true, ++j;
+    const bool explicit_link = j > q.last + 1 && has_role(j - 1, dates::role_corresponds);
     Parse r;
     if (!absolute_core(j, r) || r.from_hijri == q.from_hijri || r.year == 0) return;
+    // Same precision, and (unless الموافق says so) the same days within the two days
+    // that moon sighting and Umm al-Qura may differ by.
+    if (precision(q) != precision(r)) return;
+    if (!explicit_link) {
+      const auto [qa, qb] = interval(q);
+      const auto [ra, rb] = interval(r);
+      if (qa > rb + 2 || ra > qb + 2) return;
+    }
     // Both must be at least as precise as a year; the Gregorian one gives the value.
     Parse& greg = q.from_hijri ? r : q;
     Parse& hij = q.from_hijri ? q : r;
@@ -535,6 +553,24 @@ class Grammar {
     merged.from_hijri = false;
     if (paren && is_punct(merged.last + 1, ')')) ++merged.last;
     q = std::move(merged);
+  }
+
+  // 3: a day, 2: a month, 1: a year.
+  static int precision(const Parse& p) {
+    if (p.from_hijri) return p.hijri.size() == 10 ? 3 : p.hijri.size() == 7 ? 2 : 1;
+    return p.day > 0 ? 3 : p.month > 0 ? 2 : 1;
+  }
+
+  // The days a parse covers (days since 1970-01-01).
+  static std::pair<long, long> interval(const Parse& p) {
+    const CivilDate a{p.year, p.month ? p.month : 1, p.day ? p.day : 1};
+    CivilDate b;
+    if (p.end_year)
+      b = {p.end_year, p.end_month ? p.end_month : 12, p.end_day ? p.end_day : 31};
+    else
+      b = {p.year, p.month ? p.month : 12, p.day ? p.day : 31};
+    if (b.day > dates::days_in_month(b.year, b.month)) b.day = dates::days_in_month(b.year, b.month);
+    return {dates::days_from_civil(a), dates::days_from_civil(b)};
   }
 
   // من 10 نوفمبر إلى 12 ديسمبر 2024
@@ -590,7 +626,7 @@ class Grammar {
     std::size_t j = p.last + 1;
     for (int skipped = 0; skipped < 3; ++skipped) {
       if (is_dash(j) || is_comma(j) || is_punct(j, '|') || is_punct(j, '/') || is_punct(j, '(') ||
-          has_role(j, dates::role_hour_word) || is_fold(j, "في") || is_fold(j, "at"))
+          has_role(j, dates::role_hour_word | dates::role_before_time))
         ++j;
       else
         break;
@@ -792,6 +828,9 @@ class Grammar {
     if (!k) return false;
     if (count < 0) count = e->elapsed_count;
     if (count <= 0) return false;  // منذ أيام, منذ سنوات: too vague
+    // Longer spans (منذ 1400 عام) are history, not the article's own time line.
+    static constexpr int kMaxCount[] = {0, 24 * 60 * 3, 72, 60, 10, 24, 50};
+    if (count > kMaxCount[static_cast<int>(e->elapsed_unit)]) return false;
     const std::size_t last = j + k - 1;
     // منذ عام 2011 (a year, not "a year ago"); قبل يومين من الانتخابات (relative to another event)
     if (is_number(last + 1) || has_role(last + 1, dates::role_of)) return false;

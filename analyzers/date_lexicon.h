@@ -37,6 +37,7 @@ enum Role : std::uint32_t {
   role_not_future = 1u << 14,
   role_count = 1u << 15,
   role_not_date = 1u << 16,
+  role_before_time = 1u << 17,
 };
 
 /// What one folded phrase means to the grammar; a phrase may have several meanings.

@@ -100,6 +100,7 @@ void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, s
       std::int64_t value = dv;
       unsigned digits = 1;
       // Invisible controls may sit inside a number copied from a bidi page.
+      std::size_t last_digit_end = end;
       for (std::size_t l = 0; end < text.size(); end += l) {
         const char32_t c = utf8::decode(text, end, l);
         if (is_invisible(c)) continue;
@@ -107,23 +108,25 @@ void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, s
         if (d < 0) break;
         if (value < 1'000'000'000'000LL) value = value * 10 + d;
         ++digits;
+        last_digit_end = end + l;
       }
       tok.value = value;
       tok.digits = static_cast<std::uint8_t>(digits > 255 ? 255 : digits);
-      tok.end = base + end;
+      tok.end = base + last_digit_end;
       pos = end;
     } else if (is_word_char(cp)) {
       tok.type = TokenType::word;
       tok.fold_offset = static_cast<std::uint32_t>(arena.size());
-      std::size_t end = pos;
+      std::size_t end = pos, last_char_end = pos;
       for (std::size_t l = 0; end < text.size(); end += l) {
         const char32_t c = utf8::decode(text, end, l);
         if (is_invisible(c)) continue;
         if (!is_word_char(c)) break;
         fold_code_point(c, arena);
+        last_char_end = end + l;
       }
       tok.fold_length = static_cast<std::uint32_t>(arena.size() - tok.fold_offset);
-      tok.end = base + end;
+      tok.end = base + last_char_end;
       pos = end;
     } else {
       tok.type = TokenType::punct;
