@@ -1,0 +1,111 @@
+/** @file
+ *  @brief Indexes news archives (folders of text, JSON Lines, HTML and .gz files)
+ *  into a Xapian database, incrementally and in parallel.
+ *
+ *  Contract:
+ *  - One document per article (make_news_document), replaced on its Q term, so
+ *    reindexing never duplicates an article.
+ *  - A file whose size and mtime match what the database records is not read;
+ *    if they differ but the content hash matches, only the record is updated.
+ *    A changed file's articles are replaced and the ones it no longer has are
+ *    deleted; with prune, the articles of files that no longer exist are deleted.
+ *  - Reader threads read and parse files, analysis threads extract and analyze
+ *    articles, and the thread calling run() is the only one that touches the
+ *    WritableDatabase. Queues between them are bounded, so memory is bounded
+ *    by the batch size, not by the archive size.
+ *  - Commits every batch_size documents and at the end. A file's record is
+ *    written in the same commit as its last document, never earlier: after a
+ *    crash the database holds its last commit and the next run completes it.
+ *  - Setting the stop flag stops reading; the articles already read are written
+ *    and committed, and run() returns with interrupted set.
+ *  - Bad files and records go to the error handler (file, line, reason) and are
+ *    counted; indexing goes on.
+ *
+ *  Thread safety: one run() at a time per NewsIndexer; handlers are called
+ *  from one thread at a time.
+ */
+#pragma once
+
+#include <xapian_arabic/config.h>
+#include <xapian_arabic/export.h>
+#include <xapian_arabic/news_reader.h>
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace xapian_arabic {
+
+/// A fatal indexing error: the database cannot be opened, is locked, or was built otherwise.
+class XAPIAN_ARABIC_API IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct NewsIndexerOptions {
+  Config config = Config::defaults();       ///< analysis, [index], [weights], [sources], [dates], [jsonl]
+  unsigned threads = 0;                     ///< analysis threads; 0 = config [index] threads, then the number of cores
+  std::size_t batch_size = 0;               ///< documents per commit; 0 = config [index] batch_size
+  bool prune = false;                       ///< delete the articles of recorded files that no longer exist
+  const std::atomic<bool>* stop = nullptr;  ///< when it becomes true: stop reading, commit what is complete
+};
+
+/// Where a run is; handed to the progress handler about 10 times a second.
+struct IndexProgress {
+  std::size_t files_total = 0;      ///< input files found
+  std::size_t files_to_read = 0;    ///< of which new or changed (size or mtime)
+  std::size_t files_done = 0;       ///< of those, read and written (or failed)
+  std::uint64_t bytes_to_read = 0;  ///< bytes of the files to read
+  std::uint64_t bytes_read = 0;
+  std::size_t articles = 0;  ///< documents written
+  std::size_t failed = 0;    ///< errors reported
+  double seconds = 0;
+};
+
+struct IndexSummary {
+  std::size_t files = 0;            ///< input files found
+  std::size_t files_read = 0;       ///< files read and parsed
+  std::size_t unchanged_files = 0;  ///< files skipped: same size and mtime, or same content hash
+  std::size_t articles_added = 0;   ///< documents with a new Q term
+  std::size_t replaced = 0;         ///< documents that replaced one with the same Q term
+  std::size_t deleted = 0;          ///< documents deleted: pruned files, articles gone from changed files
+  std::size_t failed = 0;           ///< errors reported (a bad file counts 1, each bad record 1)
+  std::uint64_t bytes_read = 0;
+  std::size_t commits = 0;
+  std::size_t documents = 0;  ///< documents in the database at the end
+  double seconds = 0;
+  bool interrupted = false;  ///< the stop flag ended the run early
+};
+
+class XAPIAN_ARABIC_API NewsIndexer {
+ public:
+  using ErrorHandler = std::function<void(const ReadError&)>;
+  using ProgressHandler = std::function<void(const IndexProgress&)>;
+
+  /// Indexes into the database at @p db_path (created if missing).
+  NewsIndexer(std::string db_path, NewsIndexerOptions options = {});
+
+  void set_error_handler(ErrorHandler handler) { on_error_ = std::move(handler); }
+  void set_progress_handler(ProgressHandler handler) { on_progress_ = std::move(handler); }
+
+  /// Indexes every archive file in @p paths (folders recursively; hidden entries
+  /// and files of unknown format inside folders are skipped). Article ids of
+  /// files without their own id are made relative to the folder named in @p paths.
+  /// Throws IndexError (or IncompatibleIndexError) if the database cannot be used.
+  IndexSummary run(const std::vector<std::string>& paths);
+
+  /// The metadata key of the state record of @p absolute_path (schema::kFileStateKeyPrefix + path).
+  static std::string file_state_key(const std::string& absolute_path);
+
+ private:
+  std::string db_path_;
+  NewsIndexerOptions options_;
+  ErrorHandler on_error_;
+  ProgressHandler on_progress_;
+};
+
+}  // namespace xapian_arabic
