@@ -153,7 +153,6 @@ class Grammar {
 
   void look_up(Token& tok) {
     const std::string_view w(arena_.data() + tok.fold_offset, tok.fold_length);
-    if (w.size() > lex_.max_word_bytes()) return;
     if ((tok.lex = lex_.find(w))) return;
     if (is_clitic_lead(w) && (tok.lex = lex_.find(w.substr(2)))) tok.clitic = 2;
   }
@@ -896,10 +895,9 @@ std::vector<ExtractedDate> DateExtractor::extract(std::string_view text, std::op
   if (reference && !dates::is_valid(*reference)) reference.reset();
   std::vector<Token> tokens;
   std::string arena;
-  std::size_t pos = 0;
+  std::size_t pos = 0, eol = std::min(text.find('\n'), text.size());
   while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
+    if (eol < pos) eol = std::min(text.find('\n', pos), text.size());  // once per line, not per chunk
     std::size_t end = eol;
     if (end - pos > kChunkBytes) {
       // Cut a long line at a space (or at a UTF-8 boundary if there is none nearby).

@@ -89,7 +89,7 @@ LexEntry& DateLexicon::add(const std::string& file, std::size_t line, std::strin
     for (char c : word)
       if ((c >= '0' && c <= '9') || (static_cast<unsigned char>(c) < 0x80 && !(c >= 'a' && c <= 'z')))
         bad(file, line, "'" + std::string(phrase) + "' has a character that is not part of a word");
-    max_word_bytes_ = std::max(max_word_bytes_, word.size());
+    max_word_bytes_ = std::max(max_word_bytes_, key.size());
     if (i < key.size()) {
       ++words;
       start = i + 1;
@@ -99,6 +99,15 @@ LexEntry& DateLexicon::add(const std::string& file, std::size_t line, std::strin
   max_words_ = std::max(max_words_, words);
   LexEntry& e = entries_[key];
   e.words = static_cast<std::uint8_t>(words);
+  // Every word of every phrase goes into the filter: multi-word keys are only
+  // looked up after their head passed it, but find() is also called on whole keys.
+  const auto set = [&](std::string_view w) {
+    const std::size_t slot = filter_slot(w);
+    filter_[slot / 64] |= std::uint64_t{1} << (slot % 64);
+  };
+  set(key);
+  for (std::size_t i = 0, start = 0; i <= key.size(); ++i)
+    if (i == key.size() || key[i] == ' ') set(std::string_view(key).substr(start, i - start)), start = i + 1;
   return e;
 }
 

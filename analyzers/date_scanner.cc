@@ -36,6 +36,34 @@ bool is_word_char(char32_t cp) {
   return cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7;
 }
 
+namespace {
+
+// The Arabic block U+0600–U+06FF: 0 for non-word characters, 1 for marks and
+// tatweel (part of the word, dropped when folding), else the folded code point.
+struct ArabicFold {
+  char32_t map[256];
+  ArabicFold() {
+    for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
+      char32_t& m = map[cp - 0x0600];
+      if (!is_word_char(cp)) m = 0;
+      else if (is_arabic_mark(cp)) m = 1;
+      else {
+        std::string folded;
+        fold_code_point(cp, folded);
+        std::size_t len = 0;
+        m = utf8::decode(folded, 0, len);
+      }
+    }
+  }
+};
+
+const ArabicFold& arabic_fold() {
+  static const ArabicFold table;
+  return table;
+}
+
+}  // namespace
+
 void fold_code_point(char32_t cp, std::string& out) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
@@ -118,7 +146,19 @@ void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, s
       tok.type = TokenType::word;
       tok.fold_offset = static_cast<std::uint32_t>(arena.size());
       std::size_t end = pos, last_char_end = pos;
+      const ArabicFold& fast = arabic_fold();
       for (std::size_t l = 0; end < text.size(); end += l) {
+        const auto b0 = static_cast<unsigned char>(text[end]);
+        // Fast path: two-byte Arabic letters (D8 xx, D9 xx, DA xx, DB xx).
+        if (b0 >= 0xD8 && b0 <= 0xDB && end + 1 < text.size() &&
+            (static_cast<unsigned char>(text[end + 1]) & 0xC0) == 0x80) {
+          l = 2;
+          const char32_t m = fast.map[((b0 & 0x03) << 6) | (static_cast<unsigned char>(text[end + 1]) & 0x3F)];
+          if (m == 0) break;
+          if (m != 1) utf8::append(arena, m);
+          last_char_end = end + 2;
+          continue;
+        }
         const char32_t c = utf8::decode(text, end, l);
         if (is_invisible(c)) continue;
         if (!is_word_char(c)) break;
