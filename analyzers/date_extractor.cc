@@ -222,6 +222,8 @@ class Grammar {
     }
     const LexEntry* e = nullptr;
     if (std::size_t k = match(i, [](const LexEntry& x) { return x.ordinal != 0; }, &e)) {
+      // الأسبوع الثاني من شهر صفر, المركز الرابع من يونيو: the ordinal counts something else.
+      if (i > 0 && has_role(i - 1, dates::role_ordinal_of)) return false;
       const std::size_t j = i + k;
       if (!has_role(j, dates::role_of) && !has_role(j, dates::role_month_word)) return false;
       day = e->ordinal;
@@ -357,6 +359,16 @@ class Grammar {
     return true;
   }
 
+  // 1436/1437هـ: a Hijri year range (school and fiscal years).
+  bool hijri_years(int first_year, int last_year, std::size_t first, std::size_t last, Parse& p) const {
+    Parse a, b;
+    if (!hijri_year(first_year, first, last, a) || !hijri_year(last_year, first, last, b)) return false;
+    p = a;
+    p.end_year = b.end_year ? b.end_year : b.year;
+    p.hijri = iso(first_year, 0, 0) + "/" + iso(last_year, 0, 0);
+    return true;
+  }
+
   // After a day (and an optional range end): [من] [شهر] month [year] or a Hijri month and year.
   bool day_month_tail(std::size_t first, std::size_t j, int day, int end_day, Parse& p) const {
     if (is_comma(j)) ++j;
@@ -373,6 +385,8 @@ class Grammar {
       if (year_at(k, year, after, era)) {
         if (era == Era::ah) return false;
         next = after;
+      } else if (is_number(k) && t_[k].digits > 2) {
+        return false;  // 4 جوان 20177: a damaged year, not a day to complete
       } else {
         year = 0;
       }
@@ -433,7 +447,10 @@ class Grammar {
       }
       if (best == 0) return false;
       q.year = best;
-      if (q.end_day) q.end_year = q.end_month < q.month ? best + 1 : best;
+      if (q.end_day) {
+        q.end_year = q.end_month < q.month ? best + 1 : best;
+        if (!dates::is_valid({q.end_year, q.end_month, q.end_day})) q.end_year = q.end_month = q.end_day = 0;
+      }
     }
     p = std::move(q);
     return true;
@@ -460,6 +477,10 @@ class Grammar {
         if (day_month_tail(i, j, day, end_day, q)) return true;
         return false;
       }
+      // 1445/1446هـ
+      if ((t_[i].digits == 3 || t_[i].digits == 4) && (is_punct(i + 1, '/') || is_dash(i + 1)) && is_number(i + 2) &&
+          number(i + 2) == number(i) + 1 && has_role(i + 3, dates::role_era_ah) && number(i + 2) <= 1600)
+        return hijri_years(number(i), number(i + 2), i, i + 3, q);
       // 1446 هـ, ١٤٤٦ه
       if ((t_[i].digits == 3 || t_[i].digits == 4) && has_role(i + 1, dates::role_era_ah) && number(i) <= 1600)
         return hijri_year(number(i), i, i + 1, q);
@@ -490,7 +511,9 @@ class Grammar {
           q.first = i, q.last = after - 1, q.year = year, q.month = month, q.day = d;
           return true;
         }
-        if (needs) return false;
+        // "November 21" without a year is English word order; in Arabic text a
+        // number after a month is usually something else (تسليم سبتمبر 14 سنتا).
+        if (needs || static_cast<unsigned char>(fold(i)[0]) >= 0x80) return false;
         q.first = i, q.last = k - 1, q.year = 0, q.month = month, q.day = d;
         return true;
       }
@@ -578,7 +601,14 @@ class Grammar {
     if (!(is_dash(j) || has_role(j, dates::role_to))) return;
     Parse r;
     if (!absolute_core(j + 1, r) || r.day == 0 || r.from_hijri != q.from_hijri || r.end_day) return;
-    if (q.year == 0 && r.year == 0) return;
+    if (q.year == 0 && r.year == 0) {
+      // 16 أبريل إلى 24 مايو: both years come from the reference day later.
+      if (r.month < q.month || (r.month == q.month && r.day <= q.day)) return;
+      q.end_month = r.month, q.end_day = r.day;
+      q.last = r.last;
+      if (q.first > 0 && has_role(q.first - 1, dates::role_from)) --q.first;
+      return;
+    }
     const int ry = r.year ? r.year : (q.month <= r.month ? q.year : q.year + 1);
     const int qy = q.year ? q.year : (q.month <= r.month ? ry : ry - 1);
     if (dates::days_from_civil({ry, r.month, r.day}) <= dates::days_from_civil({qy, q.month, q.day})) return;
@@ -699,6 +729,8 @@ class Grammar {
       int second = number(j + 1);
       if (t_[j + 1].digits == 2) second += year / 100 * 100;
       const bool next_year = (t_[j + 1].digits == 4 || t_[j + 1].digits == 2) && second == year + 1;
+      if (next_year && t_[j + 1].digits == 4 && has_role(j + 2, dates::role_era_ah))
+        return hijri_years(year, second, i, j + 2, p);
       if ((next_year && (keyword || is_dash(j) || is_punct(j, '/'))) ||
           (season && t_[j + 1].digits == 4 && second > year && second - year <= 50)) {
         p.end_year = second;
@@ -786,6 +818,13 @@ class Grammar {
       p.year = d.year, p.month = d.month, p.day = d.day;
       return true;
     }
+    // العام المقبل 2019, العام الحالي 2015م: the written year wins over the arithmetic.
+    if (e.relative_unit == Unit::year && year_number(last + 1) && number(last + 1) >= 1000 && number(last + 1) <= 2199) {
+      p.first = i, p.last = last + 1;
+      p.year = number(last + 1);
+      if (has_role(p.last + 1, dates::role_era_ad)) ++p.last;
+      return true;
+    }
     if (!ref_) return false;
     p.first = i, p.last = last;
     set_relative(e.relative_unit, e.relative_offset, p);
@@ -833,6 +872,8 @@ class Grammar {
     const std::size_t last = j + k - 1;
     // منذ عام 2011 (a year, not "a year ago"); قبل يومين من الانتخابات (relative to another event)
     if (is_number(last + 1) || has_role(last + 1, dates::role_of)) return false;
+    // قبل يوم الأحد: "before Sunday", not "a day ago"
+    if (match(last + 1, [](const LexEntry& x) { return x.weekday != 0; })) return false;
     if (!ref_) return false;
     p.first = i, p.last = last;
     switch (e->elapsed_unit) {

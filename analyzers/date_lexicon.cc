@@ -71,7 +71,7 @@ std::uint32_t to_role(const std::string& file, std::size_t line, std::string_vie
       {"hour_word", role_hour_word}, {"ago", role_ago},           {"past", role_past},
       {"next", role_next},       {"future", role_future},         {"not_future", role_not_future},
       {"count", role_count},     {"not_date", role_not_date},
-      {"before_time", role_before_time}};
+      {"before_time", role_before_time}, {"ordinal_of", role_ordinal_of}};
   for (const auto& [name, bit] : kRoles)
     if (name == s) return bit;
   bad(file, line, "unknown role '" + std::string(s) + "'");

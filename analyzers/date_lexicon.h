@@ -38,6 +38,7 @@ enum Role : std::uint32_t {
   role_count = 1u << 15,
   role_not_date = 1u << 16,
   role_before_time = 1u << 17,
+  role_ordinal_of = 1u << 18,
 };
 
 /// What one folded phrase means to the grammar; a phrase may have several meanings.
