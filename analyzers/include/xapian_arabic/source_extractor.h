@@ -45,9 +45,19 @@ class XAPIAN_ARABIC_API SourceExtractor {
   SourceExtractor(SourceExtractor&&) noexcept;
   SourceExtractor& operator=(SourceExtractor&&) noexcept;
 
-  /// Every source, dateline and agency mention in @p text, in text order.
-  /// @p title, when given, is checked for an outlet suffix (... - اليوم السابع).
+  /// Every source, dateline and agency mention in @p text (an article body: its first line is
+  /// the opening, where a dateline stands), in text order. @p title, when given, is checked for
+  /// an outlet suffix (... - اليوم السابع); that mention comes first, with an empty span.
   std::vector<ExtractedSource> extract(std::string_view text, std::string_view title = {}) const;
+
+  /// Like extract() for a whole article as one text: its first line is the headline (checked
+  /// for an outlet suffix, never a dateline), header lines (تاريخ النشر, آخر تحديث) are skipped,
+  /// and the first line after them, or the text run into a header line, is the opening.
+  /// Spans are byte offsets in @p text.
+  std::vector<ExtractedSource> extract_article(std::string_view text) const;
+
+  /// The canonical spelling of a dateline city from config/sources/cities.txt, else @p city normalized.
+  std::string canonical_city(std::string_view city) const;
 
   /// The canonical entry for a name or alias ("سانا", "SANA", "sana"), if known: its name and key.
   std::optional<std::pair<std::string, std::string>> canonical(std::string_view name_or_alias) const;
