@@ -292,8 +292,17 @@ struct NewsSearch::Impl {
   Xapian::Query parse(std::string_view query_string) {
     const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields);
     try {
-      return parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
+      // The same query without stemming, as an optional extra: it matches nothing new
+      // (AND_MAYBE), it ranks articles that have the words as written higher.
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+      const Xapian::Query exact = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight));
     } catch (const Xapian::QueryParserError& e) {
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       throw SearchError("cannot parse query '" + std::string(query_string) + "': " + e.get_msg());
     }
   }
@@ -304,6 +313,7 @@ struct NewsSearch::Impl {
   Xapian::QueryParser parser;
   std::vector<std::string> date_fields;
   SourceResolver resolver;
+  double exact_form_weight = NewsSearch::kDefaultExactFormWeight;
 };
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
@@ -314,6 +324,10 @@ NewsSearch& NewsSearch::operator=(NewsSearch&&) noexcept = default;
 
 const Xapian::Database& NewsSearch::database() const {
   return impl_->db;
+}
+
+void NewsSearch::set_exact_form_weight(double weight) {
+  impl_->exact_form_weight = weight;
 }
 
 Xapian::Query NewsSearch::parse(std::string_view query_string) const {

@@ -361,3 +361,21 @@ TEST_CASE("search: malformed queries give a SearchError", "[search]") {
   CHECK_THROWS_AS(run(search, "date:.."), SearchError);
   CHECK(run(search, "").hits.empty());
 }
+
+TEST_CASE("search: the exact-form boost reorders but never adds matches", "[search]") {
+  NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  const auto stemmed_only = run(search, "والفساد الرئيس");
+  search.set_exact_form_weight(1.0);
+  const auto boosted = run(search, "والفساد الرئيس");
+  CHECK(id_set(boosted) == id_set(stemmed_only));
+  CHECK(boosted.query_description.find("AND_MAYBE") != std::string::npos);
+  // Articles with the words as written (الرئيس) gain; the stemmed-only match keeps its score.
+  std::map<std::string, double> before;
+  for (const auto& hit : stemmed_only.hits) before[hit.id] = hit.score;
+  int gained = 0;
+  for (const auto& hit : boosted.hits) {
+    CHECK(hit.score >= before[hit.id] - 1e-9);
+    if (hit.score > before[hit.id] + 1e-9) ++gained;
+  }
+  CHECK(gained > 0);
+}
