@@ -7,6 +7,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <set>
+#include <vector>
 
 namespace xapian_arabic {
 
@@ -33,8 +34,25 @@ std::string_view utf8_prefix(std::string_view s, std::size_t n) {
 // One line of document data: newlines would start a new field.
 void append_field(std::string& data, std::string_view name, std::string_view value) {
   data.append(name).push_back('=');
-  for (char c : value) data.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  const std::size_t start = data.size();
+  data.append(value);
+  for (std::size_t i = data.find_first_of("\r\n", start); i != std::string::npos; i = data.find_first_of("\r\n", i + 1))
+    data[i] = ' ';
   data.push_back('\n');
+}
+
+// Adds the terms of analyzed words, as Analyzer::index_text() does, with @p prefix.
+void add_terms(Xapian::Document& doc, const std::vector<AnalyzedTerm>& terms, Xapian::termcount wdf_inc,
+               const std::string& prefix) {
+  std::string term;
+  for (const AnalyzedTerm& t : terms) {
+    term.assign(prefix).append(t.term);
+    doc.add_posting(term, t.position, wdf_inc);
+    if (!t.stem.empty()) {
+      term.assign("Z").append(prefix).append(t.stem);
+      doc.add_term(term, wdf_inc);
+    }
+  }
 }
 
 std::string_view first_paragraph(std::string_view body, std::string_view& rest) {
@@ -173,8 +191,10 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   // Title: as S-prefixed words and as body words; then the lead paragraph and the rest of the body.
   Xapian::termpos pos = 0;
   if (!article.title.empty()) {
-    analyzer.index_text(doc, article.title, 0, w.title, schema::kTitlePrefix);
-    pos = analyzer.index_text(doc, article.title, 0, w.title);
+    const std::vector<AnalyzedTerm> title = analyzer.analyze(article.title);
+    add_terms(doc, title, w.title, schema::kTitlePrefix);
+    add_terms(doc, title, w.title, {});
+    if (!title.empty()) pos = title.back().position;
   }
   std::string_view rest;
   const std::string_view lead = first_paragraph(article.body, rest);
