@@ -12,7 +12,9 @@
 
 namespace xapian_arabic::dates {
 
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap_year(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -20,7 +22,9 @@ int days_in_month(int y, int m) {
   return m == 2 && is_leap_year(y) ? 29 : kDays[m - 1];
 }
 
-bool is_valid(const CivilDate& d) { return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month); }
+bool is_valid(const CivilDate& d) {
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+}
 
 // Howard Hinnant's days_from_civil / civil_from_days.
 long days_from_civil(const CivilDate& d) {
@@ -45,10 +49,12 @@ CivilDate civil_from_days(long z) {
   return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
 }
 
-CivilDate add_days(const CivilDate& d, long days) { return civil_from_days(days_from_civil(d) + days); }
+CivilDate add_days(const CivilDate& d, long days) {
+  return civil_from_days(days_from_civil(d) + days);
+}
 
 int iso_weekday(const CivilDate& d) {
-  const long z = days_from_civil(d);  // 1970-01-01 was a Thursday (4)
+  const long z = days_from_civil(d);   // 1970-01-01 was a Thursday (4)
   const long w = (z % 7 + 7 + 3) % 7;  // 0 = Monday
   return static_cast<int>(w) + 1;
 }

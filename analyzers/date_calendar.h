@@ -3,13 +3,12 @@
  */
 #pragma once
 
+#include <unicode/uversion.h>
 #include <xapian_arabic/date_extractor.h>
 
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class Calendar;

@@ -9,24 +9,21 @@
  */
 #include <xapian_arabic/date_extractor.h>
 
-#include "date_calendar.h"
-#include "date_lexicon.h"
-#include "date_scanner.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+
+#include "date_calendar.h"
+#include "date_lexicon.h"
+#include "date_scanner.h"
 
 namespace xapian_arabic {
 
 const char* to_string(DateKind kind) {
   switch (kind) {
-    case DateKind::published:
-      return "published";
-    case DateKind::updated:
-      return "updated";
-    case DateKind::mentioned:
-      return "mentioned";
+    case DateKind::published: return "published";
+    case DateKind::updated: return "updated";
+    case DateKind::mentioned: return "mentioned";
   }
   return "mentioned";
 }
@@ -53,16 +50,18 @@ constexpr std::size_t kMarkerReach = 2;
 
 constexpr bool is_clitic_lead(std::string_view w) {
   // و ب ل ف in UTF-8 (all start with 0xD9 or 0xD8)
-  return w.size() > 4 && (w.substr(0, 2) == "\xD9\x88" || w.substr(0, 2) == "\xD8\xA8" || w.substr(0, 2) == "\xD9\x84" ||
-                          w.substr(0, 2) == "\xD9\x81");
+  return w.size() > 4 && (w.substr(0, 2) == "\xD9\x88" || w.substr(0, 2) == "\xD8\xA8" ||
+                          w.substr(0, 2) == "\xD9\x84" || w.substr(0, 2) == "\xD9\x81");
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 /// One recognized expression before formatting.
 struct Parse {
-  std::size_t first = 0, last = 0;  // token range, inclusive
-  int year = 0, month = 0, day = 0; // year 0: not known yet (day-month without a year)
+  std::size_t first = 0, last = 0;   // token range, inclusive
+  int year = 0, month = 0, day = 0;  // year 0: not known yet (day-month without a year)
   int hour = -1, minute = 0;
   bool has_zone = false;
   int zone_minutes = 0;
@@ -91,8 +90,9 @@ std::string iso(int y, int m, int d) {
 
 class Grammar {
  public:
-  Grammar(const dates::DateLexicon& lexicon, const dates::HijriCalendar& hijri, std::string_view text, std::vector<Token>& tokens, const std::string& arena,
-          std::optional<CivilDate> reference, std::vector<ExtractedDate>& out)
+  Grammar(const dates::DateLexicon& lexicon, const dates::HijriCalendar& hijri, std::string_view text,
+          std::vector<Token>& tokens, const std::string& arena, std::optional<CivilDate> reference,
+          std::vector<ExtractedDate>& out)
       : lex_(lexicon), hijri_(hijri), text_(text), t_(tokens), arena_(arena), ref_(reference), out_(out) {
     for (Token& tok : t_)
       if (tok.type == TokenType::word) look_up(tok);
@@ -107,7 +107,8 @@ class Grammar {
           continue;
         }
         const LexEntry* m = nullptr;
-        if (std::size_t k = match(i, [](const LexEntry& e) { return e.marker != 0; }, &m)) {
+        if (std::size_t k = match(
+                i, [](const LexEntry& e) { return e.marker != 0; }, &m)) {
           std::size_t after = i + k;
           if (is_punct(after, ':') || is_punct(after, '-')) ++after;
           marker_kind_ = m->marker;
@@ -131,7 +132,9 @@ class Grammar {
   // ---- token access -------------------------------------------------------
   bool is_word(std::size_t i) const { return i < t_.size() && t_[i].type == TokenType::word; }
   bool is_number(std::size_t i) const { return i < t_.size() && t_[i].type == TokenType::number; }
-  bool is_punct(std::size_t i, char32_t c) const { return i < t_.size() && t_[i].type == TokenType::punct && t_[i].cp == c; }
+  bool is_punct(std::size_t i, char32_t c) const {
+    return i < t_.size() && t_[i].type == TokenType::punct && t_[i].cp == c;
+  }
   bool is_any_punct(std::size_t i) const { return i < t_.size() && t_[i].type == TokenType::punct; }
   bool is_dash(std::size_t i) const { return is_punct(i, '-') || is_punct(i, 0x2013) || is_punct(i, 0x2014); }
   bool is_comma(std::size_t i) const { return is_punct(i, ',') || is_punct(i, 0x060C); }
@@ -194,7 +197,8 @@ class Grammar {
     if (is_number(i)) return parse_absolute(i, p, true) || year_with_cue(i, p);
     if (!is_word(i) || !t_[i].lex) return false;
     const LexEntry* e = nullptr;
-    if (std::size_t k = match(i, [](const LexEntry& x) { return x.weekday != 0; }, &e)) {
+    if (std::size_t k = match(
+            i, [](const LexEntry& x) { return x.weekday != 0; }, &e)) {
       std::size_t j = i + k;
       if (is_comma(j) || is_dash(j)) ++j;
       if (parse_absolute(j, p, true)) {
@@ -203,7 +207,8 @@ class Grammar {
       }
       return weekday_alone(i, k, e->weekday, p);
     }
-    if (std::size_t k = match(i, [](const LexEntry& x) { return x.relative_unit != Unit::none; }, &e))
+    if (std::size_t k = match(
+            i, [](const LexEntry& x) { return x.relative_unit != Unit::none; }, &e))
       return relative(i, k, *e, p);
     if (has_role(i, dates::role_ago) && elapsed(i, p)) return true;
     return parse_absolute(i, p, true);
@@ -221,7 +226,8 @@ class Grammar {
       return true;
     }
     const LexEntry* e = nullptr;
-    if (std::size_t k = match(i, [](const LexEntry& x) { return x.ordinal != 0; }, &e)) {
+    if (std::size_t k = match(
+            i, [](const LexEntry& x) { return x.ordinal != 0; }, &e)) {
       // الأسبوع الثاني من شهر صفر, المركز الرابع من يونيو: the ordinal counts something else.
       if (i > 0 && has_role(i - 1, dates::role_ordinal_of)) return false;
       const std::size_t j = i + k;
@@ -238,7 +244,8 @@ class Grammar {
   bool month_at(std::size_t i, int& month, std::size_t& next, bool& needs_number) const {
     if (has_role(i, dates::role_month_word)) ++i;
     const LexEntry* e = nullptr;
-    const std::size_t k = match(i, [](const LexEntry& x) { return x.month != 0; }, &e);
+    const std::size_t k = match(
+        i, [](const LexEntry& x) { return x.month != 0; }, &e);
     if (!k) return false;
     month = e->month;
     needs_number = e->month_needs_number;
@@ -317,7 +324,8 @@ class Grammar {
     p.last = next - 1;
     p.year = y, p.month = m, p.day = d;
     // ISO: 2024-11-21T10:30
-    if (is_word(next) && fold(next) == "t" && !t_[next].space_before && is_number(next + 1) && !t_[next + 1].space_before)
+    if (is_word(next) && fold(next) == "t" && !t_[next].space_before && is_number(next + 1) &&
+        !t_[next + 1].space_before)
       clock_at(next + 1, p);
     return true;
   }
@@ -397,15 +405,18 @@ class Grammar {
     }
     if (has_role(j, dates::role_month_word)) ++j;
     const LexEntry* e = nullptr;
-    if (std::size_t k = match(j, [](const LexEntry& x) { return x.hijri_month != 0; }, &e)) {
+    if (std::size_t k = match(
+            j, [](const LexEntry& x) { return x.hijri_month != 0; }, &e)) {
       int year = 0;
       Era era = Era::none;
       std::size_t after = 0;
       if (!is_number(j + k) || t_[j + k].digits < 3 || t_[j + k].digits > 4) return false;
       year = number(j + k);
       after = j + k + 1;
-      if (has_role(after, dates::role_era_ah)) ++after;
-      else if (year > 1600 || has_role(after, dates::role_era_ad)) return false;
+      if (has_role(after, dates::role_era_ah))
+        ++after;
+      else if (year > 1600 || has_role(after, dates::role_era_ad))
+        return false;
       (void)era;
       if (!hijri_day(year, e->hijri_month, day, first, after - 1, p)) return false;
       if (end_day) {
@@ -425,16 +436,20 @@ class Grammar {
     if (link) {
       link_calendars(q);
       if (q.day > 0 && q.end_day == 0) range_tail(q);
-      if (q.day > 0 && q.hour < 0) time_tail(q);
-      else zone_tail(q);
+      if (q.day > 0 && q.hour < 0)
+        time_tail(q);
+      else
+        zone_tail(q);
     }
     if (q.year == 0) {
       // Day and month only: the year comes from the reference day: the nearest such
       // date, or the one before / after it when الماضي / المقبل follows.
       if (!ref_) return false;
       int direction = 0;
-      if (has_role(q.last + 1, dates::role_past)) direction = -1, ++q.last;
-      else if (has_role(q.last + 1, dates::role_next)) direction = 1, ++q.last;
+      if (has_role(q.last + 1, dates::role_past))
+        direction = -1, ++q.last;
+      else if (has_role(q.last + 1, dates::role_next))
+        direction = 1, ++q.last;
       const long today = dates::days_from_civil(*ref_);
       int best = 0;
       long best_gap = 0;
@@ -536,7 +551,8 @@ class Grammar {
     // رمضان 1445 هـ
     if (has_role(i, dates::role_month_word)) ++i;
     const LexEntry* e = nullptr;
-    if (std::size_t k = match(i, [](const LexEntry& x) { return x.hijri_month != 0; }, &e)) {
+    if (std::size_t k = match(
+            i, [](const LexEntry& x) { return x.hijri_month != 0; }, &e)) {
       const std::size_t y = i + k;
       if (!is_number(y) || t_[y].digits < 3 || t_[y].digits > 4 || number(y) > 1600) return false;
       std::size_t last = y;
@@ -550,8 +566,10 @@ class Grammar {
   void link_calendars(Parse& q) {
     std::size_t j = q.last + 1;
     bool paren = false;
-    if (is_punct(j, '(')) paren = true, ++j;
-    else if (is_comma(j) || is_dash(j) || is_punct(j, '/')) ++j;
+    if (is_punct(j, '('))
+      paren = true, ++j;
+    else if (is_comma(j) || is_dash(j) || is_punct(j, '/'))
+      ++j;
     if (std::size_t k = match(j, [](const LexEntry& e) { return (e.roles & dates::role_corresponds) != 0; })) j += k;
     if (is_punct(j, '(') && !paren) paren = true, ++j;
     const bool explicit_link = j > q.last + 1 && has_role(j - 1, dates::role_corresponds);
@@ -633,7 +651,8 @@ class Grammar {
       if (!match(j, [](const LexEntry& e) { return e.half != Half::none; })) return false;
     }
     const LexEntry* e = nullptr;
-    if (std::size_t k = match(j, [](const LexEntry& x) { return x.half != Half::none; }, &e)) {
+    if (std::size_t k = match(
+            j, [](const LexEntry& x) { return x.half != Half::none; }, &e)) {
       if (hour > 12) return false;
       if (e->half == Half::am && hour == 12) hour = 0;
       if (e->half == Half::pm && hour < 12) hour += 12;
@@ -677,7 +696,8 @@ class Grammar {
     bool found = false;
     int minutes = 0;
     const LexEntry* e = nullptr;
-    if (std::size_t k = match(j, [](const LexEntry& x) { return x.has_zone; }, &e)) {
+    if (std::size_t k = match(
+            j, [](const LexEntry& x) { return x.has_zone; }, &e)) {
       found = true;
       minutes = e->zone_minutes;
       j += k;
@@ -703,8 +723,10 @@ class Grammar {
       }
     }
     if (!found) return;
-    if (paren && is_punct(j, ')')) ++j;
-    else if (paren) return;
+    if (paren && is_punct(j, ')'))
+      ++j;
+    else if (paren)
+      return;
     p.last = j - 1;
     if (p.hour >= 0) p.has_zone = true, p.zone_minutes = minutes;
   }
@@ -762,10 +784,16 @@ class Grammar {
     const int today = dates::iso_weekday(*ref_);
     int delta = 0;
     switch (direction) {
-      case -1: delta = -(((today - weekday) + 7) % 7); if (delta == 0) delta = -7; break;
+      case -1:
+        delta = -(((today - weekday) + 7) % 7);
+        if (delta == 0) delta = -7;
+        break;
       case 0: delta = -(((today - weekday) + 7) % 7); break;
       case 1: delta = ((weekday - today) + 7) % 7; break;
-      default: delta = ((weekday - today) + 7) % 7; if (delta == 0) delta = 7; break;
+      default:
+        delta = ((weekday - today) + 7) % 7;
+        if (delta == 0) delta = 7;
+        break;
     }
     const CivilDate d = dates::add_days(*ref_, delta);
     p.first = i, p.last = last;
@@ -819,7 +847,8 @@ class Grammar {
       return true;
     }
     // العام المقبل 2019, العام الحالي 2015م: the written year wins over the arithmetic.
-    if (e.relative_unit == Unit::year && year_number(last + 1) && number(last + 1) >= 1000 && number(last + 1) <= 2199) {
+    if (e.relative_unit == Unit::year && year_number(last + 1) && number(last + 1) >= 1000 &&
+        number(last + 1) <= 2199) {
       p.first = i, p.last = last + 1;
       p.year = number(last + 1);
       if (has_role(p.last + 1, dates::role_era_ad)) ++p.last;
@@ -846,9 +875,7 @@ class Grammar {
         p.year = m0 / 12, p.month = m0 % 12 + 1;
         break;
       }
-      case Unit::year:
-        p.year = ref_->year + offset;
-        break;
+      case Unit::year: p.year = ref_->year + offset; break;
       default: {
         const CivilDate d = dates::add_days(*ref_, offset);
         p.year = d.year, p.month = d.month, p.day = d.day;
@@ -862,7 +889,8 @@ class Grammar {
     int count = -1;
     if (is_number(j) && t_[j].digits <= 4) count = number(j++);
     const LexEntry* e = nullptr;
-    const std::size_t k = match(j, [](const LexEntry& x) { return x.elapsed_unit != Unit::none; }, &e);
+    const std::size_t k = match(
+        j, [](const LexEntry& x) { return x.elapsed_unit != Unit::none; }, &e);
     if (!k) return false;
     if (count < 0) count = e->elapsed_count;
     if (count <= 0) return false;  // منذ أيام, منذ سنوات: too vague

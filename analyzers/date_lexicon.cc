@@ -3,13 +3,13 @@
  */
 #include "date_lexicon.h"
 
-#include "data_files.h"
-#include "date_scanner.h"
-
 #include <charconv>
 #include <functional>
 #include <stdexcept>
 #include <vector>
+
+#include "data_files.h"
+#include "date_scanner.h"
 
 namespace xapian_arabic::dates {
 
@@ -49,7 +49,8 @@ int to_int(const std::string& file, std::size_t line, std::string_view s, int lo
   if (!s.empty() && s.front() == '+') ++first;
   const auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || v < lo || v > hi)
-    bad(file, line, "'" + std::string(s) + "' is not a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    bad(file, line,
+        "'" + std::string(s) + "' is not a number from " + std::to_string(lo) + " to " + std::to_string(hi));
   return v;
 }
 
@@ -64,14 +65,25 @@ Unit to_unit(const std::string& file, std::size_t line, std::string_view s) {
 }
 
 std::uint32_t to_role(const std::string& file, std::size_t line, std::string_view s) {
-  static const std::pair<std::string_view, std::uint32_t> kRoles[] = {
-      {"year", role_year},       {"season", role_season},         {"era_ad", role_era_ad},
-      {"era_ah", role_era_ah},   {"corresponds", role_corresponds}, {"from", role_from},
-      {"to", role_to},           {"of", role_of},                 {"month_word", role_month_word},
-      {"hour_word", role_hour_word}, {"ago", role_ago},           {"past", role_past},
-      {"next", role_next},       {"future", role_future},         {"not_future", role_not_future},
-      {"count", role_count},     {"not_date", role_not_date},
-      {"before_time", role_before_time}, {"ordinal_of", role_ordinal_of}};
+  static const std::pair<std::string_view, std::uint32_t> kRoles[] = {{"year", role_year},
+                                                                      {"season", role_season},
+                                                                      {"era_ad", role_era_ad},
+                                                                      {"era_ah", role_era_ah},
+                                                                      {"corresponds", role_corresponds},
+                                                                      {"from", role_from},
+                                                                      {"to", role_to},
+                                                                      {"of", role_of},
+                                                                      {"month_word", role_month_word},
+                                                                      {"hour_word", role_hour_word},
+                                                                      {"ago", role_ago},
+                                                                      {"past", role_past},
+                                                                      {"next", role_next},
+                                                                      {"future", role_future},
+                                                                      {"not_future", role_not_future},
+                                                                      {"count", role_count},
+                                                                      {"not_date", role_not_date},
+                                                                      {"before_time", role_before_time},
+                                                                      {"ordinal_of", role_ordinal_of}};
   for (const auto& [name, bit] : kRoles)
     if (name == s) return bit;
   bad(file, line, "unknown role '" + std::string(s) + "'");
@@ -126,7 +138,8 @@ DateLexicon::DateLexicon(const std::string& tables_dir) {
     const std::string_view flags = r.fields[3];
     if (flags != "-" && flags != "needs_number") bad(f, r.line, "flags must be '-' or 'needs_number'");
     LexEntry& e = add(f, r.line, r.fields[0]);
-    if (e.month != 0 && e.month != month) bad(f, r.line, "'" + std::string(r.fields[0]) + "' already names another month");
+    if (e.month != 0 && e.month != month)
+      bad(f, r.line, "'" + std::string(r.fields[0]) + "' already names another month");
     e.month = static_cast<std::int8_t>(month);
     e.month_needs_number = e.month_needs_number || flags == "needs_number";
   });

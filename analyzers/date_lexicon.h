@@ -43,21 +43,21 @@ enum Role : std::uint32_t {
 
 /// What one folded phrase means to the grammar; a phrase may have several meanings.
 struct LexEntry {
-  std::int8_t month = 0;           ///< Gregorian month 1-12
-  bool month_needs_number = false; ///< also an ordinary word: a month only next to a day or year
+  std::int8_t month = 0;            ///< Gregorian month 1-12
+  bool month_needs_number = false;  ///< also an ordinary word: a month only next to a day or year
   std::int8_t hijri_month = 0;
-  std::int8_t weekday = 0;         ///< ISO 1 = Monday ... 7 = Sunday
-  std::int8_t ordinal = 0;         ///< day written as an ordinal word
-  Unit relative_unit = Unit::none; ///< relative.tsv
+  std::int8_t weekday = 0;          ///< ISO 1 = Monday ... 7 = Sunday
+  std::int8_t ordinal = 0;          ///< day written as an ordinal word
+  Unit relative_unit = Unit::none;  ///< relative.tsv
   std::int16_t relative_offset = 0;
   Unit elapsed_unit = Unit::none;  ///< elapsed.tsv
   std::int8_t elapsed_count = 0;
-  Half half = Half::none;          ///< times.tsv
-  bool has_zone = false;           ///< zones.tsv
+  Half half = Half::none;  ///< times.tsv
+  bool has_zone = false;   ///< zones.tsv
   std::int16_t zone_minutes = 0;
-  std::int8_t marker = 0;          ///< markers.tsv: 1 published, 2 updated
-  std::uint32_t roles = 0;         ///< cues.tsv
-  bool heads_phrase = false;       ///< first word of a longer phrase
+  std::int8_t marker = 0;     ///< markers.tsv: 1 published, 2 updated
+  std::uint32_t roles = 0;    ///< cues.tsv
+  bool heads_phrase = false;  ///< first word of a longer phrase
   std::uint8_t words = 1;
 };
 

@@ -45,8 +45,10 @@ struct ArabicFold {
   ArabicFold() {
     for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
       char32_t& m = map[cp - 0x0600];
-      if (!is_word_char(cp)) m = 0;
-      else if (is_arabic_mark(cp)) m = 1;
+      if (!is_word_char(cp))
+        m = 0;
+      else if (is_arabic_mark(cp))
+        m = 1;
       else {
         std::string folded;
         fold_code_point(cp, folded);
@@ -71,35 +73,36 @@ void fold_code_point(char32_t cp, std::string& out) {
   }
   if (is_arabic_mark(cp)) return;
   switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: case 0x0675:
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+    case 0x0675:
       cp = 0x0627;  // alef variants
       break;
-    case 0x0649: case 0x06CC: case 0x06D2: case 0x0626:
+    case 0x0649:
+    case 0x06CC:
+    case 0x06D2:
+    case 0x0626:
       cp = 0x064A;  // alef maqsura, Persian yeh, yeh with hamza
       break;
-    case 0x0629: case 0x06C0: case 0x06C1: case 0x06BE: case 0x06D5:
+    case 0x0629:
+    case 0x06C0:
+    case 0x06C1:
+    case 0x06BE:
+    case 0x06D5:
       cp = 0x0647;  // teh marbuta and heh variants
       break;
-    case 0x0624:
-      cp = 0x0648;
-      break;
-    case 0x06A9: case 0x06AF:
-      cp = 0x0643;
-      break;
-    case 0x06A4:
-      cp = 0x0641;
-      break;
-    case 0x067E:
-      cp = 0x0628;
-      break;
-    case 0x0686:
-      cp = 0x062C;
-      break;
-    case 0x0698:
-      cp = 0x0632;
-      break;
-    default:
-      break;
+    case 0x0624: cp = 0x0648; break;
+    case 0x06A9:
+    case 0x06AF: cp = 0x0643; break;
+    case 0x06A4: cp = 0x0641; break;
+    case 0x067E: cp = 0x0628; break;
+    case 0x0686: cp = 0x062C; break;
+    case 0x0698: cp = 0x0632; break;
+    default: break;
   }
   utf8::append(out, cp);
 }

@@ -23,14 +23,14 @@ enum class TokenType : std::uint8_t { word, number, punct };
 struct Token {
   std::size_t begin = 0, end = 0;  ///< bytes in the scanned text
   TokenType type = TokenType::punct;
-  bool space_before = false;       ///< white space separates it from the previous token
-  char32_t cp = 0;                 ///< punct: the code point
-  std::uint8_t digits = 0;         ///< number: digit count
-  std::int64_t value = 0;          ///< number: value (saturates)
-  std::uint32_t fold_offset = 0;   ///< word: folded form in the arena
+  bool space_before = false;      ///< white space separates it from the previous token
+  char32_t cp = 0;                ///< punct: the code point
+  std::uint8_t digits = 0;        ///< number: digit count
+  std::int64_t value = 0;         ///< number: value (saturates)
+  std::uint32_t fold_offset = 0;  ///< word: folded form in the arena
   std::uint32_t fold_length = 0;
-  std::uint8_t clitic = 0;         ///< word: bytes of a leading و/ب/ل/ف stripped for the lookup in lex
-  const LexEntry* lex = nullptr;   ///< word: table entry for the word (or its clitic-less form)
+  std::uint8_t clitic = 0;        ///< word: bytes of a leading و/ب/ل/ف stripped for the lookup in lex
+  const LexEntry* lex = nullptr;  ///< word: table entry for the word (or its clitic-less form)
 };
 
 /// Appends the folded form of one code point of a word to @p out (nothing for marks).
