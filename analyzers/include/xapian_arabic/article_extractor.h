@@ -15,13 +15,30 @@
 #include <xapian_arabic/news_article.h>
 #include <xapian_arabic/source_extractor.h>
 
+#include <string>
+
 namespace xapian_arabic {
+
+/// Where each part of an article starts in article_text(): the text the spans of
+/// NewsArticle::dates and NewsArticle::agencies point into (a title suffix points into the title).
+struct ArticleParts {
+  std::size_t title = 0, header = 0, body = 0, related = 0;
+};
+
+XAPIAN_ARABIC_API ArticleParts article_parts(const NewsArticle& article);
+
+/// title, header, body and related joined by newlines: the text extracted spans refer to.
+XAPIAN_ARABIC_API std::string article_text(const NewsArticle& article);
 
 class XAPIAN_ARABIC_API ArticleExtractor {
  public:
   explicit ArticleExtractor(const DateExtractorOptions& dates = {}, const SourceExtractorOptions& sources = {});
 
   /// Fills published, updated, dates, source, agencies and dateline_city of @p article.
+  /// Publication: the header's publication line, else the record's metadata, else a date in
+  /// the dateline. Source: the المصدر line, else the title suffix, else the dateline's agency,
+  /// else the metadata (canonicalized). Dates of the related material are listed (mentioned,
+  /// no relative dates) but never become the publication date.
   void extract(NewsArticle& article) const;
 
   const DateExtractor& dates() const { return dates_; }
