@@ -15,11 +15,17 @@ namespace xapian_arabic::cli {
 /// normalize, stem, analyze.
 void register_analysis_commands(CLI::App& app);
 
+/// index: news archives into a Xapian database (index_command.cc).
+void register_index_commands(CLI::App& app);
+
 /// search (search_command.cc).
 void register_search_commands(CLI::App& app);
 
 /// config check, config show (config_command.cc).
 void register_config_commands(CLI::App& app);
+
+/// extract (extract_command.cc).
+void register_extract_commands(CLI::App& app);
 
 /// The process exit status the chosen subcommand asked for.
 int exit_status();
