@@ -18,8 +18,10 @@ std::optional<std::string_view> embedded_file(std::string_view name);
 std::string read_table(std::string_view builtin_name, const std::string& path = {});
 
 /// The data lines of a table: '#' starts a comment, blank lines are skipped,
-/// surrounding white space is trimmed.
+/// surrounding white space is trimmed. The views point into @p content, so keep
+/// it alive: `for (auto l : table_lines(read_table(...)))` would dangle.
 std::vector<std::string_view> table_lines(std::string_view content);
+std::vector<std::string_view> table_lines(std::string&&) = delete;
 
 /// Splits @p line on @p sep, trimming each field.
 std::vector<std::string_view> split_fields(std::string_view line, char sep = '\t');

@@ -8,8 +8,9 @@
 namespace xapian_arabic {
 
 ArabicStopper::ArabicStopper(const AnalysisSettings& settings) : normalizer_(settings.normalization) {
-  for (auto line : table_lines(read_table("stopwords/arabic.txt", settings.stopwords_file)))
-    words_.insert(normalizer_.normalize(line));
+  // The table must outlive the string_views that table_lines() returns into it.
+  const std::string table = read_table("stopwords/arabic.txt", settings.stopwords_file);
+  for (auto line : table_lines(table)) words_.insert(normalizer_.normalize(line));
 }
 
 bool ArabicStopper::operator()(const std::string& term) const {
