@@ -3,6 +3,7 @@
  */
 #include <unistd.h>
 #include <xapian_arabic/news_search.h>
+#include <xapian_arabic/source_extractor.h>
 
 #include <iostream>
 #include <memory>
@@ -59,7 +60,14 @@ std::pair<std::string, nlohmann::json> snippet_spans(const std::string& snippet)
 }
 
 /// Source filters resolve every alias of an agency to its key through the alias table.
-SourceResolver make_resolver(const Config&) { return {}; }
+SourceResolver make_resolver(const Config& config) {
+  auto extractor = std::make_shared<const SourceExtractor>(
+      SourceExtractorOptions{config.extraction.aliases_file, config.extraction.cities_file});
+  return [extractor](std::string_view name) -> std::vector<std::string> {
+    if (const auto entry = extractor->canonical(name)) return {entry->second};
+    return {};
+  };
+}
 
 void print_json(const SearchOptions& o, const SearchRequest& request, const SearchResults& results) {
   nlohmann::json out;
