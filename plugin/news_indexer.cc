@@ -224,7 +224,7 @@ IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
   {
     const Analyzer analyzer(config.analysis);
     analyzer.check_compatible(db);  // IncompatibleIndexError: never mix terms of two analyses
-    analyzer.write_metadata(db);
+    if (db.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db);
   }
 
   // 1. Find the files; skip those whose size and mtime match their record.
