@@ -1,0 +1,170 @@
+/** @file
+ *  @brief extract: dates, sources and article structure of news files, or of JSON lines on stdin.
+ */
+#include <xapian_arabic/article_extractor.h>
+#include <xapian_arabic/news_reader.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "commands.h"
+
+namespace xapian_arabic::cli {
+
+namespace {
+
+using nlohmann::json;
+
+json date_json(const ExtractedDate& d) {
+  json j = {{"value", d.value}, {"kind", to_string(d.kind)}, {"text", d.text}, {"begin", d.begin}, {"end", d.end}};
+  if (!d.hijri.empty()) j["hijri"] = d.hijri;
+  if (d.range_end) j["range_end"] = *d.range_end;
+  return j;
+}
+
+json source_json(const ExtractedSource& s) {
+  return {{"name", s.name},   {"key", s.key}, {"kind", to_string(s.kind)}, {"city", s.city}, {"text", s.text},
+          {"begin", s.begin}, {"end", s.end}};
+}
+
+json article_json(const NewsArticle& a) {
+  json dates = json::array(), agencies = json::array();
+  for (const auto& d : a.dates) dates.push_back(date_json(d));
+  for (const auto& s : a.agencies) agencies.push_back(source_json(s));
+  return {{"id", a.id},
+          {"path", a.path},
+          {"line", a.line},
+          {"url", a.url},
+          {"title", a.title},
+          {"published", a.published ? json(a.published->value) : json(nullptr)},
+          {"updated", a.updated ? json(a.updated->value) : json(nullptr)},
+          {"dates", std::move(dates)},
+          {"source", a.source ? source_json(*a.source) : json(nullptr)},
+          {"agencies", std::move(agencies)},
+          {"dateline_city", a.dateline_city},
+          {"body", a.body},
+          {"related", a.related},
+          {"encoding", a.encoding}};
+}
+
+std::string dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+/// "YYYY-MM-DD" as a day, or nothing.
+std::optional<CivilDate> parse_day(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  const CivilDate d{std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  return d;
+}
+
+/// One input line of --jsonl mode to its output line.
+json extract_record(const ArticleExtractor& extractor, const std::string& line, bool& ok) {
+  json in;
+  try {
+    in = json::parse(line);
+  } catch (const json::exception& e) {
+    ok = false;
+    return {{"id", nullptr}, {"error", std::string("invalid JSON: ") + e.what()}};
+  }
+  if (!in.is_object() || !in.contains("text") || !in["text"].is_string()) {
+    ok = false;
+    return {{"id", in.is_object() && in.contains("id") ? in["id"] : json(nullptr)},
+            {"error", "expected an object with a string \"text\""}};
+  }
+  const json id = in.value("id", json(nullptr));
+  std::optional<CivilDate> reference;
+  if (const auto it = in.find("reference_date"); it != in.end() && !it->is_null()) {
+    if (it->is_string()) reference = parse_day(it->get<std::string>());
+    if (!reference) {
+      ok = false;
+      return {{"id", id}, {"error", "reference_date must be \"YYYY-MM-DD\" or null, got " + it->dump()}};
+    }
+  }
+  const std::string text = in["text"].get<std::string>();
+  json dates = json::array(), sources = json::array();
+  for (const auto& d : extractor.dates().extract(text, reference))
+    dates.push_back({{"value", d.value}, {"kind", to_string(d.kind)}, {"text", d.text}});
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (const auto& s : extractor.sources().extract_article(text)) {
+    if (s.name.empty() && s.city.empty()) continue;
+    if (!seen.emplace(s.name, to_string(s.kind), s.city).second) continue;
+    sources.push_back({{"name", s.name}, {"kind", to_string(s.kind)}, {"city", s.city}});
+  }
+  return {{"id", id}, {"dates", std::move(dates)}, {"sources", std::move(sources)}};
+}
+
+}  // namespace
+
+void register_extract_commands(CLI::App& app) {
+  auto config_path = std::make_shared<std::string>();
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto jsonl = std::make_shared<bool>(false);
+  auto id_root = std::make_shared<std::string>();
+  auto* extract = app.add_subcommand(
+      "extract",
+      "Extract title, dates, sources and dateline from news files (text, JSON Lines, HTML, .gz): one JSON object "
+      "per article; with --jsonl, read {\"id\", \"text\", \"reference_date\"} lines on stdin");
+  add_config_option(extract, *config_path);
+  extract->add_option("files", *files, "News files");
+  extract->add_flag("--jsonl", *jsonl,
+                    "Read JSON lines {\"id\": ..., \"text\": \"...\", \"reference_date\": \"YYYY-MM-DD\" or null} on "
+                    "stdin and write {\"id\", \"dates\", \"sources\"} per line");
+  extract->add_option("--id-root", *id_root, "Folder that article ids (file paths) are made relative to");
+  extract->callback([=] {
+    const Config config = load_config(*config_path);
+    DateExtractorOptions date_options;
+    date_options.tables_dir = config.extraction.dates_tables_dir;
+    date_options.islamic_calendar = config.extraction.islamic_calendar;
+    SourceExtractorOptions source_options;
+    source_options.aliases_file = config.extraction.aliases_file;
+    source_options.cities_file = config.extraction.cities_file;
+    const ArticleExtractor extractor(date_options, source_options);
+    bool ok = true;
+    if (*jsonl) {
+      if (!files->empty()) throw CLI::ValidationError("extract", "--jsonl reads stdin; give no files");
+      std::string line;
+      while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        std::cout << dump(extract_record(extractor, line, ok)) << '\n';
+      }
+      set_exit_status(ok ? 0 : 1);
+      return;
+    }
+    if (files->empty()) throw CLI::ValidationError("extract", "give news files, or --jsonl to read stdin");
+    NewsReaderOptions reader_options;
+    reader_options.id_fields = config.jsonl.id;
+    reader_options.title_fields = config.jsonl.title;
+    reader_options.body_fields = config.jsonl.body;
+    reader_options.date_fields = config.jsonl.date;
+    reader_options.updated_fields = config.jsonl.updated;
+    reader_options.source_fields = config.jsonl.source;
+    reader_options.url_fields = config.jsonl.url;
+    const NewsReader reader(reader_options);
+    for (const std::string& path : *files) {
+      reader.read_file(
+          path, *id_root,
+          [&](NewsArticle&& article) {
+            extractor.extract(article);
+            std::cout << dump(article_json(article)) << '\n';
+          },
+          [&](ReadError&& error) {
+            ok = false;
+            std::cout << dump({{"path", error.path}, {"line", error.line}, {"error", error.message}}) << '\n';
+            std::cerr << "xapian-arabic extract: " << error.path
+                      << (error.line ? ":" + std::to_string(error.line) : std::string()) << ": " << error.message
+                      << '\n';
+          });
+    }
+    set_exit_status(ok ? 0 : 1);
+  });
+}
+
+}  // namespace xapian_arabic::cli
