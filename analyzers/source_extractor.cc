@@ -590,7 +590,9 @@ std::vector<ExtractedSource> SourceExtractor::extract_article(std::string_view t
                          text.find_first_not_of(" \t\r\n", eol) != std::string_view::npos && eol - first <= 2000;
   if (has_title) {
     const std::string_view title = text.substr(first, eol - first);
-    if (impl_->layout->label(title).kind == LineLabel::none) {
+    // A first line in the CITY - AGENCY shape opens the article; there is no headline.
+    const NormalizedText norm(impl_->normalizer(), title);
+    if (impl_->layout->label(title).kind == LineLabel::none && !impl_->dateline(tokenize(norm.text), 0, false)) {
       if (auto s = impl_->title_suffix(title)) {
         s->begin += first;
         s->end += first;

@@ -272,3 +272,16 @@ TEST_CASE("a bad alias table is refused with its name", "[sources]") {
   options.aliases_file = std::string(XA_SOURCE_DIR) + "/config/sources/cities.txt";
   CHECK_THROWS_WITH(SourceExtractor(options), Catch::Contains("cities.txt"));
 }
+
+TEST_CASE("extract_article: a text that opens with a dateline has no headline", "[sources]") {
+  const auto found = extractor().extract_article("موسكو-سانا\nقال مسؤول روسي أمس إن المحادثات مستمرة.");
+  INFO(describe(found));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].kind == SourceKind::dateline);
+  CHECK(found[0].key == "sana");
+  CHECK(found[0].city == "موسكو");
+  const auto titled = extractor().extract_article("غزة: مقتل 20 في غارة\nغزة - الأناضول\nاستشهد عشرون.");
+  INFO(describe(titled));
+  REQUIRE(titled.size() == 1);
+  CHECK(titled[0].begin > 10);
+}
