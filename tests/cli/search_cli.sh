@@ -16,36 +16,36 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # and 300 news-bench articles (2012-2018, skynews/alarabia).
 mkdir "$tmp/archive"
 cp "$data"/news-samples/*.txt "$tmp/archive/"
-zcat "$data/news-bench/articles.jsonl.gz" | head -300 >"$tmp/archive/bench.jsonl"
+{ zcat "$data/news-bench/articles.jsonl.gz" || true; } | head -300 >"$tmp/archive/bench.jsonl"
 "$tool" index --quiet --db "$tmp/db" "$tmp/archive" || fail "index failed"
 s() { "$tool" search --db "$tmp/db" "$@"; }
 ids() { s --json --limit 1000 "$@" | /usr/bin/python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["results"])))'; }
 
 # Words, through normalization: hamza and diacritics in the query don't matter.
 putin=$(ids "بوتين")
-[[ "$putin" == *000_2620c748157139b5* ]] || fail "بوتين must find the Putin sample: $putin"
+[[ "$putin" == *000_2620c748157139b5.txt* ]] || fail "بوتين must find the Putin sample: $putin"
 [ "$(ids "بُوتِين")" = "$putin" ] || fail "diacritics in the query must not change results"
 # title: / عنوان: only look at titles; the Russia–Iraq sample has روسيا in its title.
-[[ "$(ids "title:روسيا")" == *003_0aeccc47afcbd928* ]] || fail "title:روسيا"
+[[ "$(ids "title:روسيا")" == *003_0aeccc47afcbd928.txt* ]] || fail "title:روسيا"
 [ "$(ids "عنوان:روسيا")" = "$(ids "title:روسيا")" ] || fail "عنوان: must equal title:"
 
 # Dates: ISO, Arabic-Indic digits, month names, ranges, --from/--to.
-[ "$(ids "date:2024-11-21")" = "000_2620c748157139b5" ] || fail "date:2024-11-21 gave: $(ids date:2024-11-21)"
-[ "$(ids "date:٢٠٢٤-١١-٢٠..٢٠٢٤-١١-٢٠")" = "003_0aeccc47afcbd928" ] || fail "Arabic-Indic date range"
-both="000_2620c748157139b5 003_0aeccc47afcbd928"
+[ "$(ids "date:2024-11-21")" = "000_2620c748157139b5.txt" ] || fail "date:2024-11-21 gave: $(ids date:2024-11-21)"
+[ "$(ids "date:٢٠٢٤-١١-٢٠..٢٠٢٤-١١-٢٠")" = "003_0aeccc47afcbd928.txt" ] || fail "Arabic-Indic date range"
+both="000_2620c748157139b5.txt 003_0aeccc47afcbd928.txt"
 [ "$(ids "date:نوفمبر 2024")" = "$both" ] || fail "date:نوفمبر 2024 gave: $(ids "date:نوفمبر 2024")"
 [ "$(ids "date:2024-11")" = "$both" ] || fail "date:2024-11"
-[ "$(ids --from 2024-11-21 "روسيا OR بوتين")" = "000_2620c748157139b5" ] || fail "--from"
-[ "$(ids --to 2024-11-20 --from 2024 "روسيا OR بوتين")" = "003_0aeccc47afcbd928" ] || fail "--to"
+[ "$(ids --from 2024-11-21 "روسيا OR بوتين")" = "000_2620c748157139b5.txt" ] || fail "--from"
+[ "$(ids --to 2024-11-20 --from 2024 "روسيا OR بوتين")" = "003_0aeccc47afcbd928.txt" ] || fail "--to"
 n2018=$(ids "date:2018" | wc -w)
 [ "$n2018" -gt 200 ] || fail "date:2018 must match most bench articles, got $n2018"
 
 # Sources: every alias of an agency selects the same articles.
 sana=$(ids "source:سانا")
-[[ "$sana" == *000_2620c748157139b5* ]] || fail "source:سانا must find the موسكو-سانا article: '$sana'"
+[[ "$sana" == *000_2620c748157139b5.txt* ]] || fail "source:سانا must find the موسكو-سانا article: '$sana'"
 [ "$(ids "source:SANA")" = "$sana" ] || fail "source:SANA differs from source:سانا"
 [ "$(ids 'source:"الوكالة العربية السورية للأنباء"')" = "$sana" ] || fail "full agency name differs"
-[ "$(ids --source سانا "بوتين")" = "000_2620c748157139b5" ] || fail "--source"
+[ "$(ids --source سانا "بوتين")" = "000_2620c748157139b5.txt" ] || fail "--source"
 [ -z "$(ids "source:SANA date:2018")" ] || fail "source and date filters must AND"
 
 # JSON output: every field, highlighted snippet, spans that point at the words.
@@ -56,7 +56,7 @@ out = json.load(open(sys.argv[1]))
 hit = out["results"][0]
 for key in ("id", "docid", "url", "path", "title", "published", "source", "score", "snippet", "highlights"):
     assert key in hit, key
-assert hit["id"] == "000_2620c748157139b5", hit["id"]
+assert hit["id"] == "000_2620c748157139b5.txt", hit["id"]
 assert hit["published"].startswith("2024-11-21"), hit["published"]
 assert "<b>بوتين</b>" in hit["snippet"], hit["snippet"]
 text = hit["snippet_text"].encode()
@@ -73,7 +73,7 @@ grep -q "score" "$tmp/out.txt" || fail "text output must show the score"
 # --sort date: newest first.
 s --json --sort date --limit 20 "date:2018" | /usr/bin/python3 -c '
 import json, sys
-dates = [h["published"] for h in json.load(sys.stdin)["results"]]
+dates = [h["published"][:10] for h in json.load(sys.stdin)["results"]]  # by day; relevance within a day
 assert len(dates) == 20 and dates == sorted(dates, reverse=True), dates' || fail "--sort date"
 # --limit / --offset page through the same ranking.
 [ "$(s --json --limit 4 "الرئيس" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][3]["docid"])')" = \
