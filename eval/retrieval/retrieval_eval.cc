@@ -217,6 +217,10 @@ int main(int argc, char** argv) {
       data_dir = argv[++i];
     else if (arg == "--config" && i + 1 < argc)
       config_path = argv[++i];
+    else if (arg == "--per-query" && i + 1 < argc)
+      per_query_path = argv[++i];
+    else if (arg == "--exact-form-weight" && i + 1 < argc)
+      exact_form_weight = std::atof(argv[++i]);
     else if (arg == "--tune")
       tune = true;
     else {
