@@ -36,8 +36,11 @@ void append_field(std::string& data, std::string_view name, std::string_view val
   data.append(name).push_back('=');
   const std::size_t start = data.size();
   data.append(value);
-  for (std::size_t i = data.find_first_of("\r\n", start); i != std::string::npos; i = data.find_first_of("\r\n", i + 1))
-    data[i] = ' ';
+  // memchr per line end: a find_first_of("\r\n") over every body costs twice as much.
+  for (char end : {'\n', '\r'}) {
+    for (char* p = data.data() + start; (p = static_cast<char*>(std::memchr(p, end, data.data() + data.size() - p)));)
+      *p++ = ' ';
+  }
   data.push_back('\n');
 }
 
