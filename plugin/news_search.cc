@@ -16,8 +16,11 @@ namespace xapian_arabic {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kDataFields = {
-    "url", "caption", "sample", "title", "published", "updated", "source", "path", "id", "text", "agencies"};
+/// A data line "name=value" starts a field when name is a lower-case ASCII word (Omega's field names).
+bool is_field_name(std::string_view name) {
+  return !name.empty() &&
+         std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
 
 bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -254,7 +257,7 @@ std::map<std::string, std::string> parse_document_data(std::string_view data) {
     data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
     const auto eq = line.find('=');
     const std::string_view name = eq == std::string_view::npos ? std::string_view() : line.substr(0, eq);
-    if (!name.empty() && std::find(kDataFields.begin(), kDataFields.end(), name) != kDataFields.end()) {
+    if (is_field_name(name)) {
       current = &fields[std::string(name)];
       current->assign(line.substr(eq + 1));
     } else if (current) {
@@ -412,8 +415,7 @@ SearchResults NewsSearch::search(const SearchRequest& request) const {
     hit.source = get("source");
     std::string text = get("text");
     if (text.empty()) text = get("sample");
-    hit.snippet = html_unescape(mset.snippet(text, snippet_length, stemmer,
-                                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+    hit.snippet = html_unescape(mset.snippet(text, snippet_length, stemmer, Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
                                              kHighlightStart, kHighlightEnd, "…"));
     results.hits.push_back(std::move(hit));
   }

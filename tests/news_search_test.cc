@@ -158,11 +158,12 @@ TEST_CASE("parse_date_range: forms and bounds", "[search]") {
 }
 
 TEST_CASE("parse_document_data: Omega field=value lines, multi-line text", "[search]") {
-  const auto f = parse_document_data("url=https://x.org/a\ntitle=عنوان\ntext=سطر أول\nسطر=ثان\nid=a1");
+  const auto f = parse_document_data("url=https://x.org/a\ntitle=عنوان\ntext=سطر أول\nسطر=ثان\nid=a1\ncity=موسكو");
   CHECK(f.at("url") == "https://x.org/a");
   CHECK(f.at("title") == "عنوان");
   CHECK(f.at("text") == "سطر أول\nسطر=ثان");
   CHECK(f.at("id") == "a1");
+  CHECK(f.at("city") == "موسكو");
 }
 
 TEST_CASE("search: words match through normalization and stemming", "[search]") {
