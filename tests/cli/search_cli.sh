@@ -46,6 +46,8 @@ sana=$(ids "source:سانا")
 [ "$(ids "source:SANA")" = "$sana" ] || fail "source:SANA differs from source:سانا"
 [ "$(ids 'source:"الوكالة العربية السورية للأنباء"')" = "$sana" ] || fail "full agency name differs"
 [ "$(ids --source سانا "بوتين")" = "000_2620c748157139b5.txt" ] || fail "--source"
+[ -z "$(ids --source سانا "روسيا")" ] || fail "--source must filter the query, not become part of it"
+[ -z "$(ids --source سانا --source SANA "روسيا")" ] || fail "repeated --source"
 [ -z "$(ids "source:SANA date:2018")" ] || fail "source and date filters must AND"
 
 # JSON output: every field, highlighted snippet, spans that point at the words.

@@ -135,7 +135,8 @@ void register_search_commands(CLI::App& app) {
   cmd->add_option("--offset", o->offset, "Skip this many results (paging)");
   cmd->add_option("--from", o->from, "Published on or after DATE (2024-11-05, 2024-11, 2024, \"نوفمبر 2024\")");
   cmd->add_option("--to", o->to, "Published on or before DATE (a month or year includes all its days)");
-  cmd->add_option("--source", o->sources, "Only articles from this source, any alias (repeatable: any of them)");
+  cmd->add_option("--source", o->sources, "Only articles from this source, any alias (repeatable: any of them)")
+      ->allow_extra_args(false);  // one name per --source, so the query is never taken for a source
   cmd->add_option("--sort", o->sort, "Order: relevance or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}));
   cmd->add_option("query", o->query_words,
