@@ -168,7 +168,15 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
     if (p.letters == 1 && p.kind == PrefixKind::noun && rest.starts_with(kYeh) && n - 1 <= 3) continue;
     if (!proclitic) proclitic = &p;
   }
-  if (proclitic) stem.remove_prefix(proclitic->text.size());
+  if (proclitic) {
+    stem.remove_prefix(proclitic->text.size());
+    // A hamzated alef-lam that starts a word (إلكتروني, إلغاء) folds to ال like the
+    // article, and a bare إلكترونية loses it above; after a real article remove it
+    // again, so that الإلكترونية and إلكترونية get one stem.
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
+    if (proclitic->text.ends_with(kArticle) && begins(stem, kArticle) && letters(stem) >= 2 + 3)
+      stem.remove_prefix(kArticle.size());
+  }
 
   // Step 3: a verb prefix, only where a verb can stand (word start or after a
   // conjunction) and only before a stem without a nominal ending: سيارة, سنوات keep their س.
