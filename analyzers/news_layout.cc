@@ -129,6 +129,26 @@ NewsLayout::NewsLayout(const std::string& markers_file) {
   }
   for (auto& [kind, list] : phrases_)
     std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const char* kind : {"published", "updated", "source", "related", "boilerplate"})
+    for (const std::string& phrase : phrases(kind)) label_first_words_.insert(first_word(phrase));
+}
+
+std::string NewsLayout::first_word(std::string_view text) const {
+  std::size_t pos = 0;
+  while (pos < text.size()) {  // bullets, marks and spaces before the word
+    std::size_t len = 0;
+    const char32_t cp = utf8::decode(text, pos, len);
+    if (!is_space(cp) && !is_punct(cp)) break;
+    pos += len;
+  }
+  const std::size_t begin = pos;
+  while (pos < text.size() && pos - begin < 64) {
+    std::size_t len = 0;
+    const char32_t cp = utf8::decode(text, pos, len);
+    if (is_space(cp) || (is_punct(cp) && cp != 0x0640)) break;
+    pos += len;
+  }
+  return normalizer_.normalize(text.substr(begin, pos - begin));
 }
 
 std::shared_ptr<const NewsLayout> NewsLayout::builtin() {
@@ -154,6 +174,7 @@ std::size_t NewsLayout::starts_with_phrase(std::string_view norm, const std::vec
 }
 
 LabelMatch NewsLayout::label(std::string_view line) const {
+  if (!label_first_words_.contains(first_word(line))) return {};  // most lines: one word normalized
   // Labels are short: normalizing the first bytes of the line is enough.
   std::size_t prefix = std::min<std::size_t>(line.size(), 160);
   while (prefix < line.size() && (static_cast<unsigned char>(line[prefix]) & 0xC0) == 0x80) ++prefix;

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace xapian_arabic {
@@ -62,12 +63,16 @@ class NewsLayout {
   const std::vector<std::string>& phrases(const std::string& kind) const;
 
  private:
+  /// The first word of @p text (after bullets and punctuation), normalized.
+  std::string first_word(std::string_view text) const;
+
   /// Length in normalized bytes of the longest phrase of @p list that @p norm starts with
   /// as whole words, or 0.
   static std::size_t starts_with_phrase(std::string_view norm, const std::vector<std::string>& list);
 
   Normalizer normalizer_;
   std::map<std::string, std::vector<std::string>> phrases_;  // kind -> normalized phrases, longest first
+  std::unordered_set<std::string> label_first_words_;        // cheap test before matching labels
 };
 
 /// True for the characters that separate a dateline's parts: - – — ـ / : | ، ,

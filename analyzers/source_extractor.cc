@@ -5,6 +5,7 @@
 #include <xapian_arabic/source_extractor.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,13 +33,16 @@ constexpr std::size_t kWindowBytes = 1 << 20;
 enum class TokKind { word, sep, open, close, other };
 
 struct Tok {
-  std::size_t begin, end;  // normalized byte span
+  std::size_t begin, end;  // byte span in the original text
   TokKind kind;
   std::string_view text;
 };
 
 bool is_word_cp(char32_t cp) {
-  return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x0660 && cp <= 0x06FF) || u_isalnum(static_cast<UChar32>(cp));
+  return (cp >= 0x0621 && cp <= 0x065F) ||
+         (cp >= 0x0660 && cp <= 0x06FF && cp != 0x066A && cp != 0x066B && cp != 0x066C && cp != 0x066D &&
+          cp != 0x06D4) ||
+         (cp >= 0x200C && cp <= 0x200F) || u_isalnum(static_cast<UChar32>(cp));
 }
 
 TokKind punct_kind(char32_t cp) {
@@ -60,40 +64,96 @@ TokKind punct_kind(char32_t cp) {
   }
 }
 
-std::vector<Tok> tokenize(std::string_view s) {
-  std::vector<Tok> out;
+/// Tokens of a text: words normalized one by one (so spans stay in the original text), and
+/// punctuation as written. The token texts point into @c arena: fill in place, never copy.
+struct Tokens {
+  std::string arena;
+  std::vector<Tok> toks;
+};
+
+/// Arabic-block code points (U+0600..U+06FF) that @p normalizer leaves as they are: a word made
+/// only of these (and ASCII lower case and digits) is copied instead of normalized.
+std::array<bool, 256> plain_arabic(const Normalizer& normalizer) {
+  std::array<bool, 256> plain{};
+  for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
+    std::string one;
+    utf8::append(one, cp);
+    plain[cp - 0x0600] = normalizer.normalize(one) == one;
+  }
+  return plain;
+}
+
+/// A normalizer and the letters it leaves alone.
+struct WordNormalizer {
+  const Normalizer& normalizer;
+  std::array<bool, 256> plain = plain_arabic(normalizer);
+};
+
+void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out) {
+  const Normalizer& normalizer = words.normalizer;
+  const auto& plain = words.plain;
+  out.arena.clear();
+  out.toks.clear();
+  out.arena.reserve(s.size() + 16);
+  std::vector<std::pair<std::size_t, std::size_t>> text;  // arena offset and length of each token
   for (std::size_t pos = 0; pos < s.size();) {
     std::size_t len = 0;
     char32_t cp = utf8::decode(s, pos, len);
     if (is_word_cp(cp)) {
       const std::size_t begin = pos;
-      while (pos < s.size() && is_word_cp(utf8::decode(s, pos, len))) pos += len;
-      out.push_back({begin, pos, TokKind::word, s.substr(begin, pos - begin)});
+      bool is_plain = true;
+      for (; pos < s.size(); pos += len) {
+        cp = utf8::decode(s, pos, len);
+        if (!is_word_cp(cp)) break;
+        if (!((cp >= 0x0600 && cp <= 0x06FF && plain[cp - 0x0600]) || (cp >= 'a' && cp <= 'z') ||
+              (cp >= '0' && cp <= '9')))
+          is_plain = false;
+      }
+      const std::size_t at = out.arena.size();
+      if (is_plain)
+        out.arena.append(s.substr(begin, pos - begin));
+      else
+        normalizer.normalize_into(s.substr(begin, pos - begin), out.arena);
+      if (out.arena.size() == at) continue;  // only marks: nothing left to match
+      out.toks.push_back({begin, pos, TokKind::word, {}});
+      text.emplace_back(at, out.arena.size() - at);
       continue;
     }
     if (cp != ' ' && cp != '\t' && !u_isspace(static_cast<UChar32>(cp))) {
       TokKind kind = punct_kind(cp);
-      if (cp == '"' && !out.empty() && out.back().kind == TokKind::word && pos > 0 && s[pos - 1] != ' ')
+      if (cp == '"' && !out.toks.empty() && out.toks.back().kind == TokKind::word && out.toks.back().end == pos)
         kind = TokKind::close;  // a straight quote right after a word closes
-      out.push_back({pos, pos + len, kind, s.substr(pos, len)});
+      out.toks.push_back({pos, pos + len, kind, {}});
+      text.emplace_back(out.arena.size(), len);
+      out.arena.append(s.substr(pos, len));
     }
     pos += len;
   }
-  return out;
+  for (std::size_t i = 0; i < out.toks.size(); ++i)
+    out.toks[i].text = std::string_view(out.arena).substr(text[i].first, text[i].second);
 }
 
-/// Tokens of a table entry joined by single spaces: the form names are looked up in.
-std::string token_key(std::string_view normalized) {
+/// The words of @p name, normalized and joined by single spaces: the form names are looked up in.
+std::string token_key(const WordNormalizer& words, std::string_view name) {
+  Tokens t;
+  tokenize(words, name, t);
   std::string key;
-  for (const Tok& t : tokenize(normalized)) {
-    if (t.kind != TokKind::word) continue;
+  for (const Tok& tok : t.toks) {
+    if (tok.kind != TokKind::word) continue;
     if (!key.empty()) key.push_back(' ');
-    key.append(t.text);
+    key.append(tok.text);
   }
   return key;
 }
 
 const std::string kAl = "ال";
+
+/// Hash sets looked up by string_view without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 }  // namespace
 
@@ -119,17 +179,16 @@ struct SourceExtractor::Impl {
   };
 
   std::shared_ptr<const NewsLayout> layout = NewsLayout::builtin();
+  WordNormalizer words{layout->normalizer()};
   std::vector<Entry> entries;
   std::unordered_map<std::string, Alias> aliases;
-  std::unordered_set<std::string> alias_first;
+  StringSet alias_first;
   std::size_t alias_max = 1;
   std::vector<std::string> cities;  // canonical spellings
   std::unordered_map<std::string, std::size_t> city_keys;
-  std::unordered_set<std::string> city_first;
+  StringSet city_first;
   std::size_t city_max = 1;
   std::unordered_set<std::string> cues, verbs;
-
-  const Normalizer& normalizer() const { return layout->normalizer(); }
 
   void add_alias(const std::string& key, std::size_t entry, bool distinctive) {
     if (key.empty()) return;
@@ -163,7 +222,7 @@ struct SourceExtractor::Impl {
       auto add_list = [&](std::string_view list, bool distinctive) {
         for (std::string_view alias : split_fields(list, '|')) {
           if (alias.empty()) continue;
-          const std::string key = token_key(normalizer().normalize(alias));
+          const std::string key = token_key(words, alias);
           entries[index].aliases.push_back(key);
           add_alias(key, index, distinctive);
         }
@@ -171,7 +230,7 @@ struct SourceExtractor::Impl {
       add_list(f[3], true);
       if (f.size() > 4) add_list(f[4], false);
       add_list(f[1], false);  // the canonical name is distinctive only if listed so (الرياض is also a city)
-      add_alias(token_key(normalizer().normalize(f[0])), index, false);
+      add_alias(token_key(words, f[0]), index, false);
     }
     // Variants with and without ال come after every written alias, so they never shadow one.
     std::vector<std::pair<std::string, Alias>> variants;
@@ -186,7 +245,7 @@ struct SourceExtractor::Impl {
       const std::size_t index = cities.size();
       cities.emplace_back(spellings[0]);
       for (std::string_view s : spellings) {
-        const std::string key = token_key(normalizer().normalize(s));
+        const std::string key = token_key(words, s);
         if (key.empty()) continue;
         city_keys.try_emplace(key, index);
         city_first.insert(key.substr(0, key.find(' ')));
@@ -195,24 +254,32 @@ struct SourceExtractor::Impl {
     }
   }
 
-  /// First-word variants: as written, without a leading و/ف/ب/ل/ك, and لل → ال.
-  static std::vector<std::string> clitic_variants(std::string_view word) {
-    std::vector<std::string> out{std::string(word)};
-    const auto cps = utf8::to_u32(word);
-    if (cps.size() >= 4 && cps[0] == U'ل' && cps[1] == U'ل') out.push_back(kAl + utf8::from_u32(cps.substr(2)));
-    if (cps.size() >= 4 && (cps[0] == U'و' || cps[0] == U'ف') && cps[1] == U'ل')
-      out.push_back(utf8::from_u32(cps.substr(2)));
-    if (cps.size() >= 4 && (cps[0] == U'و' || cps[0] == U'ف' || cps[0] == U'ب' || cps[0] == U'ل' || cps[0] == U'ك'))
-      out.push_back(utf8::from_u32(cps.substr(1)));
-    return out;
+  /// First-word variants: as written, without a leading و/ف/ب/ل/ك, and لل → ال. Returns how many.
+  static std::size_t clitic_variants(std::string_view word, std::array<std::string, 4>& out) {
+    out[0].assign(word);
+    if (word.size() < 8) return 1;  // keep at least three letters after a clitic
+    const std::string_view lead = word.substr(0, 2), second = word.substr(2, 2);
+    const bool wa = lead == "و", fa = lead == "ف", la = lead == "ل";
+    if (!(wa || fa || la || lead == "ب" || lead == "ك")) return 1;
+    std::size_t n = 1;
+    if (la && second == "ل") out[n++] = kAl + std::string(word.substr(4));
+    if ((wa || fa) && second == "ل") out[n++].assign(word.substr(4));
+    out[n++].assign(word.substr(2));
+    return n;
   }
 
   /// Longest alias starting at word token @p i (consecutive words only).
   std::optional<Match> match_alias(const std::vector<Tok>& toks, std::size_t i, bool allow_clitics) const {
     if (i >= toks.size() || toks[i].kind != TokKind::word) return std::nullopt;
-    const auto variants =
-        allow_clitics ? clitic_variants(toks[i].text) : std::vector<std::string>{std::string(toks[i].text)};
-    for (std::size_t v = 0; v < variants.size(); ++v) {
+    const std::string_view word = toks[i].text;
+    // Most words start no name: one lookup without allocating.
+    const bool clitic_lead = allow_clitics && word.size() >= 8 &&
+                             (word.starts_with("و") || word.starts_with("ف") || word.starts_with("ل") ||
+                              word.starts_with("ب") || word.starts_with("ك"));
+    if (!clitic_lead && !alias_first.contains(word)) return std::nullopt;
+    std::array<std::string, 4> variants;
+    const std::size_t count = allow_clitics ? clitic_variants(word, variants) : (variants[0].assign(word), 1);
+    for (std::size_t v = 0; v < count; ++v) {
       if (!alias_first.contains(variants[v])) continue;
       std::optional<Match> best;
       std::string key = variants[v];
@@ -231,8 +298,7 @@ struct SourceExtractor::Impl {
   }
 
   std::optional<Match> match_city(const std::vector<Tok>& toks, std::size_t i) const {
-    if (i >= toks.size() || toks[i].kind != TokKind::word || !city_first.contains(std::string(toks[i].text)))
-      return std::nullopt;
+    if (i >= toks.size() || toks[i].kind != TokKind::word || !city_first.contains(toks[i].text)) return std::nullopt;
     std::optional<Match> best;
     std::string key(toks[i].text);
     for (std::size_t n = 1; n <= city_max && i + n <= toks.size(); ++n) {
@@ -254,8 +320,10 @@ struct SourceExtractor::Impl {
       const Tok& t = toks[i - n];
       if (t.kind != TokKind::word) break;
       key = n == 1 ? std::string(t.text) : std::string(t.text) + " " + key;
-      for (const std::string& v : clitic_variants(key.substr(0, key.find(' ')))) {
-        const std::string candidate = v + key.substr(std::min(key.size(), key.find(' ')));
+      std::array<std::string, 4> variants;
+      const std::size_t count = clitic_variants(key.substr(0, key.find(' ')), variants);
+      for (std::size_t v = 0; v < count; ++v) {
+        const std::string candidate = variants[v] + key.substr(std::min(key.size(), key.find(' ')));
         if (cues.contains(candidate) || (verbs_too && verbs.contains(candidate))) return true;
       }
     }
@@ -419,12 +487,13 @@ struct SourceExtractor::Impl {
 
   void scan_line(std::string_view line, std::size_t offset, bool opening, bool datelines,
                  std::vector<ExtractedSource>& out) const {
-    const NormalizedText norm(normalizer(), line);
-    const auto toks = tokenize(norm.text);
+    Tokens tokens;
+    tokenize(words, line, tokens);
+    const auto& toks = tokens.toks;
     if (toks.empty()) return;
     auto span = [&](std::size_t first, std::size_t last, ExtractedSource& s) {
-      s.begin = offset + norm.to_original(toks[first].begin);
-      s.end = offset + norm.to_original(toks[last - 1].end);
+      s.begin = offset + toks[first].begin;
+      s.end = offset + toks[last - 1].end;
       s.text.assign(line.substr(s.begin - offset, s.end - s.begin));
     };
     auto from_entry = [&](std::size_t entry, SourceKind kind) {
@@ -530,7 +599,7 @@ struct SourceExtractor::Impl {
   }
 
   std::optional<std::size_t> lookup(std::string_view name) const {
-    const std::string key = token_key(normalizer().normalize(name));
+    const std::string key = token_key(words, name);
     if (key.empty()) return std::nullopt;
     if (const auto it = aliases.find(key); it != aliases.end()) return it->second.entry;
     return std::nullopt;
@@ -538,8 +607,9 @@ struct SourceExtractor::Impl {
 
   /// "... - اليوم السابع" / "... | العربية": the outlet named after the last separator of a title.
   std::optional<ExtractedSource> title_suffix(std::string_view title) const {
-    const NormalizedText norm(normalizer(), title);
-    const auto toks = tokenize(norm.text);
+    Tokens tokens;
+    tokenize(words, title, tokens);
+    const auto& toks = tokens.toks;
     for (std::size_t k = toks.size(); k-- > 1;) {
       if (toks[k].kind != TokKind::sep || toks[k].text == ":" || toks[k].text == "/" || toks[k].text == ",") continue;
       if (k + 1 >= toks.size()) return std::nullopt;
@@ -549,8 +619,8 @@ struct SourceExtractor::Impl {
       s.name = entries[m->value].name;
       s.key = entries[m->value].key;
       s.kind = SourceKind::source;
-      s.begin = norm.to_original(toks[k + 1].begin);
-      s.end = norm.to_original(toks.back().end);
+      s.begin = toks[k + 1].begin;
+      s.end = toks.back().end;
       s.text.assign(title.substr(s.begin, s.end - s.begin));
       return s;
     }
@@ -562,8 +632,8 @@ SourceExtractor::SourceExtractor(const SourceExtractorOptions& options) : impl_(
   impl_->load_aliases(read_table("sources/agencies.tsv", options.aliases_file),
                       options.aliases_file.empty() ? "config/sources/agencies.tsv" : options.aliases_file);
   impl_->load_cities(read_table("sources/cities.txt", options.cities_file));
-  for (const std::string& cue : impl_->layout->phrases("cue")) impl_->cues.insert(token_key(cue));
-  for (const std::string& verb : impl_->layout->phrases("verb")) impl_->verbs.insert(token_key(verb));
+  for (const std::string& cue : impl_->layout->phrases("cue")) impl_->cues.insert(token_key(impl_->words, cue));
+  for (const std::string& verb : impl_->layout->phrases("verb")) impl_->verbs.insert(token_key(impl_->words, verb));
 }
 
 SourceExtractor::~SourceExtractor() = default;
@@ -591,8 +661,9 @@ std::vector<ExtractedSource> SourceExtractor::extract_article(std::string_view t
   if (has_title) {
     const std::string_view title = text.substr(first, eol - first);
     // A first line in the CITY - AGENCY shape opens the article; there is no headline.
-    const NormalizedText norm(impl_->normalizer(), title);
-    if (impl_->layout->label(title).kind == LineLabel::none && !impl_->dateline(tokenize(norm.text), 0, false)) {
+    Tokens tokens;
+    tokenize(impl_->words, title, tokens);
+    if (impl_->layout->label(title).kind == LineLabel::none && !impl_->dateline(tokens.toks, 0, false)) {
       if (auto s = impl_->title_suffix(title)) {
         s->begin += first;
         s->end += first;
@@ -624,7 +695,7 @@ std::vector<std::string> SourceExtractor::aliases_of(std::string_view key) const
 }
 
 std::string SourceExtractor::canonical_city(std::string_view city) const {
-  const std::string key = token_key(impl_->normalizer().normalize(city));
+  const std::string key = token_key(impl_->words, city);
   if (const auto it = impl_->city_keys.find(key); it != impl_->city_keys.end()) return impl_->cities[it->second];
   return key;
 }
