@@ -183,6 +183,12 @@ struct SourceExtractor::Impl {
   std::vector<Entry> entries;
   std::unordered_map<std::string, Alias> aliases;
   StringSet alias_first;
+  std::vector<bool> first_bytes = std::vector<bool>(1 << 16);  // first two bytes of alias_first: a cheap filter
+  static std::size_t prefix_of(std::string_view w) {
+    return w.size() >= 2 ? (static_cast<unsigned char>(w[0]) << 8) | static_cast<unsigned char>(w[1])
+           : w.empty()   ? 0
+                         : static_cast<unsigned char>(w[0]) << 8;
+  }
   std::size_t alias_max = 1;
   std::vector<std::string> cities;  // canonical spellings
   std::unordered_map<std::string, std::size_t> city_keys;
@@ -194,6 +200,7 @@ struct SourceExtractor::Impl {
     if (key.empty()) return;
     aliases.try_emplace(key, Alias{entry, distinctive});
     alias_first.insert(key.substr(0, key.find(' ')));
+    first_bytes[prefix_of(key)] = true;
     alias_max = std::max<std::size_t>(alias_max, std::count(key.begin(), key.end(), ' ') + 1);
   }
 
@@ -276,7 +283,7 @@ struct SourceExtractor::Impl {
     const bool clitic_lead = allow_clitics && word.size() >= 8 &&
                              (word.starts_with("و") || word.starts_with("ف") || word.starts_with("ل") ||
                               word.starts_with("ب") || word.starts_with("ك"));
-    if (!clitic_lead && !alias_first.contains(word)) return std::nullopt;
+    if (!clitic_lead && (!first_bytes[prefix_of(word)] || !alias_first.contains(word))) return std::nullopt;
     std::array<std::string, 4> variants;
     const std::size_t count = allow_clitics ? clitic_variants(word, variants) : (variants[0].assign(word), 1);
     for (std::size_t v = 0; v < count; ++v) {
