@@ -175,7 +175,6 @@ struct SourceExtractor::Impl {
     std::size_t first = 0, last = 0;  // token range [first, last)
     std::optional<std::size_t> agency, second_agency;
     std::optional<std::size_t> city;
-    std::string unknown_city;  // words before a known agency, as written (normalized)
   };
 
   std::shared_ptr<const NewsLayout> layout = NewsLayout::builtin();
@@ -412,17 +411,17 @@ struct SourceExtractor::Impl {
     if (a == Part::city) d.city = a_match->value;
     const std::size_t a_end = end;
     p = end;
-    // A date between the city and the agency: "بيروت، 20 نوفمبر 2024 (أ ف ب) -".
+    // A date or a country between the city and a bracketed agency: "بيروت، 20 نوفمبر 2024 (أ ف ب) -",
+    // "دبي، الإمارات العربية المتحدة (CNN)--".
     if (a == Part::city) {
       std::size_t q = p;
       while (q < toks.size() && toks[q].kind == TokKind::sep && toks[q].text != "-" && toks[q].text != ":") ++q;
-      const std::size_t date_begin = q;
-      while (q < toks.size() && q < date_begin + 6 &&
-             ((is_word(toks, q) && has_digit(toks[q].text)) ||
-              (is_word(toks, q) && ((is_word(toks, q + 1) && has_digit(toks[q + 1].text)) ||
-                                    (is_word(toks, q - 1) && has_digit(toks[q - 1].text) && q > date_begin)))))
+      const std::size_t between = q;
+      while (q < toks.size() && q < between + 6 &&
+             (is_word(toks, q) || (toks[q].kind == TokKind::sep && toks[q].text != "-" && toks[q].text != ":")))
         ++q;
-      if (q > date_begin && q < toks.size() && toks[q].kind == TokKind::open) p = q;
+      std::size_t agency_end = 0;
+      if (q > between && q > p && bracketed_alias(toks, q, agency_end) && toks[q].kind == TokKind::open) p = q;
     }
     bool sep_after_a = false;
     std::optional<Match> b;
@@ -458,6 +457,8 @@ struct SourceExtractor::Impl {
     } else if (a == Part::unknown && bk == BPart::agency) {
       // "WORDS - AGENCY" or "WORDS (AGENCY)"; words running into a name are prose (وذكرت وكالة ...).
       if (!sep_after_a && toks[after_seps].kind != TokKind::open) return std::nullopt;
+      // "وذكرت صحيفة (نيويورك تايمز)", "علمت «عكاظ» من": a citation in prose, not a dateline.
+      if (cue_before(toks, a_end, true)) return std::nullopt;
       d.agency = b->value;
       // "فايز الأسمري- سبق- الرياض:" names the writer first and the city last.
       const std::size_t q = skip_seps(toks, p);
@@ -467,12 +468,9 @@ struct SourceExtractor::Impl {
           p = end;
         }
       }
-      if (!d.city) {
-        if (!at_end_or_sep(p) && !b->distinctive) return std::nullopt;
-        std::string words;
-        for (std::size_t k = i0; k < a_end; ++k) words += (k > i0 ? " " : "") + std::string(toks[k].text);
-        d.unknown_city = words;
-      }
+      // Unknown words before the agency are as often a writer's name (محمد السيد - سبق:) as a
+      // place missing from cities.txt: no city rather than a wrong one.
+      if (!d.city && !at_end_or_sep(p) && !b->distinctive) return std::nullopt;
     } else if (!opening) {
       return std::nullopt;
     } else if (a == Part::city && bk == BPart::none) {
@@ -516,7 +514,7 @@ struct SourceExtractor::Impl {
         ExtractedSource s;
         if (d->agency) s = from_entry(*d->agency, SourceKind::dateline);
         s.kind = SourceKind::dateline;
-        s.city = d->city ? cities[*d->city] : d->unknown_city;
+        s.city = d->city ? cities[*d->city] : std::string();
         span(d->first, d->last, s);
         out.push_back(std::move(s));
         skip_until = d->last;

@@ -96,6 +96,10 @@ TEST_CASE("datelines in every common shape", "[sources]") {
       {"جعفر الصفار – القطيف\nنظمت جمعية", SourceKind::dateline, "", "القطيف"},
       {"أحمد الشميري (صنعاء)\nأكدت مصادر", SourceKind::dateline, "", "صنعاء"},
       {"تونس (وات) - أعلنت وزارة الداخلية", SourceKind::dateline, "tap", "تونس"},
+      {"دبي، الإمارات العربية المتحدة (CNN)-- وقعت شركتا", SourceKind::dateline, "cnn", "دبي"},
+      {"(CNN)-- تعرضت فتاة", SourceKind::dateline, "cnn", ""},
+      {"محمد السيد - سبق: قالت تقارير صحفية", SourceKind::dateline, "sabq", ""},
+      {"ريف دمشق - سانا\nأقيم حفل", SourceKind::dateline, "sana", ""},
   };
   for (const Row& row : rows) {
     INFO(row.text);
@@ -200,6 +204,18 @@ TEST_CASE("no false datelines or agencies", "[sources]") {
     const auto found = extractor().extract(std::string("عنوان فرعي.\n") + text);
     INFO(text << " → " << describe(found));
     CHECK(found.empty());
+  }
+  // Citations in an opening line are agencies, not datelines.
+  const char* openings[] = {
+      "وذكرت صحيفة (نيويورك تايمز) أن الشركة",
+      "علمت «عكاظ» من مصادرها الخاصة أن",
+      "وقالت وكالة «رويترز» إن",
+  };
+  for (const char* text : openings) {
+    const auto found = extractor().extract(text);
+    INFO(text << " → " << describe(found));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].kind == SourceKind::agency);
   }
   // Lines in the middle of an article open with a dateline only in the CITY - AGENCY shape.
   const auto middle = extractor().extract("فقرة أولى.\nالقاهرة - أعلنت الوزارة.\nبيروت - رويترز: قال مسؤول.");
