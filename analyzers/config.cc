@@ -198,6 +198,7 @@ Config Config::parse(std::string_view text, const std::string& source, const std
   Section search(root, "search", source);
   search.read_number("limit", config.search.limit, 1, 100000);
   search.read_number("snippet_length", config.search.snippet_length, 0, 100000);
+  search.read_number("exact_form_weight", config.search.exact_form_weight, 0, 100);
   search.reject_unknown();
 
   Section sources(root, "sources", source);

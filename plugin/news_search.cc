@@ -316,7 +316,7 @@ struct NewsSearch::Impl {
   Xapian::QueryParser parser;
   std::vector<std::string> date_fields;
   SourceResolver resolver;
-  double exact_form_weight = NewsSearch::kDefaultExactFormWeight;
+  double exact_form_weight = config.search.exact_form_weight;
 };
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)

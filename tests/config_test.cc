@@ -13,7 +13,8 @@ TEST_CASE("built-in defaults equal the documented defaults", "[config]") {
   const Config config = Config::defaults();
   CHECK(config.analysis.stemmer == StemmerKind::light);
   CHECK(config.analysis.normalization == xapian_arabic::NormalizerOptions{});
-  CHECK(config.analysis.use_stopwords);
+  CHECK_FALSE(config.analysis.use_stopwords);
+  CHECK(config.search.exact_form_weight == Approx(0.25));
   CHECK(config.bm25.k1 == Approx(1.2));
   CHECK(config.weights.title == 3);
   CHECK(config.jsonl.body == std::vector<std::string>{"body", "text", "content"});

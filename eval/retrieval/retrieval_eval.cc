@@ -209,7 +209,7 @@ std::string p_value(double p) {
 int main(int argc, char** argv) {
   std::string data_dir = std::string(XA_SOURCE_DIR) + "/../shared/data/news-bench";
   std::string config_path, per_query_path;
-  double exact_form_weight = NewsSearch::kDefaultExactFormWeight;
+  double exact_form_weight = -1;  // < 0: [search] exact_form_weight of the config
   bool tune = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -291,7 +291,7 @@ int main(int argc, char** argv) {
       };
     };
     NewsSearch ours(ours_db, config);
-    ours.set_exact_form_weight(exact_form_weight);
+    if (exact_form_weight >= 0) ours.set_exact_form_weight(exact_form_weight);
     std::ofstream per_query;
     if (!per_query_path.empty()) {
       per_query.open(per_query_path);
@@ -343,7 +343,7 @@ int main(int argc, char** argv) {
         c.bm25.k1 = k1;
         c.bm25.b = b;
         NewsSearch s(ours_db, c);
-        s.set_exact_form_weight(exact_form_weight);
+        if (exact_form_weight >= 0) s.set_exact_form_weight(exact_form_weight);
         tuning_row("k1=" + fixed(k1, 1) + " b=" + fixed(b, 2), evaluate(ours_searcher(s), headlines, qrels));
       }
     }

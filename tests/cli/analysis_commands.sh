@@ -26,14 +26,15 @@ out=$(printf 'بوتين\r\nوبوتين' | "$tool" stem)
 out=$(printf 'abc\xff\n' | "$tool" stem | wc -l)
 [ "$out" -eq 1 ] || fail "invalid UTF-8 must still give one line"
 
-# analyze: positions, original word, term, stem.
-out=$(printf 'وصل الرئيسُ إلى بيروت' | "$tool" analyze)
+# analyze: positions, original word, term, stem (with the stopword list switched on).
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+printf '[stopwords]\nenabled = true\n' >"$tmp/stop.toml"
+out=$(printf 'وصل الرئيسُ إلى بيروت' | "$tool" analyze --config "$tmp/stop.toml")
 echo "$out" | grep -q $'^2\tالرئيسُ\tالرييس\tZ' || fail "analyze must show position, original, term, stem: $out"
 echo "$out" | grep -q $'^3\tإلى\tالي\t(stopword)' || fail "analyze must mark stopwords: $out"
 
 # --help on every subcommand; a bad config is an error naming the file and line.
 for cmd in normalize stem analyze; do "$tool" "$cmd" --help | grep -q -- "--config" || fail "$cmd --help"; done
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf '[stemming]\nstemmer = "heavy"\n' >"$tmp/bad.toml"
 if "$tool" stem --config "$tmp/bad.toml" </dev/null 2>"$tmp/err"; then fail "bad config accepted"; fi
 grep -q "bad.toml:2:" "$tmp/err" || fail "config error must name file and line: $(cat "$tmp/err")"

@@ -33,7 +33,7 @@ struct IndexSettings {
 /// [weights]: wdf per occurrence, i.e. how much a word counts in each field.
 struct FieldWeights {
   unsigned title = 3;   ///< title words (also indexed into the body text)
-  unsigned lead = 2;    ///< words of the first paragraph
+  unsigned lead = 3;    ///< words of the first paragraph
   unsigned body = 1;
   unsigned source = 1;  ///< source, agency and dateline city names
 };
@@ -54,6 +54,7 @@ struct RecencySettings {
 struct SearchSettings {
   std::size_t limit = 10;
   std::size_t snippet_length = 240;  ///< bytes of snippet text
+  double exact_form_weight = 0.25;   ///< weight of the unstemmed query added as an optional extra; 0 = off
 };
 
 /// [sources], [dates]: tables of the extractors.

@@ -121,8 +121,8 @@ class XAPIAN_ARABIC_API NewsSearch {
   /// Weight of the exact-form boost: the query parsed again without stemming is added
   /// with OP_AND_MAYBE, scaled by @p weight (0 = off). It never changes which
   /// documents match, only their order; docs/evaluation.md measures it.
+  /// Overrides [search] exact_form_weight of the config.
   void set_exact_form_weight(double weight);
-  static constexpr double kDefaultExactFormWeight = 0;
 
  private:
   struct Impl;
