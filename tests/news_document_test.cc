@@ -231,7 +231,7 @@ TEST_CASE("plain Xapian finds the document by a normalized word and filters by d
 
   Xapian::QueryParser qp;
   qp.add_boolean_prefix("source", "XSOURCE");
-  qp.add_rangeprocessor(new Xapian::DateRangeProcessor(schema::kPublishedSlot, "date:"));
+  qp.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kPublishedSlot, "date:"))->release());
   Xapian::Enquire enquire(db);
   // Without our analyzer: the normalized spelling of الرئاسة (teh marbuta folded).
   enquire.set_query(qp.parse_query(analyzer.normalize("الرئاسة") + " source:sana date:20241101..20241130"));
