@@ -12,6 +12,8 @@ db=build/demo-index
 run() { printf '\n$ %s\n' "$*"; "$@"; }
 run "$tool" index --db "$db" samples/news
 run "$tool" search --db "$db" "روسيا العراق"
-run "$tool" search --db "$db" --from 2024-11-21 --to 2024-11-21 "روسيا"
+# The same query, November 2024 only: the 2015 and 2018 articles drop out.
+run "$tool" search --db "$db" --from 2024-11-01 --to 2024-11-30 "روسيا العراق"
+# Source filters match every alias of an agency: سانا = SANA = الوكالة العربية السورية للأنباء.
 run "$tool" search --db "$db" --source سانا "بوتين"
-run "$tool" search --db "$db" "source:SANA date:نوفمبر ٢٠٢٤"
+run "$tool" search --db "$db" "بوتين source:SANA date:نوفمبر ٢٠٢٤"
