@@ -2,12 +2,18 @@
  *  @brief Query latency over the 500 news-bench headlines: in-process (NewsSearch) and
  *  per-process (one `xapian-arabic search` per query), p50/p95/max as a Markdown table.
  *
+ *  Each mode is timed twice: wall clock (what a user waits) and CPU time (the searching
+ *  thread's, or the child process's user + system time), which a shared, loaded machine
+ *  does not inflate the way it inflates wall time.
+ *
  *  Usage: search_latency --db DIR --queries FILE [--tool PATH] [--config FILE] [--rounds N]
  *  Build the index first: xapian-arabic index --db DIR .../news-bench/articles.jsonl.gz
  */
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <xapian_arabic/news_search.h>
 
@@ -43,6 +49,21 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+double ms(const timeval& t) {
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+}
+
+/// Wall and CPU milliseconds of each timed run.
+struct Timings {
+  std::vector<double> wall, cpu;
+};
+
 struct Summary {
   double p50, p95, max, mean;
 };
@@ -55,8 +76,9 @@ Summary summarize(std::vector<double> ms) {
   return {at(0.50), at(0.95), ms.back(), sum / static_cast<double>(ms.size())};
 }
 
-/// Runs @p argv with stdout and stderr to /dev/null; returns the exit status.
-int run_quietly(const std::vector<std::string>& args) {
+/// Runs @p argv with stdout and stderr to /dev/null; returns the exit status and adds
+/// the child's user + system time to @p cpu_ms.
+int run_quietly(const std::vector<std::string>& args, double& cpu_ms) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -69,12 +91,16 @@ int run_quietly(const std::vector<std::string>& args) {
   posix_spawn_file_actions_destroy(&actions);
   if (error) throw std::runtime_error("cannot run " + args[0]);
   int status = 0;
-  waitpid(pid, &status, 0);
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-void row(const char* name, std::size_t n, const Summary& s) {
-  std::printf("| %s | %zu | %.2f | %.2f | %.2f | %.2f |\n", name, n, s.p50, s.p95, s.mean, s.max);
+void row(const char* name, const Timings& t) {
+  const Summary w = summarize(t.wall), c = summarize(t.cpu);
+  std::printf("| %s | %zu | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", name, t.wall.size(), w.p50, w.p95, w.mean,
+              w.max, c.p50, c.p95);
 }
 
 }  // namespace
@@ -113,48 +139,56 @@ int main(int argc, char** argv) {
       request.query = q;
       search.search(request);
     }
-    std::vector<double> in_process;
+    Timings in_process;
     std::size_t hits = 0;
     for (int r = 0; r < rounds; ++r) {
       for (const auto& q : queries) {
         request.query = q;
+        const double cpu = thread_cpu_ms();
         const auto start = Clock::now();
         hits += search.search(request).hits.size();
-        in_process.push_back(ms_since(start));
+        in_process.wall.push_back(ms_since(start));
+        in_process.cpu.push_back(thread_cpu_ms() - cpu);
       }
     }
     // The match alone (query parsing, BM25 top 10), without reading documents or making snippets.
-    std::vector<double> match_only;
+    Timings match_only;
     const Bm25Settings& p = config.bm25;
     for (int r = 0; r < rounds; ++r) {
       for (const auto& q : queries) {
         request.query = q;
+        const double cpu = thread_cpu_ms();
         const auto start = Clock::now();
         Xapian::Enquire enquire(db);
         enquire.set_query(search.build_query(request));
         enquire.set_weighting_scheme(Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen));
         enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
-        match_only.push_back(ms_since(start));
+        match_only.wall.push_back(ms_since(start));
+        match_only.cpu.push_back(thread_cpu_ms() - cpu);
       }
     }
     std::printf("%zu documents, %zu queries x %d rounds, %zu results shown (top %zu with snippets)\n\n",
                 static_cast<std::size_t>(db.get_doccount()), queries.size(), rounds, hits, request.limit);
-    std::printf("| mode | queries | p50 ms | p95 ms | mean ms | max ms |\n| --- | --- | --- | --- | --- | --- |\n");
-    row("in-process NewsSearch::search (top 10 with snippets)", in_process.size(), summarize(in_process));
-    row("in-process match only (no document data, no snippets)", match_only.size(), summarize(match_only));
+    std::printf(
+        "| mode | queries | p50 ms | p95 ms | mean ms | max ms | CPU p50 ms | CPU p95 ms |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    row("in-process NewsSearch::search (top 10 with snippets)", in_process);
+    row("in-process match only (no document data, no snippets)", match_only);
 
     if (!tool.empty()) {
-      std::vector<double> per_process;
+      Timings per_process;
       for (const auto& q : queries) {
         std::vector<std::string> args = {tool, "search", "--db", db_path};
         if (!config_path.empty()) args.insert(args.end(), {"--config", config_path});
         args.insert(args.end(), {"--", q});
         const auto start = Clock::now();
-        const int status = run_quietly(args);
-        per_process.push_back(ms_since(start));
+        double cpu = 0;
+        const int status = run_quietly(args, cpu);
+        per_process.wall.push_back(ms_since(start));
+        per_process.cpu.push_back(cpu);
         if (status != 0) throw std::runtime_error("'" + tool + " search' failed on query: " + q);
       }
-      row("per-process `xapian-arabic search`", per_process.size(), summarize(per_process));
+      row("per-process `xapian-arabic search`", per_process);
     }
     return 0;
   } catch (const std::exception& e) {
