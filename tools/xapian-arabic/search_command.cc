@@ -60,11 +60,14 @@ std::pair<std::string, nlohmann::json> snippet_spans(const std::string& snippet)
 }
 
 /// Source filters resolve every alias of an agency to its key through the alias table.
+/// The table is loaded on the first source filter only: most queries have none, and
+/// loading it is a good part of a one-query process's start.
 SourceResolver make_resolver(const Config& config) {
-  auto extractor = std::make_shared<const SourceExtractor>(
-      SourceExtractorOptions{config.extraction.aliases_file, config.extraction.cities_file});
-  return [extractor](std::string_view name) -> std::vector<std::string> {
-    if (const auto entry = extractor->canonical(name)) return {entry->second};
+  auto extractor = std::make_shared<std::unique_ptr<const SourceExtractor>>();
+  SourceExtractorOptions options{config.extraction.aliases_file, config.extraction.cities_file};
+  return [extractor, options](std::string_view name) -> std::vector<std::string> {
+    if (!*extractor) *extractor = std::make_unique<const SourceExtractor>(options);
+    if (const auto entry = (*extractor)->canonical(name)) return {entry->second};
     return {};
   };
 }
