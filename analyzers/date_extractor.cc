@@ -10,6 +10,7 @@
 #include <xapian_arabic/date_extractor.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <stdexcept>
 
@@ -165,7 +166,14 @@ class Grammar {
   std::size_t match(std::size_t i, Pred pred, const LexEntry** found = nullptr) const {
     const LexEntry* head = lex(i);
     if (!head) return 0;
-    if (head->heads_phrase) {
+    if (head->heads_phrase && lex_.max_words() <= kCachedWords) {
+      const Phrases& phrases = phrases_at(i);
+      for (std::size_t n = phrases.longest; n >= 2; --n)
+        if (const LexEntry* e = phrases.by_words[n]; e && pred(*e)) {
+          if (found) *found = e;
+          return n;
+        }
+    } else if (head->heads_phrase) {
       const std::size_t longest = std::min(lex_.max_words(), t_.size() - i);
       for (std::size_t n = longest; n >= 2; --n) {
         key_.assign(fold(i).substr(t_[i].clitic));
@@ -190,6 +198,31 @@ class Grammar {
       return 1;
     }
     return 0;
+  }
+
+  // The phrases of 2..kCachedWords words starting at a token, looked up once: the grammar
+  // asks match() about the same few tokens with one predicate after another.
+  static constexpr std::size_t kCachedWords = 8;
+  struct Phrases {
+    std::size_t token = static_cast<std::size_t>(-1);
+    std::size_t longest = 0;
+    const LexEntry* by_words[kCachedWords + 1] = {};
+  };
+
+  const Phrases& phrases_at(std::size_t i) const {
+    Phrases& c = phrases_[i % phrases_.size()];
+    if (c.token == i) return c;
+    c.token = i;
+    c.longest = std::min(lex_.max_words(), t_.size() - i);
+    key_.assign(fold(i).substr(t_[i].clitic));
+    std::size_t n = 2;
+    for (; n <= c.longest && is_word(i + n - 1); ++n) {
+      key_.push_back(' ');
+      key_.append(fold(i + n - 1));
+      c.by_words[n] = lex_.find(key_);
+    }
+    for (; n <= c.longest; ++n) c.by_words[n] = nullptr;  // a non-word ends every longer phrase
+    return c;
   }
 
   // ---- expressions --------------------------------------------------------
@@ -946,6 +979,7 @@ class Grammar {
   std::optional<CivilDate> ref_;
   std::vector<ExtractedDate>& out_;
   mutable std::string key_;
+  mutable std::array<Phrases, 8> phrases_;
   bool marker_active_ = false;
   int marker_kind_ = 0;
   std::size_t marker_limit_ = 0;

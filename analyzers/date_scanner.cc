@@ -107,19 +107,67 @@ void fold_code_point(char32_t cp, std::string& out) {
   utf8::append(out, cp);
 }
 
+namespace {
+
+// ASCII: what the scanner does with each byte below 0x80.
+enum class Ascii : std::uint8_t { space, digit, letter, other };
+
+struct AsciiClasses {
+  Ascii map[128];
+  AsciiClasses() {
+    for (char32_t cp = 0; cp < 128; ++cp)
+      map[cp] = is_space(cp)           ? Ascii::space
+                : digit_value(cp) >= 0 ? Ascii::digit
+                : is_word_char(cp)     ? Ascii::letter
+                                       : Ascii::other;
+  }
+};
+
+const AsciiClasses& ascii_classes() {
+  static const AsciiClasses table;
+  return table;
+}
+
+}  // namespace
+
 void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, std::string& arena) {
+  // Folding never makes a word longer (marks and controls are dropped, every letter keeps its
+  // byte length), so the folded words fit in text.size() bytes written through a cursor.
+  const std::size_t arena_start = arena.size();
+  arena.resize(arena_start + text.size());
+  char* const arena_data = arena.data();
+  char* w = arena_data + arena_start;
+  tokens.reserve(tokens.size() + text.size() / 8 + 4);
+  const ArabicFold& fast = arabic_fold();
+  const AsciiClasses& ascii = ascii_classes();
+  const std::size_t n = text.size();
+  const char* const in = text.data();
+  std::string folded;
   bool space = true;
   std::size_t pos = 0, len = 0;
-  while (pos < text.size()) {
-    const char32_t cp = utf8::decode(text, pos, len);
-    if (is_space(cp)) {
-      space = true;
-      pos += len;
-      continue;
-    }
-    if (is_invisible(cp)) {
-      pos += len;
-      continue;
+  while (pos < n) {
+    const auto b0 = static_cast<unsigned char>(in[pos]);
+    char32_t cp;
+    if (b0 < 0x80) {
+      const Ascii c = ascii.map[b0];
+      if (c == Ascii::space) {
+        space = true;
+        ++pos;
+        continue;
+      }
+      cp = b0;
+      len = 1;
+    } else {
+      cp = utf8::decode(text, pos, len);
+      if (is_space(cp)) {
+        space = true;
+        pos += len;
+        continue;
+      }
+      if (is_invisible(cp)) {
+        pos += len;
+        continue;
+      }
     }
     Token tok;
     tok.begin = base + pos;
@@ -132,7 +180,7 @@ void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, s
       unsigned digits = 1;
       // Invisible controls may sit inside a number copied from a bidi page.
       std::size_t last_digit_end = end;
-      for (std::size_t l = 0; end < text.size(); end += l) {
+      for (std::size_t l = 0; end < n; end += l) {
         const char32_t c = utf8::decode(text, end, l);
         if (is_invisible(c)) continue;
         const int d = digit_value(c);
@@ -147,28 +195,39 @@ void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, s
       pos = end;
     } else if (is_word_char(cp)) {
       tok.type = TokenType::word;
-      tok.fold_offset = static_cast<std::uint32_t>(arena.size());
+      tok.fold_offset = static_cast<std::uint32_t>(w - arena_data);
       std::size_t end = pos, last_char_end = pos;
-      const ArabicFold& fast = arabic_fold();
-      for (std::size_t l = 0; end < text.size(); end += l) {
-        const auto b0 = static_cast<unsigned char>(text[end]);
-        // Fast path: two-byte Arabic letters (D8 xx, D9 xx, DA xx, DB xx).
-        if (b0 >= 0xD8 && b0 <= 0xDB && end + 1 < text.size() &&
-            (static_cast<unsigned char>(text[end + 1]) & 0xC0) == 0x80) {
+      for (std::size_t l = 0; end < n; end += l) {
+        const auto c0 = static_cast<unsigned char>(in[end]);
+        // Fast paths: two-byte Arabic letters (D8 xx .. DB xx) and ASCII.
+        if (c0 >= 0xD8 && c0 <= 0xDB && end + 1 < n && (static_cast<unsigned char>(in[end + 1]) & 0xC0) == 0x80) {
           l = 2;
-          const char32_t m = fast.map[((b0 & 0x03) << 6) | (static_cast<unsigned char>(text[end + 1]) & 0x3F)];
+          const char32_t m = fast.map[((c0 & 0x03) << 6) | (static_cast<unsigned char>(in[end + 1]) & 0x3F)];
           if (m == 0) break;
-          if (m != 1) utf8::append(arena, m);
+          if (m != 1) {
+            w[0] = static_cast<char>(0xC0 | (m >> 6));
+            w[1] = static_cast<char>(0x80 | (m & 0x3F));
+            w += 2;
+          }
           last_char_end = end + 2;
+          continue;
+        }
+        if (c0 < 0x80) {
+          if (ascii.map[c0] != Ascii::letter) break;
+          l = 1;
+          *w++ = static_cast<char>(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
+          last_char_end = end + 1;
           continue;
         }
         const char32_t c = utf8::decode(text, end, l);
         if (is_invisible(c)) continue;
         if (!is_word_char(c)) break;
-        fold_code_point(c, arena);
+        folded.clear();
+        fold_code_point(c, folded);
+        for (char f : folded) *w++ = f;
         last_char_end = end + l;
       }
-      tok.fold_length = static_cast<std::uint32_t>(arena.size() - tok.fold_offset);
+      tok.fold_length = static_cast<std::uint32_t>((w - arena_data) - tok.fold_offset);
       tok.end = base + last_char_end;
       pos = end;
     } else {
@@ -179,6 +238,7 @@ void scan(std::string_view text, std::size_t base, std::vector<Token>& tokens, s
     }
     tokens.push_back(tok);
   }
+  arena.resize(static_cast<std::size_t>(w - arena_data));
 }
 
 std::string fold_phrase(std::string_view phrase) {

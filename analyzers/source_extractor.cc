@@ -66,48 +66,78 @@ TokKind punct_kind(char32_t cp) {
 
 /// Tokens of a text: words normalized one by one (so spans stay in the original text), and
 /// punctuation as written. The token texts point into @c arena: fill in place, never copy.
+/// Reused from line to line, so a text costs no allocation per line.
 struct Tokens {
   std::string arena;
   std::vector<Tok> toks;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // arena offset and length of each token
 };
 
-/// Arabic-block code points (U+0600..U+06FF) that @p normalizer leaves as they are: a word made
-/// only of these (and ASCII lower case and digits) is copied instead of normalized.
-std::array<bool, 256> plain_arabic(const Normalizer& normalizer) {
-  std::array<bool, 256> plain{};
-  for (char32_t cp = 0x0600; cp <= 0x06FF; ++cp) {
-    std::string one;
-    utf8::append(one, cp);
-    plain[cp - 0x0600] = normalizer.normalize(one) == one;
-  }
-  return plain;
-}
+/// Per code point below U+0800 (ASCII, Latin, Arabic block): word character, left alone by
+/// the normalizer, white space. Answers what is_word_cp/u_isspace would, without ICU calls
+/// for the common scripts.
+struct CharClasses {
+  static constexpr char32_t kLimit = 0x800;
+  enum : std::uint8_t { word = 1, plain = 2, space = 4 };
+  std::array<std::uint8_t, kLimit> cls{};
 
-/// A normalizer and the letters it leaves alone.
+  explicit CharClasses(const Normalizer& normalizer) {
+    for (char32_t cp = 0; cp < kLimit; ++cp) {
+      std::uint8_t c = 0;
+      if (is_word_cp(cp)) c |= word;
+      if (cp >= 0x0600 && cp <= 0x06FF) {
+        std::string one;
+        utf8::append(one, cp);
+        if (normalizer.normalize(one) == one) c |= plain;
+      } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+        c |= plain;
+      }
+      if (cp == ' ' || cp == '\t' || u_isspace(static_cast<UChar32>(cp))) c |= space;
+      cls[cp] = c;
+    }
+  }
+  std::uint8_t of(char32_t cp) const {
+    if (cp < kLimit) return cls[cp];
+    return static_cast<std::uint8_t>((is_word_cp(cp) ? word : 0) | (u_isspace(static_cast<UChar32>(cp)) ? space : 0));
+  }
+};
+
+/// A normalizer and the classes of the characters it sees.
 struct WordNormalizer {
   const Normalizer& normalizer;
-  std::array<bool, 256> plain = plain_arabic(normalizer);
+  CharClasses classes{normalizer};
 };
+
+inline char32_t next_cp(std::string_view s, std::size_t pos, std::size_t& len) {
+  const auto b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) {
+    len = 1;
+    return b;
+  }
+  return utf8::decode(s, pos, len);
+}
 
 void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out) {
   const Normalizer& normalizer = words.normalizer;
-  const auto& plain = words.plain;
+  const CharClasses& classes = words.classes;
   out.arena.clear();
   out.toks.clear();
+  out.spans.clear();
   out.arena.reserve(s.size() + 16);
-  std::vector<std::pair<std::size_t, std::size_t>> text;  // arena offset and length of each token
   for (std::size_t pos = 0; pos < s.size();) {
     std::size_t len = 0;
-    char32_t cp = utf8::decode(s, pos, len);
-    if (is_word_cp(cp)) {
+    char32_t cp = next_cp(s, pos, len);
+    std::uint8_t cls = classes.of(cp);
+    if (cls & CharClasses::word) {
       const std::size_t begin = pos;
       bool is_plain = true;
-      for (; pos < s.size(); pos += len) {
-        cp = utf8::decode(s, pos, len);
-        if (!is_word_cp(cp)) break;
-        if (!((cp >= 0x0600 && cp <= 0x06FF && plain[cp - 0x0600]) || (cp >= 'a' && cp <= 'z') ||
-              (cp >= '0' && cp <= '9')))
-          is_plain = false;
+      while (true) {
+        if (!(cls & CharClasses::plain)) is_plain = false;
+        pos += len;
+        if (pos >= s.size()) break;
+        cp = next_cp(s, pos, len);
+        cls = classes.of(cp);
+        if (!(cls & CharClasses::word)) break;
       }
       const std::size_t at = out.arena.size();
       if (is_plain)
@@ -116,21 +146,22 @@ void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out) {
         normalizer.normalize_into(s.substr(begin, pos - begin), out.arena);
       if (out.arena.size() == at) continue;  // only marks: nothing left to match
       out.toks.push_back({begin, pos, TokKind::word, {}});
-      text.emplace_back(at, out.arena.size() - at);
+      out.spans.emplace_back(at, out.arena.size() - at);
       continue;
     }
-    if (cp != ' ' && cp != '\t' && !u_isspace(static_cast<UChar32>(cp))) {
+    if (!(cls & CharClasses::space)) {
       TokKind kind = punct_kind(cp);
       if (cp == '"' && !out.toks.empty() && out.toks.back().kind == TokKind::word && out.toks.back().end == pos)
         kind = TokKind::close;  // a straight quote right after a word closes
       out.toks.push_back({pos, pos + len, kind, {}});
-      text.emplace_back(out.arena.size(), len);
+      out.spans.emplace_back(out.arena.size(), len);
       out.arena.append(s.substr(pos, len));
     }
     pos += len;
   }
+  const std::string_view arena(out.arena);
   for (std::size_t i = 0; i < out.toks.size(); ++i)
-    out.toks[i].text = std::string_view(out.arena).substr(text[i].first, text[i].second);
+    out.toks[i].text = arena.substr(out.spans[i].first, out.spans[i].second);
 }
 
 /// The words of @p name, normalized and joined by single spaces: the form names are looked up in.
@@ -182,12 +213,32 @@ struct SourceExtractor::Impl {
   std::vector<Entry> entries;
   std::unordered_map<std::string, Alias> aliases;
   StringSet alias_first;
-  std::vector<bool> first_bytes = std::vector<bool>(1 << 16);  // first two bytes of alias_first: a cheap filter
-  static std::size_t prefix_of(std::string_view w) {
-    return w.size() >= 2 ? (static_cast<unsigned char>(w[0]) << 8) | static_cast<unsigned char>(w[1])
-           : w.empty()   ? 0
-                         : static_cast<unsigned char>(w[0]) << 8;
-  }
+  /// One bit per (byte length, first two bytes, last two bytes) of the words in alias_first:
+  /// no false negatives, and most words of a text miss it without being hashed.
+  struct FirstWordFilter {
+    std::vector<std::uint64_t> bits = std::vector<std::uint64_t>(kBits / 64);
+    static constexpr std::size_t kBits = 1 << 16;
+    static unsigned pair(std::string_view w, std::size_t at) {
+      return (static_cast<unsigned char>(w[at]) << 8) | static_cast<unsigned char>(w[at + 1]);
+    }
+    static unsigned lead(std::string_view w) {
+      return w.size() >= 2 ? pair(w, 0) : w.empty() ? 0 : static_cast<unsigned char>(w[0]) << 8;
+    }
+    static unsigned tail(std::string_view w) { return w.size() >= 2 ? pair(w, w.size() - 2) : lead(w); }
+    static std::size_t slot(std::size_t size, unsigned lead, unsigned tail) {
+      std::size_t h = (size * 0x9E3779B1u) ^ (lead * 0x85EBCA6Bu) ^ (tail * 0xC2B2AE35u);
+      return (h ^ (h >> 15) ^ (h >> 31)) & (kBits - 1);
+    }
+    void add(std::string_view w) {
+      const std::size_t s = slot(w.size(), lead(w), tail(w));
+      bits[s / 64] |= std::uint64_t{1} << (s % 64);
+    }
+    bool test(std::size_t size, unsigned lead, unsigned tail) const {
+      const std::size_t s = slot(size, lead, tail);
+      return (bits[s / 64] >> (s % 64)) & 1u;
+    }
+  };
+  FirstWordFilter first_filter;
   std::size_t alias_max = 1;
   std::vector<std::string> cities;  // canonical spellings
   std::unordered_map<std::string, std::size_t> city_keys;
@@ -199,7 +250,7 @@ struct SourceExtractor::Impl {
     if (key.empty()) return;
     aliases.try_emplace(key, Alias{entry, distinctive});
     alias_first.insert(key.substr(0, key.find(' ')));
-    first_bytes[prefix_of(key)] = true;
+    first_filter.add(std::string_view(key).substr(0, key.find(' ')));
     alias_max = std::max<std::size_t>(alias_max, std::count(key.begin(), key.end(), ' ') + 1);
   }
 
@@ -274,21 +325,48 @@ struct SourceExtractor::Impl {
     return n;
   }
 
+  /// clitic_variants() without copying: the rest of the word, and whether ال goes before it.
+  struct Variant {
+    std::string_view rest;
+    bool al = false;
+  };
+  static std::size_t clitic_views(std::string_view word, std::array<Variant, 3>& out) {
+    out[0] = {word, false};
+    if (word.size() < 8) return 1;
+    // The clitics as two-byte UTF-8 codes: و ف ل ب ك.
+    constexpr unsigned kWa = 0xD988, kFa = 0xD981, kLa = 0xD984, kBa = 0xD8A8, kKa = 0xD983;
+    const unsigned lead = FirstWordFilter::pair(word, 0), second = FirstWordFilter::pair(word, 2);
+    const bool wa = lead == kWa, fa = lead == kFa, la = lead == kLa;
+    if (!(wa || fa || la || lead == kBa || lead == kKa)) return 1;
+    std::size_t n = 1;
+    if (la && second == kLa) out[n++] = {word.substr(4), true};
+    if ((wa || fa) && second == kLa) out[n++] = {word.substr(4), false};
+    out[n++] = {word.substr(2), false};
+    return n;
+  }
+
   /// Longest alias starting at word token @p i (consecutive words only).
   std::optional<Match> match_alias(const std::vector<Tok>& toks, std::size_t i, bool allow_clitics) const {
     if (i >= toks.size() || toks[i].kind != TokKind::word) return std::nullopt;
     const std::string_view word = toks[i].text;
-    // Most words start no name: one lookup without allocating.
-    const bool clitic_lead = allow_clitics && word.size() >= 8 &&
-                             (word.starts_with("و") || word.starts_with("ف") || word.starts_with("ل") ||
-                              word.starts_with("ب") || word.starts_with("ك"));
-    if (!clitic_lead && (!first_bytes[prefix_of(word)] || !alias_first.contains(word))) return std::nullopt;
-    std::array<std::string, 4> variants;
-    const std::size_t count = allow_clitics ? clitic_variants(word, variants) : (variants[0].assign(word), 1);
+    std::array<Variant, 3> variants;
+    const std::size_t count = allow_clitics ? clitic_views(word, variants) : (variants[0] = {word, false}, 1);
+    static const unsigned al_lead = FirstWordFilter::lead(kAl);
+    std::string key;
     for (std::size_t v = 0; v < count; ++v) {
-      if (!alias_first.contains(variants[v])) continue;
+      // Most words start no name: the bit filter rejects them without hashing or allocating.
+      const Variant& var = variants[v];
+      if (var.al) {
+        if (!first_filter.test(var.rest.size() + kAl.size(), al_lead, FirstWordFilter::tail(var.rest))) continue;
+        key.assign(kAl).append(var.rest);
+        if (!alias_first.contains(key)) continue;
+      } else {
+        if (!first_filter.test(var.rest.size(), FirstWordFilter::lead(var.rest), FirstWordFilter::tail(var.rest)) ||
+            !alias_first.contains(var.rest))
+          continue;
+        key.assign(var.rest);
+      }
       std::optional<Match> best;
-      std::string key = variants[v];
       for (std::size_t n = 1; n <= alias_max && i + n <= toks.size(); ++n) {
         if (n > 1) {
           if (toks[i + n - 1].kind != TokKind::word) break;
@@ -490,9 +568,8 @@ struct SourceExtractor::Impl {
     return d;
   }
 
-  void scan_line(std::string_view line, std::size_t offset, bool opening, bool datelines,
+  void scan_line(std::string_view line, std::size_t offset, bool opening, bool datelines, Tokens& tokens,
                  std::vector<ExtractedSource>& out) const {
-    Tokens tokens;
     tokenize(words, line, tokens);
     const auto& toks = tokens.toks;
     if (toks.empty()) return;
@@ -545,6 +622,7 @@ struct SourceExtractor::Impl {
   void scan(std::string_view text, std::vector<ExtractedSource>& out) const {
     bool opening_pending = true;
     bool in_related = false;
+    Tokens tokens;
     for (std::size_t pos = 0; pos < text.size();) {
       std::size_t eol = text.find('\n', pos);
       if (eol == std::string_view::npos) eol = text.size();
@@ -592,12 +670,12 @@ struct SourceExtractor::Impl {
             std::size_t rest = layout->date_value_end(line, label.value_begin);
             while (rest < line.size() && line[rest] == ' ') ++rest;
             if (rest >= line.size()) continue;
-            scan_line(line.substr(rest), offset + rest, opening_pending, !in_related, out);
+            scan_line(line.substr(rest), offset + rest, opening_pending, !in_related, tokens, out);
             opening_pending = false;
             continue;
           }
         }
-        scan_line(line, offset, opening_pending, !in_related, out);
+        scan_line(line, offset, opening_pending, !in_related, tokens, out);
         opening_pending = false;
       }
     }
