@@ -3,6 +3,7 @@
  */
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_search.h>
+#include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/normalizer.h>
 
 #include <algorithm>
@@ -156,9 +157,19 @@ Xapian::Query date_filter(const DateRange& range) {
                        range.to.empty() ? std::string("99999999") : range.to);
 }
 
+/// date: fields. A bad date must not throw through QueryParser (Xapian 1.4 leaks its
+/// parser state when a FieldProcessor throws): the error is kept and raised after parsing.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  Xapian::Query operator()(const std::string& value) override { return date_filter(parse_date_range(value)); }
+  Xapian::Query operator()(const std::string& value) override {
+    try {
+      return date_filter(parse_date_range(value));
+    } catch (const SearchError& e) {
+      if (error.empty()) error = e.what();
+      return Xapian::Query::MatchNothing;
+    }
+  }
+  std::string error;  ///< the first bad date of the query being parsed
 };
 
 /// Xapian escapes snippet text for HTML; undo it, the caller chooses the output format.
@@ -284,7 +295,8 @@ struct NewsSearch::Impl {
     static const std::string source_group = "source", agency_group = "agency", date_group = "date";
     Xapian::FieldProcessor* source_fp = (new SourceFieldProcessor(resolve, schema::kSourcePrefix))->release();
     Xapian::FieldProcessor* agency_fp = (new SourceFieldProcessor(resolve, schema::kAgencyPrefix))->release();
-    Xapian::FieldProcessor* date_fp = (new DateFieldProcessor)->release();
+    date_processor = new DateFieldProcessor;
+    Xapian::FieldProcessor* date_fp = date_processor->release();
     for (const auto& name : field("source", "مصدر")) parser.add_boolean_prefix(name, source_fp, &source_group);
     for (const auto& name : field("agency", "وكالة")) parser.add_boolean_prefix(name, agency_fp, &agency_group);
     date_fields = {"date", analyzer.normalize("تاريخ")};
@@ -295,13 +307,26 @@ struct NewsSearch::Impl {
   Xapian::Query parse(std::string_view query_string) {
     const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields);
     try {
+      date_processor->error.clear();
       const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      if (!date_processor->error.empty()) throw SearchError(date_processor->error);
       if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
-      // The same query without stemming, as an optional extra: it matches nothing new
-      // (AND_MAYBE), it ranks articles that have the words as written higher.
+      // The words of the query as written, as an optional extra: it matches nothing
+      // new (AND_MAYBE), it ranks articles that have the words as written higher. Only
+      // content words, and no phrase checks: function words and positions would cost
+      // a posting-list walk over most of the archive and add nothing to the order.
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-      const Xapian::Query exact = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      const Xapian::Query as_written =
+          parser.parse_query(normalized, Analyzer::kDefaultQueryFlags & ~unsigned(Xapian::QueryParser::FLAG_PHRASE));
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      std::vector<Xapian::Query> words;
+      for (auto t = as_written.get_unique_terms_begin(); t != as_written.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        const bool prefixed = !term.empty() && term[0] >= 'A' && term[0] <= 'Z';  // fields and filters
+        if (!term.empty() && !prefixed && !function_words.is_stopword_normalized(term)) words.emplace_back(term);
+      }
+      if (words.empty()) return stemmed;
+      const Xapian::Query exact(Xapian::Query::OP_OR, words.begin(), words.end());
       return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight));
     } catch (const Xapian::QueryParserError& e) {
@@ -317,6 +342,8 @@ struct NewsSearch::Impl {
   std::vector<std::string> date_fields;
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
+  ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
+  DateFieldProcessor* date_processor = nullptr;     // owned by parser (reference counted)
 };
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
@@ -369,7 +396,7 @@ Xapian::Query NewsSearch::build_query(const SearchRequest& request) const {
     // 2 * half_life_days older. ValueWeightPostingSource is built in and serialisable,
     // so this works against remote databases too (see docs/search.md on why not the
     // Decreasing variant).
-    Xapian::Query boost(new Xapian::ValueWeightPostingSource(schema::kPublishedDaysSlot));
+    Xapian::Query boost((new Xapian::ValueWeightPostingSource(schema::kPublishedDaysSlot))->release());
     boost = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, recency.weight / (2 * recency.half_life_days));
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   }
