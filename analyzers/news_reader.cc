@@ -235,6 +235,18 @@ ArchiveFormat format_of(const std::string& path) {
   return ArchiveFormat::unknown;
 }
 
+NewsReaderOptions news_reader_options(const Config& config) {
+  NewsReaderOptions options;
+  options.id_fields = config.jsonl.id;
+  options.title_fields = config.jsonl.title;
+  options.body_fields = config.jsonl.body;
+  options.date_fields = config.jsonl.date;
+  options.updated_fields = config.jsonl.updated;
+  options.source_fields = config.jsonl.source;
+  options.url_fields = config.jsonl.url;
+  return options;
+}
+
 NewsReader::NewsReader(const NewsReaderOptions& options) : options_(options), layout_(NewsLayout::builtin()) {}
 
 void NewsReader::split_lines(std::string_view text, bool take_title, NewsArticle& article) const {

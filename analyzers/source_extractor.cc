@@ -422,11 +422,14 @@ struct SourceExtractor::Impl {
   }
 
   /// An agency name at @p i, optionally in brackets or quotes; sets @p end past it.
-  std::optional<Match> bracketed_alias(const std::vector<Tok>& toks, std::size_t i, std::size_t& end) const {
+  // A name, optionally in brackets: (تاس), «سانا».
+  template <class MatchName>
+  std::optional<Match> bracketed(const std::vector<Tok>& toks, std::size_t i, std::size_t& end,
+                                 MatchName&& match_name) const {
     std::size_t p = i;
     const bool opened = p < toks.size() && toks[p].kind == TokKind::open;
     if (opened) ++p;
-    auto m = match_alias(toks, p, false);
+    auto m = match_name(p);
     if (!m) return std::nullopt;
     p += m->tokens;
     if (opened) {
@@ -437,19 +440,12 @@ struct SourceExtractor::Impl {
     return m;
   }
 
+  std::optional<Match> bracketed_alias(const std::vector<Tok>& toks, std::size_t i, std::size_t& end) const {
+    return bracketed(toks, i, end, [&](std::size_t p) { return match_alias(toks, p, false); });
+  }
+
   std::optional<Match> bracketed_city(const std::vector<Tok>& toks, std::size_t i, std::size_t& end) const {
-    std::size_t p = i;
-    const bool opened = p < toks.size() && toks[p].kind == TokKind::open;
-    if (opened) ++p;
-    auto m = match_city(toks, p);
-    if (!m) return std::nullopt;
-    p += m->tokens;
-    if (opened) {
-      if (p >= toks.size() || toks[p].kind != TokKind::close) return std::nullopt;
-      ++p;
-    }
-    end = p;
-    return m;
+    return bracketed(toks, i, end, [&](std::size_t p) { return match_city(toks, p); });
   }
 
   std::size_t skip_seps(const std::vector<Tok>& toks, std::size_t p) const {

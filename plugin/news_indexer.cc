@@ -322,15 +322,7 @@ IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
       std::max<std::size_t>(1, options_.batch_size ? options_.batch_size : config.index.batch_size);
   const std::size_t readers = std::min<std::size_t>(jobs.size(), (threads + 1) / 2);
 
-  NewsReaderOptions reader_options;
-  reader_options.id_fields = config.jsonl.id;
-  reader_options.title_fields = config.jsonl.title;
-  reader_options.body_fields = config.jsonl.body;
-  reader_options.date_fields = config.jsonl.date;
-  reader_options.updated_fields = config.jsonl.updated;
-  reader_options.source_fields = config.jsonl.source;
-  reader_options.url_fields = config.jsonl.url;
-  const NewsReader reader(reader_options);
+  const NewsReader reader(news_reader_options(config));
   DateExtractorOptions date_options;
   date_options.tables_dir = config.extraction.dates_tables_dir;
   date_options.islamic_calendar = config.extraction.islamic_calendar;

@@ -139,15 +139,7 @@ void register_extract_commands(CLI::App& app) {
       return;
     }
     if (files->empty()) throw CLI::ValidationError("extract", "give news files, or --jsonl to read stdin");
-    NewsReaderOptions reader_options;
-    reader_options.id_fields = config.jsonl.id;
-    reader_options.title_fields = config.jsonl.title;
-    reader_options.body_fields = config.jsonl.body;
-    reader_options.date_fields = config.jsonl.date;
-    reader_options.updated_fields = config.jsonl.updated;
-    reader_options.source_fields = config.jsonl.source;
-    reader_options.url_fields = config.jsonl.url;
-    const NewsReader reader(reader_options);
+    const NewsReader reader(news_reader_options(config));
     for (const std::string& path : *files) {
       reader.read_file(
           path, *id_root,

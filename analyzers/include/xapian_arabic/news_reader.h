@@ -14,6 +14,7 @@
  */
 #pragma once
 
+#include <xapian_arabic/config.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
 
@@ -34,16 +35,19 @@ struct ReadError {
 };
 
 struct NewsReaderOptions {
-  /// JSON Lines field names, tried in order (config [jsonl]).
-  std::vector<std::string> id_fields = {"id"};
-  std::vector<std::string> title_fields = {"title", "headline"};
-  std::vector<std::string> body_fields = {"body", "text", "content"};
-  std::vector<std::string> date_fields = {"date", "published", "datePublished"};
-  std::vector<std::string> updated_fields = {"updated", "modified", "dateModified"};
-  std::vector<std::string> source_fields = {"source", "publisher"};
-  std::vector<std::string> url_fields = {"url", "link"};
+  /// JSON Lines field names, tried in order (config [jsonl]; defaults in config.h).
+  std::vector<std::string> id_fields = JsonlFields{}.id;
+  std::vector<std::string> title_fields = JsonlFields{}.title;
+  std::vector<std::string> body_fields = JsonlFields{}.body;
+  std::vector<std::string> date_fields = JsonlFields{}.date;
+  std::vector<std::string> updated_fields = JsonlFields{}.updated;
+  std::vector<std::string> source_fields = JsonlFields{}.source;
+  std::vector<std::string> url_fields = JsonlFields{}.url;
   std::size_t max_file_bytes = 512u << 20;  ///< larger files are refused with an error
 };
+
+/// The reader options a config asks for ([jsonl] field names).
+XAPIAN_ARABIC_API NewsReaderOptions news_reader_options(const Config& config);
 
 enum class ArchiveFormat { text, jsonl, html, unknown };
 
