@@ -1,9 +1,8 @@
 /** @file
  *  @brief Loading and validating the TOML configuration with toml++.
  */
-#include <xapian_arabic/config.h>
-
 #include <toml++/toml.h>
+#include <xapian_arabic/config.h>
 
 #include <filesystem>
 #include <fstream>
@@ -48,15 +47,19 @@ class Section {
   }
   void read_path(const char* key, std::string& out, const std::string& base_dir) {
     read_string(key, out);
-    if (!out.empty() && std::filesystem::path(out).is_relative()) out = (std::filesystem::path(base_dir) / out).string();
+    if (!out.empty() && std::filesystem::path(out).is_relative())
+      out = (std::filesystem::path(base_dir) / out).string();
   }
   template <class Number>
   void read_number(const char* key, Number& out, double min, double max) {
     if (auto node = find(key)) {
       double value;
-      if (auto i = node->as_integer()) value = double(i->get());
-      else if (auto f = node->as_floating_point(); f && !std::is_integral_v<Number>) value = f->get();
-      else fail(*node, std::string(key) + (std::is_integral_v<Number> ? " must be a whole number" : " must be a number"));
+      if (auto i = node->as_integer())
+        value = double(i->get());
+      else if (auto f = node->as_floating_point(); f && !std::is_integral_v<Number>)
+        value = f->get();
+      else
+        fail(*node, std::string(key) + (std::is_integral_v<Number> ? " must be a whole number" : " must be a number"));
       if (!(value >= min && value <= max))
         fail(*node, std::string(key) + " must be between " + fmt(min) + " and " + fmt(max));
       out = static_cast<Number>(value);
@@ -93,8 +96,8 @@ class Section {
     if (!table_) return;
     for (const auto& [key, node] : *table_)
       if (!seen_.count(std::string(key.str())))
-        throw ConfigError(where(source_, node.source()) + "unknown key '" + std::string(key.str()) + "' in [" +
-                          name_ + "]");
+        throw ConfigError(where(source_, node.source()) + "unknown key '" + std::string(key.str()) + "' in [" + name_ +
+                          "]");
   }
 
  private:
@@ -212,8 +215,9 @@ Config Config::parse(std::string_view text, const std::string& source, const std
     static const std::set<std::string> known = {"islamic-umalqura", "islamic-civil", "islamic", "islamic-tbla",
                                                 "islamic-rgsa"};
     if (!known.count(v))
-      throw std::invalid_argument("islamic_calendar must be one of islamic-umalqura, islamic-civil, islamic, "
-                                  "islamic-tbla, islamic-rgsa");
+      throw std::invalid_argument(
+          "islamic_calendar must be one of islamic-umalqura, islamic-civil, islamic, "
+          "islamic-tbla, islamic-rgsa");
     config.extraction.islamic_calendar = v;
   });
   dates.reject_unknown();

@@ -1,11 +1,10 @@
 /** @file
  *  @brief Arabic orthographic normalization: per-code-point tables built once with ICU.
  */
-#include <xapian_arabic/normalizer.h>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <xapian_arabic/normalizer.h>
 
 #include <cstring>
 #include <optional>
@@ -35,8 +34,13 @@ std::optional<std::u32string> letter_rule(char32_t cp, const NormalizerOptions& 
   if (o.remove_format_controls && is_format_control(cp)) return S{};
   if (o.fold_alef) {
     switch (cp) {
-      case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: case 0x0675:
-        return S{0x0627};
+      case 0x0622:
+      case 0x0623:
+      case 0x0625:
+      case 0x0671:
+      case 0x0672:
+      case 0x0673:
+      case 0x0675: return S{0x0627};
       default: break;
     }
   }
@@ -47,9 +51,18 @@ std::optional<std::u32string> letter_rule(char32_t cp, const NormalizerOptions& 
   }
   if (o.fold_persian_letters) {
     switch (cp) {
-      case 0x06A9: case 0x06AA: case 0x06AF: return S{0x0643};                 // keheh, swash kaf, gaf
-      case 0x06CC: case 0x06D0: case 0x06D2: case 0x06D3: return S{0x064A};    // farsi yeh, yeh barree
-      case 0x06D5: case 0x06C0: case 0x06C1: case 0x06C2: case 0x06BE: return S{0x0647};  // ae, heh goal...
+      case 0x06A9:
+      case 0x06AA:
+      case 0x06AF: return S{0x0643};  // keheh, swash kaf, gaf
+      case 0x06CC:
+      case 0x06D0:
+      case 0x06D2:
+      case 0x06D3: return S{0x064A};  // farsi yeh, yeh barree
+      case 0x06D5:
+      case 0x06C0:
+      case 0x06C1:
+      case 0x06C2:
+      case 0x06BE: return S{0x0647};  // ae, heh goal...
       case 0x06C3: return o.fold_teh_marbuta ? S{0x0647} : S{0x0629};
       case 0x06A4: return S{0x0641};  // veh (Maghrebi v)
       case 0x067E: return S{0x0628};  // peh
@@ -72,9 +85,9 @@ std::optional<std::u32string> letter_rule(char32_t cp, const NormalizerOptions& 
 
 std::string NormalizerOptions::fingerprint() const {
   std::string f;
-  for (bool b : {remove_harakat, remove_quranic_marks, remove_tatweel, fold_presentation_forms, fold_alef,
-                 fold_alef_maqsura, fold_teh_marbuta, fold_hamza_seats, fold_persian_letters, fold_digits,
-                 remove_format_controls, case_fold_latin})
+  for (bool b :
+       {remove_harakat, remove_quranic_marks, remove_tatweel, fold_presentation_forms, fold_alef, fold_alef_maqsura,
+        fold_teh_marbuta, fold_hamza_seats, fold_persian_letters, fold_digits, remove_format_controls, case_fold_latin})
     f.push_back(b ? '1' : '0');
   return f;
 }
@@ -103,8 +116,10 @@ Normalizer::Mapping Normalizer::map_code_point(char32_t cp) {
       decomposed.remove(0, 1);
     for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
       const char32_t part = decomposed.char32At(i);
-      if (auto rule = letter_rule(part, options_)) replacement += *rule;
-      else replacement.push_back(part);
+      if (auto rule = letter_rule(part, options_))
+        replacement += *rule;
+      else
+        replacement.push_back(part);
     }
   } else if (auto rule = letter_rule(cp, options_)) {
     replacement = *rule;
@@ -218,7 +233,8 @@ void Normalizer::normalize_composed(std::string_view text, std::string& out) con
   if (U_FAILURE(status)) composed.assign(text);
   // Composition leaves no combining hamza before a base it can join; any that
   // remain are removed with the harakat (or kept, if that rule is off).
-  for (std::size_t pos = 0, len = 0; pos < composed.size(); pos += len) append_mapped(utf8::decode(composed, pos, len), out);
+  for (std::size_t pos = 0, len = 0; pos < composed.size(); pos += len)
+    append_mapped(utf8::decode(composed, pos, len), out);
 }
 
 std::string Normalizer::normalize(std::string_view text) const {

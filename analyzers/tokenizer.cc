@@ -1,9 +1,8 @@
 /** @file
  *  @brief Word boundaries compatible with Xapian's TermGenerator.
  */
-#include <xapian_arabic/tokenizer.h>
-
 #include <unicode/uchar.h>
+#include <xapian_arabic/tokenizer.h>
 
 #include "utf8.h"
 
@@ -29,12 +28,18 @@ CharClass classify(char32_t cp) {
     return CharClass::ignorable;
   if (is_digit(cp)) return CharClass::digit;
   switch (u_charType(static_cast<UChar32>(cp))) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER: case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
-    case U_LETTER_NUMBER: case U_OTHER_NUMBER: case U_CONNECTOR_PUNCTUATION:
-      return CharClass::letter;
-    default:
-      return CharClass::separator;
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+    case U_CONNECTOR_PUNCTUATION: return CharClass::letter;
+    default: return CharClass::separator;
   }
 }
 

@@ -6,20 +6,19 @@
  *  Default input: ../shared/data/news-bench/articles.jsonl.gz (article bodies).
  *  Prints MB/s of body text (best of N runs) and the ratio to the baseline.
  */
+#include <xapian.h>
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/light_stemmer.h>
 #include <xapian_arabic/normalizer.h>
 #include <xapian_arabic/snowball_stemmer.h>
 #include <xapian_arabic/tokenizer.h>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -62,8 +61,10 @@ int main(int argc, char** argv) try {
   int repeat = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
-    else path = arg;
+    if (arg == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
+    else
+      path = arg;
   }
   const auto bodies = read_bodies(path);
   double bytes = 0;
@@ -92,51 +93,63 @@ int main(int argc, char** argv) try {
   std::size_t sink = 0;
 
   std::string out;
-  row("normalize (Normalizer::normalize_into)", best_seconds(repeat, [&] {
-        for (const auto& body : bodies) {
-          out.clear();
-          normalizer.normalize_into(body, out);
-          sink += out.size();
-        }
-      }),
+  row("normalize (Normalizer::normalize_into)",
+      best_seconds(repeat,
+                   [&] {
+                     for (const auto& body : bodies) {
+                       out.clear();
+                       normalizer.normalize_into(body, out);
+                       sink += out.size();
+                     }
+                   }),
       mb);
 
   const LightStemmer light;
-  row("light stem (normalized words)", best_seconds(repeat, [&] {
-        for (const auto& w : words) sink += light.stem_normalized(w).size();
-      }),
+  row("light stem (normalized words)",
+      best_seconds(repeat,
+                   [&] {
+                     for (const auto& w : words) sink += light.stem_normalized(w).size();
+                   }),
       word_mb);
   const SnowballStemmer snowball("arabic");
-  row("Snowball Arabic stem (same words, libstemmer)", best_seconds(repeat, [&] {
-        for (const auto& w : raw_words) sink += snowball.stem(w).size();
-      }),
+  row("Snowball Arabic stem (same words, libstemmer)",
+      best_seconds(repeat,
+                   [&] {
+                     for (const auto& w : raw_words) sink += snowball.stem(w).size();
+                   }),
       word_mb);
 
   const Analyzer analyzer;
-  row("tokenize + normalize + stop + stem (Analyzer::analyze)", best_seconds(repeat, [&] {
-        for (const auto& body : bodies) sink += analyzer.analyze(body).size();
-      }),
+  row("tokenize + normalize + stop + stem (Analyzer::analyze)",
+      best_seconds(repeat,
+                   [&] {
+                     for (const auto& body : bodies) sink += analyzer.analyze(body).size();
+                   }),
       mb);
-  const double ours = row("full analysis into a Xapian::Document (Analyzer::index_text)", best_seconds(repeat, [&] {
-        for (const auto& body : bodies) {
-          Xapian::Document doc;
-          analyzer.index_text(doc, body);
-          sink += doc.termlist_count();
-        }
-      }),
-      mb);
+  const double ours = row("full analysis into a Xapian::Document (Analyzer::index_text)",
+                          best_seconds(repeat,
+                                       [&] {
+                                         for (const auto& body : bodies) {
+                                           Xapian::Document doc;
+                                           analyzer.index_text(doc, body);
+                                           sink += doc.termlist_count();
+                                         }
+                                       }),
+                          mb);
 
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("arabic"));
-  const double baseline = row("baseline: TermGenerator + Stem(\"arabic\") into a Document", best_seconds(repeat, [&] {
-        for (const auto& body : bodies) {
-          Xapian::Document doc;
-          generator.set_document(doc);
-          generator.index_text(body);
-          sink += doc.termlist_count();
-        }
-      }),
-      mb);
+  const double baseline = row("baseline: TermGenerator + Stem(\"arabic\") into a Document",
+                              best_seconds(repeat,
+                                           [&] {
+                                             for (const auto& body : bodies) {
+                                               Xapian::Document doc;
+                                               generator.set_document(doc);
+                                               generator.index_text(body);
+                                               sink += doc.termlist_count();
+                                             }
+                                           }),
+                              mb);
   std::printf("\nratio full analysis / baseline: %.2f (target >= 1.0)\n", ours / baseline);
   return sink == 0 ? 1 : 0;
 } catch (const std::exception& e) {

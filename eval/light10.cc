@@ -26,7 +26,7 @@ std::u32string normalize(std::u32string_view w) {
 std::string light10(std::string_view word) {
   static const std::array<std::u32string, 7> prefixes = {U"ال", U"وال", U"بال", U"كال", U"فال", U"لل", U"و"};
   static const std::array<std::u32string, 10> suffixes = {U"ها", U"ان", U"ات", U"ون", U"ين",
-                                                           U"يه", U"يه", U"ه", U"ه", U"ي"};  // ية/ة after folding
+                                                          U"يه", U"يه", U"ه",  U"ه",  U"ي"};  // ية/ة after folding
   std::u32string w = normalize(utf8::to_u32(word));
   for (const auto& p : prefixes) {
     const bool long_enough = p.size() == 1 ? w.size() >= 4 : w.size() >= p.size() + 2;

@@ -85,11 +85,11 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::vector<AnalyzedTerm> Analyzer::analyze(std::string_view text, Xapian::termpos start_pos) const {
   std::vector<AnalyzedTerm> terms;
-  impl_->for_each_word(text, start_pos,
-                       [&](const std::string& word, const std::string& stem, bool stop, Xapian::termpos pos,
-                           const Token& token) {
-                         terms.push_back({word, stem, pos, stop, token.begin, token.end});
-                       });
+  impl_->for_each_word(
+      text, start_pos,
+      [&](const std::string& word, const std::string& stem, bool stop, Xapian::termpos pos, const Token& token) {
+        terms.push_back({word, stem, pos, stop, token.begin, token.end});
+      });
   return terms;
 }
 
@@ -97,8 +97,7 @@ Xapian::termpos Analyzer::index_text(Xapian::Document& doc, std::string_view tex
                                      Xapian::termcount wdf_inc, const std::string& prefix) const {
   std::string term;
   return impl_->for_each_word(
-      text, start_pos,
-      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const Token&) {
+      text, start_pos, [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const Token&) {
         term.assign(prefix).append(word);
         doc.add_posting(term, pos, wdf_inc);
         if (!stem.empty()) {
@@ -125,8 +124,10 @@ std::string Analyzer::normalize_query(std::string_view query) const {
     const std::size_t end = std::min(query.find_first_of(" \t\n", pos), query.size());
     const std::string_view word = query.substr(pos, end - pos);
     const std::string_view head = word.substr(0, word.find('/'));  // NEAR/3, ADJ/2
-    if (std::find(operators.begin(), operators.end(), head) != operators.end()) out += word;
-    else impl_->normalizer.normalize_into(word, out);
+    if (std::find(operators.begin(), operators.end(), head) != operators.end())
+      out += word;
+    else
+      impl_->normalizer.normalize_into(word, out);
     if (end < query.size()) out += query[end];
     pos = end + 1;
   }
@@ -138,19 +139,29 @@ Xapian::Query Analyzer::parse_query(Xapian::QueryParser& parser, std::string_vie
   return parser.parse_query(normalize_query(query), flags, default_prefix);
 }
 
-std::string Analyzer::normalize(std::string_view text) const { return impl_->normalizer.normalize(text); }
+std::string Analyzer::normalize(std::string_view text) const {
+  return impl_->normalizer.normalize(text);
+}
 
-std::string Analyzer::stem(std::string_view word) const { return impl_->stem(std::string(word)); }
+std::string Analyzer::stem(std::string_view word) const {
+  return impl_->stem(std::string(word));
+}
 
-Xapian::Stem Analyzer::stemmer() const { return impl_->stem; }
+Xapian::Stem Analyzer::stemmer() const {
+  return impl_->stem;
+}
 
-const AnalysisSettings& Analyzer::settings() const { return impl_->settings; }
+const AnalysisSettings& Analyzer::settings() const {
+  return impl_->settings;
+}
 
 std::string Analyzer::metadata_value() const {
   return std::string("xapian-arabic ") + version() + ";" + impl_->settings.fingerprint();
 }
 
-void Analyzer::write_metadata(Xapian::WritableDatabase& db) const { db.set_metadata(kMetadataKey, metadata_value()); }
+void Analyzer::write_metadata(Xapian::WritableDatabase& db) const {
+  db.set_metadata(kMetadataKey, metadata_value());
+}
 
 void Analyzer::check_compatible(const Xapian::Database& db) const {
   const std::string stored = db.get_metadata(kMetadataKey);
@@ -167,6 +178,8 @@ void Analyzer::check_compatible(const Xapian::Database& db) const {
                                  "). Use the config the index was built with, or reindex with this one.");
 }
 
-const char* version() { return XA_VERSION; }
+const char* version() {
+  return XA_VERSION;
+}
 
 }  // namespace xapian_arabic

@@ -13,8 +13,7 @@
 namespace xapian_arabic {
 
 struct ArabicStemImplementation::Impl {
-  explicit Impl(const AnalysisSettings& s)
-      : settings(s), light(s.normalization, s.stemmer_tables_dir) {
+  explicit Impl(const AnalysisSettings& s) : settings(s), light(s.normalization, s.stemmer_tables_dir) {
     if (s.stemmer == StemmerKind::snowball) arabic_snowball.emplace("arabic");
     if (s.latin_stemmer != "none") latin_snowball.emplace(s.latin_stemmer);
   }

@@ -1,9 +1,9 @@
 /** @file
  *  @brief NewsSearch: query fields, date and source filters, BM25, recency, snippets.
  */
+#include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_search.h>
-#include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/normalizer.h>
 
 #include <algorithm>
@@ -343,7 +343,7 @@ struct NewsSearch::Impl {
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
-  DateFieldProcessor* date_processor = nullptr;     // owned by parser (reference counted)
+  DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
 };
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)

@@ -3,7 +3,7 @@
 # (docs/dependencies.md says why each is there). Does nothing when all are present.
 set -euo pipefail
 packages=(
-  cmake make g++ clang-14 libclang-rt-14-dev pkg-config binutils
+  cmake make g++ clang-14 libclang-rt-14-dev clang-format pkg-config binutils git
   libxapian-dev xapian-tools python3-xapian
   libicu-dev libstemmer-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev zlib1g-dev catch2 libbenchmark-dev

@@ -6,7 +6,6 @@
 #include <xapian_arabic/arabic_stopper.h>
 
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -129,7 +128,8 @@ TEST_CASE("index terms follow TermGenerator's STEM_SOME layout", "[analyzer]") {
   // Positions on the unstemmed terms only.
   auto it = doc.termlist_begin();
   it.skip_to("والمعلمين");
-  CHECK(std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end()) == std::vector<Xapian::termpos>{1});
+  CHECK(std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end()) ==
+        std::vector<Xapian::termpos>{1});
 }
 
 TEST_CASE("analysis fingerprint stored in the database guards against mixed settings", "[analyzer]") {

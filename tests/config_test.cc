@@ -36,7 +36,8 @@ b = 0.4
 enabled = true
 [jsonl]
 body = ["article"]
-)", "test.toml", "/etc/xa");
+)",
+                                      "test.toml", "/etc/xa");
   CHECK_FALSE(config.analysis.normalization.fold_teh_marbuta);
   CHECK(config.analysis.stemmer == StemmerKind::snowball);
   CHECK(config.analysis.stemmer_tables_dir == "/etc/xa/my-tables");
@@ -53,7 +54,8 @@ TEST_CASE("config errors name the file, the line and the problem", "[config]") {
     const char* message;
   };
   const Row rows[] = {
-      {"[normalization]\nfold_alef = true\nfold_alif = true\n", "test.toml:3: unknown key 'fold_alif' in [normalization]"},
+      {"[normalization]\nfold_alef = true\nfold_alif = true\n",
+       "test.toml:3: unknown key 'fold_alif' in [normalization]"},
       {"[stemming]\nstemmer = \"heavy\"\n", "test.toml:2: [stemming] unknown stemmer 'heavy'"},
       {"[bm25]\nb = 1.5\n", "test.toml:2: [bm25] b must be between 0 and 1"},
       {"[index]\nthreads = \"two\"\n", "test.toml:2: [index] threads must be a whole number"},

@@ -4,7 +4,6 @@
 #include <xapian_arabic/tokenizer.h>
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 

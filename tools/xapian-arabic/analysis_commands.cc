@@ -20,10 +20,16 @@ std::string read_all(std::istream& in) {
 }
 }  // namespace
 
-int exit_status() { return status; }
-void set_exit_status(int s) { status = s; }
+int exit_status() {
+  return status;
+}
+void set_exit_status(int s) {
+  status = s;
+}
 
-Config load_config(const std::string& path) { return path.empty() ? Config::defaults() : Config::load(path); }
+Config load_config(const std::string& path) {
+  return path.empty() ? Config::defaults() : Config::load(path);
+}
 
 void add_config_option(CLI::App* cmd, std::string& path) {
   cmd->add_option("-c,--config", path, "TOML config file (default: built-in config/default.toml)")
@@ -68,7 +74,10 @@ void register_analysis_commands(CLI::App& app) {
       if (!name.empty()) std::cout << "== " << name << '\n';
       for (const AnalyzedTerm& t : analyzer.analyze(text)) {
         std::cout << t.position << '\t' << text.substr(t.begin, t.end - t.begin) << '\t' << t.term << '\t'
-                  << (t.stopword ? "(stopword)" : t.stem.empty() ? "-" : "Z" + t.stem) << '\n';
+                  << (t.stopword       ? "(stopword)"
+                      : t.stem.empty() ? "-"
+                                       : "Z" + t.stem)
+                  << '\n';
       }
     };
     if (files->empty()) show("", read_all(std::cin));

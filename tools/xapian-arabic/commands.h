@@ -7,7 +7,6 @@
 #include <xapian_arabic/config.h>
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 
 namespace xapian_arabic::cli {

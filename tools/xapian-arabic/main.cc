@@ -1,11 +1,10 @@
 /** @file
  *  @brief xapian-arabic: command-line entry point; each subcommand lives in its own file.
  */
-#include <CLI/CLI.hpp>
-
-#include <iostream>
-
 #include <xapian_arabic/analyzer.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "commands.h"
 

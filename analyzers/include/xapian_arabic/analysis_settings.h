@@ -22,7 +22,7 @@ struct AnalysisSettings {
   StemmerKind stemmer = StemmerKind::light;
   std::string latin_stemmer = "english";  ///< libstemmer language for Latin-script words, or "none"
   std::string stemmer_tables_dir;         ///< folder with prefixes.txt ... protected.txt; empty: built-in
-  bool use_stopwords = false;            ///< off by default: docs/evaluation.md measures why
+  bool use_stopwords = false;             ///< off by default: docs/evaluation.md measures why
   std::string stopwords_file;             ///< empty: built-in config/stopwords/arabic.txt
 
   /// Stable summary of everything that changes the terms (table contents included).

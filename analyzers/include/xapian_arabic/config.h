@@ -25,15 +25,15 @@ class XAPIAN_ARABIC_API ConfigError : public std::runtime_error {
 
 /// [index]: how the indexer runs.
 struct IndexSettings {
-  unsigned threads = 0;            ///< analysis worker threads; 0 = number of cores
-  std::size_t batch_size = 2000;   ///< commit every this many documents
-  std::string language = "ar";     ///< value of the L term
+  unsigned threads = 0;           ///< analysis worker threads; 0 = number of cores
+  std::size_t batch_size = 2000;  ///< commit every this many documents
+  std::string language = "ar";    ///< value of the L term
 };
 
 /// [weights]: wdf per occurrence, i.e. how much a word counts in each field.
 struct FieldWeights {
-  unsigned title = 3;   ///< title words (also indexed into the body text)
-  unsigned lead = 3;    ///< words of the first paragraph
+  unsigned title = 3;  ///< title words (also indexed into the body text)
+  unsigned lead = 3;   ///< words of the first paragraph
   unsigned body = 1;
   unsigned source = 1;  ///< source, agency and dateline city names
 };
@@ -46,7 +46,7 @@ struct Bm25Settings {
 /// [recency]: optional boost of recent articles (DecreasingValueWeightPostingSource on the days slot).
 struct RecencySettings {
   bool enabled = false;
-  double weight = 1.0;       ///< largest extra score, for the newest article
+  double weight = 1.0;          ///< largest extra score, for the newest article
   double half_life_days = 365;  ///< articles this much older than the newest get weight/2
 };
 
@@ -59,8 +59,8 @@ struct SearchSettings {
 
 /// [sources], [dates]: tables of the extractors.
 struct ExtractionSettings {
-  std::string aliases_file;   ///< "" = built-in config/sources/agencies.tsv
-  std::string cities_file;    ///< "" = built-in config/sources/cities.txt
+  std::string aliases_file;      ///< "" = built-in config/sources/agencies.tsv
+  std::string cities_file;       ///< "" = built-in config/sources/cities.txt
   std::string dates_tables_dir;  ///< "" = built-in config/dates/
   std::string islamic_calendar = "islamic-umalqura";
 };

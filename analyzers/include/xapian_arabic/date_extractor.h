@@ -33,18 +33,19 @@ struct CivilDate {
 };
 
 struct ExtractedDate {
-  std::string value;       ///< ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[+HH:MM]
+  std::string value;  ///< ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[+HH:MM]
   DateKind kind = DateKind::mentioned;
-  std::size_t begin = 0;   ///< byte span of the expression in the text given to extract()
+  std::size_t begin = 0;  ///< byte span of the expression in the text given to extract()
   std::size_t end = 0;
-  std::string text;        ///< the matched span as written
-  std::string hijri;       ///< the Hijri original (e.g. "1446-05-19") when the text gave a Hijri date
+  std::string text;                      ///< the matched span as written
+  std::string hijri;                     ///< the Hijri original (e.g. "1446-05-19") when the text gave a Hijri date
   std::optional<std::string> range_end;  ///< for ranges (من 10 إلى 12 نوفمبر): the end value
 };
 
 struct DateExtractorOptions {
-  std::string tables_dir;                 ///< folder with the config/dates/ tables; empty: built-in
-  std::string islamic_calendar = "islamic-umalqura";  ///< ICU calendar: islamic-umalqura, islamic-civil, islamic, islamic-tbla
+  std::string tables_dir;  ///< folder with the config/dates/ tables; empty: built-in
+  std::string islamic_calendar =
+      "islamic-umalqura";  ///< ICU calendar: islamic-umalqura, islamic-civil, islamic, islamic-tbla
 };
 
 class XAPIAN_ARABIC_API DateExtractor {

@@ -16,21 +16,21 @@
 namespace xapian_arabic {
 
 struct NewsArticle {
-  std::string id;             ///< stable id: the record's id or url, else the file path relative to the indexed root
-  std::string path;           ///< file the article came from
-  std::size_t line = 0;       ///< 1-based line for JSON Lines records, 0 otherwise
+  std::string id;        ///< stable id: the record's id or url, else the file path relative to the indexed root
+  std::string path;      ///< file the article came from
+  std::size_t line = 0;  ///< 1-based line for JSON Lines records, 0 otherwise
   std::string url;
   std::string title;
-  std::string body;           ///< the article text only (header lines and appended material removed)
-  std::string header;         ///< publication/update/المصدر lines as written, one per line (not body)
-  std::string related;        ///< material the scraper appended after إقرأ أيضاً, not indexed as body
-  std::string encoding;       ///< "UTF-8" or the detected legacy encoding, e.g. "windows-1256"
+  std::string body;      ///< the article text only (header lines and appended material removed)
+  std::string header;    ///< publication/update/المصدر lines as written, one per line (not body)
+  std::string related;   ///< material the scraper appended after إقرأ أيضاً, not indexed as body
+  std::string encoding;  ///< "UTF-8" or the detected legacy encoding, e.g. "windows-1256"
   std::optional<ExtractedDate> published;
   std::optional<ExtractedDate> updated;
-  std::vector<ExtractedDate> dates;        ///< every date expression found (published/updated/mentioned)
-  std::optional<ExtractedSource> source;   ///< the outlet or agency the article is credited to
-  std::vector<ExtractedSource> agencies;   ///< every source/agency/dateline mention, canonical names
-  std::string dateline_city;               ///< normalized city of the dateline, empty if none
+  std::vector<ExtractedDate> dates;       ///< every date expression found (published/updated/mentioned)
+  std::optional<ExtractedSource> source;  ///< the outlet or agency the article is credited to
+  std::vector<ExtractedSource> agencies;  ///< every source/agency/dateline mention, canonical names
+  std::string dateline_city;              ///< normalized city of the dateline, empty if none
 };
 
 }  // namespace xapian_arabic

@@ -24,15 +24,15 @@ namespace xapian_arabic {
 
 /// The normalization rules. Defaults are those of config/default.toml (see docs/normalization.md).
 struct NormalizerOptions {
-  bool remove_harakat = true;          ///< U+064B–U+065F and superscript alef U+0670
-  bool remove_quranic_marks = true;    ///< Quranic annotation marks U+06D6–U+06ED
-  bool remove_tatweel = true;          ///< kashida U+0640
-  bool fold_presentation_forms = true; ///< U+FB50–U+FDFF, U+FE70–U+FEFF (lam-alef ligatures too), by NFKC
-  bool fold_alef = true;               ///< أ إ آ ٱ ٲ ٳ ٵ → ا
-  bool fold_alef_maqsura = true;       ///< ى → ي
-  bool fold_teh_marbuta = true;        ///< ة → ه
-  bool fold_hamza_seats = true;        ///< ؤ → و, ئ → ي
-  bool fold_persian_letters = true;    ///< ک → ك, ی ے → ي, ە ۀ ہ ھ → ه, ڤ → ف, پ → ب, چ → ج, ژ → ز, گ → ك
+  bool remove_harakat = true;           ///< U+064B–U+065F and superscript alef U+0670
+  bool remove_quranic_marks = true;     ///< Quranic annotation marks U+06D6–U+06ED
+  bool remove_tatweel = true;           ///< kashida U+0640
+  bool fold_presentation_forms = true;  ///< U+FB50–U+FDFF, U+FE70–U+FEFF (lam-alef ligatures too), by NFKC
+  bool fold_alef = true;                ///< أ إ آ ٱ ٲ ٳ ٵ → ا
+  bool fold_alef_maqsura = true;        ///< ى → ي
+  bool fold_teh_marbuta = true;         ///< ة → ه
+  bool fold_hamza_seats = true;         ///< ؤ → و, ئ → ي
+  bool fold_persian_letters = true;  ///< ک → ك, ی ے → ي, ە ۀ ہ ھ → ه, ڤ → ف, پ → ب, چ → ج, ژ → ز, گ → ك
   bool fold_digits = true;             ///< Arabic-Indic ٠–٩ and Persian ۰–۹ → 0–9, ٫ → '.', ٬ → ','
   bool remove_format_controls = true;  ///< ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, embeddings, isolates, BOM, SHY
   bool case_fold_latin = true;         ///< Unicode simple case folding of non-Arabic letters
@@ -69,10 +69,10 @@ class XAPIAN_ARABIC_API Normalizer {
   Mapping map_code_point(char32_t cp);
 
   NormalizerOptions options_;
-  std::vector<Mapping> arabic_block_;        // U+0600–U+06FF
-  std::vector<Mapping> presentation_forms_;  // U+FB50–U+FEFF
-  std::vector<Mapping> general_punctuation_; // U+2000–U+206F
-  std::string expansions_;                   // UTF-8
+  std::vector<Mapping> arabic_block_;         // U+0600–U+06FF
+  std::vector<Mapping> presentation_forms_;   // U+FB50–U+FEFF
+  std::vector<Mapping> general_punctuation_;  // U+2000–U+206F
+  std::string expansions_;                    // UTF-8
 };
 
 }  // namespace xapian_arabic

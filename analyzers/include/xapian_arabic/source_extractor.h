@@ -13,9 +13,9 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace xapian_arabic {
@@ -25,12 +25,12 @@ enum class SourceKind { source, agency, dateline };
 XAPIAN_ARABIC_API const char* to_string(SourceKind kind);
 
 struct ExtractedSource {
-  std::string name;        ///< canonical name from the alias table, or the text as written if unknown
-  std::string key;         ///< stable ASCII key of the canonical entry (e.g. "sana"), empty if unknown
+  std::string name;  ///< canonical name from the alias table, or the text as written if unknown
+  std::string key;   ///< stable ASCII key of the canonical entry (e.g. "sana"), empty if unknown
   SourceKind kind = SourceKind::source;
-  std::string city;        ///< dateline city, normalized; empty if none
+  std::string city;                ///< dateline city, normalized; empty if none
   std::size_t begin = 0, end = 0;  ///< byte span in the text given to extract()
-  std::string text;        ///< the matched span as written
+  std::string text;                ///< the matched span as written
 };
 
 struct SourceExtractorOptions {

@@ -19,10 +19,9 @@
  */
 #pragma once
 
+#include <xapian.h>
 #include <xapian_arabic/analysis_settings.h>
 #include <xapian_arabic/export.h>
-
-#include <xapian.h>
 
 #include <cstddef>
 #include <memory>
@@ -41,8 +40,8 @@ class XAPIAN_ARABIC_API IncompatibleIndexError : public std::runtime_error {
 
 /// One term the analyzer makes from a word of the text.
 struct AnalyzedTerm {
-  std::string term;            ///< normalized word (indexed with its position)
-  std::string stem;            ///< stem, empty for stopwords and numbers
+  std::string term;  ///< normalized word (indexed with its position)
+  std::string stem;  ///< stem, empty for stopwords and numbers
   Xapian::termpos position = 0;
   bool stopword = false;
   std::size_t begin = 0, end = 0;  ///< byte span of the word in the original text
@@ -51,8 +50,7 @@ struct AnalyzedTerm {
 class XAPIAN_ARABIC_API Analyzer {
  public:
   static constexpr const char* kMetadataKey = "xapian-arabic.analysis";
-  static constexpr unsigned kDefaultQueryFlags =
-      Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+  static constexpr unsigned kDefaultQueryFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
 
   explicit Analyzer(const AnalysisSettings& settings = {});
   ~Analyzer();
@@ -71,8 +69,8 @@ class XAPIAN_ARABIC_API Analyzer {
   Xapian::QueryParser make_query_parser() const;
 
   /// Normalizes @p query (keeping the operators AND OR NOT XOR NEAR ADJ) and parses it with @p parser.
-  Xapian::Query parse_query(Xapian::QueryParser& parser, std::string_view query,
-                            unsigned flags = kDefaultQueryFlags, const std::string& default_prefix = {}) const;
+  Xapian::Query parse_query(Xapian::QueryParser& parser, std::string_view query, unsigned flags = kDefaultQueryFlags,
+                            const std::string& default_prefix = {}) const;
 
   /// The query string as QueryParser gets it.
   std::string normalize_query(std::string_view query) const;

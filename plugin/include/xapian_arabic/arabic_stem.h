@@ -12,10 +12,9 @@
  */
 #pragma once
 
+#include <xapian.h>
 #include <xapian_arabic/analysis_settings.h>
 #include <xapian_arabic/export.h>
-
-#include <xapian.h>
 
 #include <memory>
 #include <string>

@@ -6,10 +6,9 @@
  */
 #pragma once
 
+#include <xapian.h>
 #include <xapian_arabic/analysis_settings.h>
 #include <xapian_arabic/export.h>
-
-#include <xapian.h>
 
 #include <string>
 #include <unordered_set>
