@@ -59,6 +59,24 @@ std::string article_text(const NewsArticle& article) {
   return text;
 }
 
+namespace {
+DateExtractorOptions date_options(const ExtractionSettings& settings) {
+  DateExtractorOptions options;
+  options.tables_dir = settings.dates_tables_dir;
+  options.islamic_calendar = settings.islamic_calendar;
+  return options;
+}
+SourceExtractorOptions source_options(const ExtractionSettings& settings) {
+  SourceExtractorOptions options;
+  options.aliases_file = settings.aliases_file;
+  options.cities_file = settings.cities_file;
+  return options;
+}
+}  // namespace
+
+ArticleExtractor::ArticleExtractor(const ExtractionSettings& settings)
+    : ArticleExtractor(date_options(settings), source_options(settings)) {}
+
 ArticleExtractor::ArticleExtractor(const DateExtractorOptions& dates, const SourceExtractorOptions& sources)
     : dates_(dates), sources_(sources) {}
 

@@ -323,13 +323,7 @@ IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
   const std::size_t readers = std::min<std::size_t>(jobs.size(), (threads + 1) / 2);
 
   const NewsReader reader(news_reader_options(config));
-  DateExtractorOptions date_options;
-  date_options.tables_dir = config.extraction.dates_tables_dir;
-  date_options.islamic_calendar = config.extraction.islamic_calendar;
-  SourceExtractorOptions source_options;
-  source_options.aliases_file = config.extraction.aliases_file;
-  source_options.cities_file = config.extraction.cities_file;
-  const ArticleExtractor extractor(date_options, source_options);
+  const ArticleExtractor extractor(config.extraction);
 
   const auto stopping = [&] { return options_.stop && options_.stop->load(); };
   std::atomic<bool> abort{false};

@@ -119,13 +119,7 @@ void register_extract_commands(CLI::App& app) {
   extract->add_option("--id-root", *id_root, "Folder that article ids (file paths) are made relative to");
   extract->callback([=] {
     const Config config = load_config(*config_path);
-    DateExtractorOptions date_options;
-    date_options.tables_dir = config.extraction.dates_tables_dir;
-    date_options.islamic_calendar = config.extraction.islamic_calendar;
-    SourceExtractorOptions source_options;
-    source_options.aliases_file = config.extraction.aliases_file;
-    source_options.cities_file = config.extraction.cities_file;
-    const ArticleExtractor extractor(date_options, source_options);
+    const ArticleExtractor extractor(config.extraction);
     bool ok = true;
     if (*jsonl) {
       if (!files->empty()) throw CLI::ValidationError("extract", "--jsonl reads stdin; give no files");

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include <xapian_arabic/config.h>
 #include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
@@ -33,6 +34,8 @@ XAPIAN_ARABIC_API std::string article_text(const NewsArticle& article);
 class XAPIAN_ARABIC_API ArticleExtractor {
  public:
   explicit ArticleExtractor(const DateExtractorOptions& dates = {}, const SourceExtractorOptions& sources = {});
+  /// With the tables and calendar of the config's [dates] and [sources].
+  explicit ArticleExtractor(const ExtractionSettings& settings);
 
   /// Fills published, updated, dates, source, agencies and dateline_city of @p article.
   /// Publication: the header's publication line, else the record's metadata, else a date in
