@@ -301,21 +301,26 @@ class Grammar {
 
   enum class Era { none, ad, ah };
 
+  // The era word after a year (هـ, م), if any; moves @p next past it.
+  Era era_at(std::size_t& next) const {
+    if (has_role(next, dates::role_era_ah)) {
+      ++next;
+      return Era::ah;
+    }
+    if (has_role(next, dates::role_era_ad)) {
+      ++next;
+      return Era::ad;
+    }
+    return Era::none;
+  }
+
   // A 4-digit year (1000-2199) with an optional era word after it.
   bool year_at(std::size_t i, int& year, std::size_t& next, Era& era) const {
     if (!year_number(i)) return false;
     year = number(i);
     next = i + 1;
-    era = Era::none;
-    if (has_role(next, dates::role_era_ah)) {
-      era = Era::ah;
-      ++next;
-    } else if (has_role(next, dates::role_era_ad)) {
-      era = Era::ad;
-      ++next;
-    } else if (has_role(next, dates::role_count) || is_punct(next, '%')) {
-      return false;
-    }
+    era = era_at(next);
+    if (era == Era::none && (has_role(next, dates::role_count) || is_punct(next, '%'))) return false;
     return era == Era::ah ? year >= 1 && year <= 1600 : year >= 1000 && year <= 2199;
   }
 
@@ -342,14 +347,7 @@ class Grammar {
       return false;
     }
     std::size_t next = i + 5;
-    Era era = Era::none;
-    if (has_role(next, dates::role_era_ah)) {
-      era = Era::ah;
-      ++next;
-    } else if (has_role(next, dates::role_era_ad)) {
-      era = Era::ad;
-      ++next;
-    }
+    const Era era = era_at(next);
     if (era == Era::ah) return hijri_day(y, m, d, i, next - 1, p);
     if (y < (era == Era::ad ? 1000 : 1800) || y > 2199) return false;
     if (!dates::is_valid({y, m, d})) return false;

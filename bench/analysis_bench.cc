@@ -23,7 +23,10 @@
 #include <string>
 #include <vector>
 
+#include "timing.h"
+
 using namespace xapian_arabic;
+using xapian_arabic::bench::best_seconds;
 
 namespace {
 
@@ -41,17 +44,6 @@ std::vector<std::string> read_bodies(const std::string& path) {
   }
   gzclose(in);
   return bodies;
-}
-
-// Best of @p repeat timings of @p fn, in seconds.
-double best_seconds(int repeat, const std::function<void()>& fn) {
-  double best = 1e300;
-  for (int i = 0; i < repeat; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    fn();
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  return best;
 }
 
 }  // namespace

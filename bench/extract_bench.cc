@@ -19,19 +19,12 @@
 #include <string>
 #include <vector>
 
+#include "timing.h"
+
 using namespace xapian_arabic;
+using xapian_arabic::bench::best_seconds;
 
 namespace {
-
-double best_seconds(int repeat, const std::function<void()>& fn) {
-  double best = 1e300;
-  for (int i = 0; i < repeat; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    fn();
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  return best;
-}
 
 struct Corpus {
   std::string name;
