@@ -175,6 +175,16 @@ Config Config::parse(std::string_view text, const std::string& source, const std
   index.read_number("threads", config.index.threads, 0, 256);
   index.read_number("batch_size", config.index.batch_size, 1, 10'000'000);
   index.read_string("language", config.index.language);
+  index.read_enum("parallel_write", [&](const std::string& v) {
+    if (v == "auto")
+      config.index.parallel_write = ParallelWrite::automatic;
+    else if (v == "always")
+      config.index.parallel_write = ParallelWrite::always;
+    else if (v == "never")
+      config.index.parallel_write = ParallelWrite::never;
+    else
+      throw std::invalid_argument("parallel_write must be auto, always or never");
+  });
   index.reject_unknown();
 
   Section weights(root, "weights", source);

@@ -1,158 +1,27 @@
 /** @file
  *  @brief The indexing engine: file scan, incremental checks, reader and analysis
- *  threads, and the one writer that owns the WritableDatabase.
+ *  threads, and the one-writer path (the parallel path is in sharded_write.cc).
  */
 #include <sys/stat.h>
-#include <xapian_arabic/analyzer.h>
-#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_indexer.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <optional>
 #include <set>
-#include <thread>
-#include <unordered_set>
+
+#include "database_merge.h"
+#include "index_run.h"
 
 namespace xapian_arabic {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-/// A queue with a capacity: push() blocks while it is full, so a fast stage
-/// cannot run ahead of a slow one and fill memory. close() wakes everyone up.
-template <class T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(std::size_t capacity, std::size_t producers) : capacity_(capacity), producers_(producers) {}
-
-  /// False if the queue was closed (the item is dropped).
-  bool push(T&& item) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
-    if (closed_) return false;
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-    return true;
-  }
-
-  /// The next item; nullopt when closed and empty, or after @p timeout without an item.
-  std::optional<T> pop(std::optional<std::chrono::milliseconds> timeout = std::nullopt) {
-    std::unique_lock lock(mutex_);
-    const auto ready = [&] { return closed_ || !items_.empty(); };
-    if (timeout) {
-      if (!not_empty_.wait_for(lock, *timeout, ready)) return std::nullopt;
-    } else {
-      not_empty_.wait(lock, ready);
-    }
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-
-  bool finished() {
-    std::lock_guard lock(mutex_);
-    return closed_ && items_.empty();
-  }
-
-  /// One producer is done; the last one closes the queue.
-  void producer_done() {
-    std::lock_guard lock(mutex_);
-    if (producers_ > 0 && --producers_ == 0) close_locked();
-  }
-
-  void close() {
-    std::lock_guard lock(mutex_);
-    close_locked();
-  }
-
- private:
-  void close_locked() {
-    closed_ = true;
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
-  std::mutex mutex_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<T> items_;
-  std::size_t capacity_;
-  std::size_t producers_;
-  bool closed_ = false;
-};
-
-/// The state record of a file: "size mtime_ns hash path".
-struct FileState {
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::string hash;
-
-  static std::optional<FileState> parse(const std::string& value, std::string* path = nullptr) {
-    FileState s;
-    const std::size_t a = value.find(' ');
-    const std::size_t b = a == std::string::npos ? a : value.find(' ', a + 1);
-    const std::size_t c = b == std::string::npos ? b : value.find(' ', b + 1);
-    if (c == std::string::npos) return std::nullopt;
-    try {
-      s.size = std::stoull(value.substr(0, a));
-      s.mtime_ns = std::stoll(value.substr(a + 1, b - a - 1));
-    } catch (const std::exception&) {
-      return std::nullopt;
-    }
-    s.hash = value.substr(b + 1, c - b - 1);
-    if (path) *path = value.substr(c + 1);
-    return s;
-  }
-};
-
-/// One archive file of this run. Reader fields are set before its file item is
-/// queued to the writer; writer fields are touched by the writer only.
-struct FileJob {
-  std::string path;  // absolute, lexically normal
-  std::string root;  // folder that ids are relative to
-  std::string key;   // metadata key of its state record
-  std::string type;  // MIME type for the document data
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::optional<FileState> old;  // the record of an earlier run
-
-  // Set by the reader.
-  std::string hash;
-  std::size_t count = 0;    // articles handed to the analysis threads
-  bool file_error = false;  // the file as a whole could not be read
-  bool truncated = false;   // reading stopped early (stop flag)
-
-  // Writer only.
-  std::size_t written = 0;  // documents written + articles dropped
-  bool read_done = false, completed = false;
-  std::unordered_set<std::string> ids;  // Q terms written, for a changed file's stale articles
-};
-
-struct ArticleItem {
-  FileJob* job;
-  NewsArticle article;
-};
-
-struct WriteItem {
-  enum class Kind { document, dropped, file_read, file_unchanged } kind;
-  FileJob* job;
-  Xapian::Document doc;
-  std::string qterm;
-};
 
 /// Thrown from the reader's article callback to abandon a file when stopping.
 struct StopReading {};
@@ -190,7 +59,31 @@ bool hidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.';
 }
 
+/// The database folder as an absolute path without a trailing slash.
+std::string normal_folder(const std::string& path) {
+  fs::path p = fs::absolute(fs::path(path)).lexically_normal();
+  if (!p.has_filename() && p.has_parent_path()) p = p.parent_path();
+  return p.string();
+}
+
 }  // namespace
+
+std::optional<FileState> FileState::parse(const std::string& value, std::string* path) {
+  FileState s;
+  const std::size_t a = value.find(' ');
+  const std::size_t b = a == std::string::npos ? a : value.find(' ', a + 1);
+  const std::size_t c = b == std::string::npos ? b : value.find(' ', b + 1);
+  if (c == std::string::npos) return std::nullopt;
+  try {
+    s.size = std::stoull(value.substr(0, a));
+    s.mtime_ns = std::stoll(value.substr(a + 1, b - a - 1));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  s.hash = value.substr(b + 1, c - b - 1);
+  if (path) *path = value.substr(c + 1);
+  return s;
+}
 
 NewsIndexer::NewsIndexer(std::string db_path, NewsIndexerOptions options)
     : db_path_(std::move(db_path)), options_(std::move(options)) {}
@@ -200,40 +93,103 @@ std::string NewsIndexer::file_state_key(const std::string& absolute_path) {
 }
 
 IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
-  const auto start = Clock::now();
-  const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-  const Config& config = options_.config;
-  IndexSummary summary;
+  return IndexRun(db_path_, options_, on_error_, on_progress_).run(paths);
+}
 
-  std::mutex error_mutex;
-  std::atomic<std::size_t> failed{0};
-  const auto report = [&](const ReadError& e) {
-    ++failed;
-    std::lock_guard lock(error_mutex);
-    if (on_error_) on_error_(e);
-  };
+IndexRun::IndexRun(const std::string& db_path, const NewsIndexerOptions& options,
+                   const NewsIndexer::ErrorHandler& on_error, const NewsIndexer::ProgressHandler& on_progress)
+    : db_path_(normal_folder(db_path)),
+      work_dir_(db_path_ + ".xa-build"),
+      options_(options),
+      config_(options.config),
+      on_error_(on_error),
+      on_progress_(on_progress) {}
 
-  Xapian::WritableDatabase db;
+void IndexRun::report(const ReadError& e) {
+  ++failed_;
+  std::lock_guard lock(error_mutex_);
+  if (on_error_) on_error_(e);
+}
+
+void IndexRun::show_progress() {
+  progress_.files_done = files_finished_;
+  progress_.bytes_read = bytes_read_;
+  progress_.articles = documents_written_;
+  progress_.failed = failed_;
+  progress_.seconds = elapsed();
+  if (on_progress_) on_progress_(progress_);
+}
+
+IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
+  open_database();
+  find_files(paths);
+  if (options_.prune) prune();
+
+  threads_ = options_.threads ? options_.threads : config_.index.threads;
+  if (threads_ == 0) threads_ = std::max(1u, std::thread::hardware_concurrency());
+  batch_size_ = std::max<std::size_t>(1, options_.batch_size ? options_.batch_size : config_.index.batch_size);
+  reader_.emplace(news_reader_options(config_));
+  extractor_.emplace(config_.extraction);
+  for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis);
+
+  const bool parallel = choose_parallel_write();
+  const std::size_t readers = std::min<std::size_t>(jobs_.size(), (threads_ + 1) / 2);
+  articles_ = std::make_unique<BoundedQueue<ArticleItem>>(8 * threads_ + 8, readers);
+  if (readers == 0) articles_->close();
+  if (!parallel) writes_ = std::make_unique<BoundedQueue<WriteItem>>(8 * threads_ + 8, readers + threads_);
   try {
-    db = Xapian::WritableDatabase(db_path_, Xapian::DB_CREATE_OR_OPEN);
+    start_readers(readers);
+    if (parallel)
+      write_sharded();
+    else
+      write_one_writer();
+  } catch (...) {
+    abort_ = true;
+    articles_->close();
+    if (writes_) writes_->close();
+    for (std::thread& t : readers_) t.join();
+    readers_.clear();
+    try {
+      throw;
+    } catch (const Xapian::Error& e) {
+      throw IndexError("writing to " + db_path_ + ": " + e.get_description());
+    } catch (const std::system_error& e) {
+      throw IndexError("writing to " + db_path_ + ": " + e.what());
+    }
+  }
+  for (std::thread& t : readers_) t.join();
+  readers_.clear();
+
+  summary_.files_read = files_read_;
+  summary_.bytes_read = bytes_read_;
+  summary_.failed = failed_;
+  summary_.documents = db_.get_doccount();
+  summary_.interrupted = stopping();
+  summary_.seconds = elapsed();
+  show_progress();
+  return summary_;
+}
+
+void IndexRun::open_database() {
+  try {
+    db_ = Xapian::WritableDatabase(db_path_, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError("database " + db_path_ + " is locked: another process is writing to it");
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open database " + db_path_ + ": " + e.get_description());
   }
-  {
-    const Analyzer analyzer(config.analysis);
-    analyzer.check_compatible(db);  // IncompatibleIndexError: never mix terms of two analyses
-    if (db.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db);
-  }
+  const Analyzer analyzer(config_.analysis);
+  analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
+  if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db_);
+  // Shards or a merge left by a run that was killed: we hold the lock, so no run is using them.
+  std::error_code ec;
+  fs::remove_all(work_dir_, ec);
+}
 
-  // 1. Find the files; skip those whose size and mtime match their record.
-  std::vector<std::unique_ptr<FileJob>> jobs;
-  std::unordered_set<std::string> seen;
-  IndexProgress progress;
+void IndexRun::find_files(const std::vector<std::string>& paths) {
+  // Skip the files whose size and mtime match their record.
   for (const std::string& arg : paths) {
-    fs::path p = fs::absolute(fs::path(arg)).lexically_normal();
-    if (!p.has_filename() && p.has_parent_path()) p = p.parent_path();
+    const fs::path p = normal_folder(arg);
     std::error_code ec;
     const auto status = fs::status(p, ec);
     std::vector<std::pair<fs::path, fs::path>> found;  // file, root
@@ -262,253 +218,223 @@ IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
     for (auto& [file, root] : found) {
       auto job = std::make_unique<FileJob>();
       job->path = file.string();
-      if (!seen.insert(job->path).second) continue;
-      ++summary.files;
+      if (!seen_.insert(job->path).second) continue;
+      ++summary_.files;
       struct stat st {};
       if (::stat(job->path.c_str(), &st) != 0) {
         report({job->path, 0, "cannot stat: " + std::string(std::strerror(errno))});
         continue;
       }
       job->root = root.string();
-      job->key = file_state_key(job->path);
+      job->key = NewsIndexer::file_state_key(job->path);
       job->type = mime_type(job->path);
       job->size = static_cast<std::uint64_t>(st.st_size);
       job->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-      job->old = FileState::parse(db.get_metadata(job->key));
+      job->old = FileState::parse(db_.get_metadata(job->key));
       if (job->old && job->old->size == job->size && job->old->mtime_ns == job->mtime_ns) {
-        ++summary.unchanged_files;
+        ++summary_.unchanged_files;
         continue;
       }
-      progress.bytes_to_read += job->size;
-      jobs.push_back(std::move(job));
+      progress_.bytes_to_read += job->size;
+      jobs_.push_back(std::move(job));
     }
   }
-  progress.files_total = summary.files;
-  progress.files_to_read = jobs.size();
+  progress_.files_total = summary_.files;
+  progress_.files_to_read = jobs_.size();
+}
 
-  // 2. Prune: the articles of recorded files that no longer exist.
-  if (options_.prune) {
-    std::set<std::string> gone_terms;
-    std::vector<std::string> gone_keys;
-    const auto gone = [&](const std::string& path) {
-      std::error_code ec;
-      return !seen.count(path) && !fs::exists(path, ec) && !ec;
-    };
-    for (auto k = db.metadata_keys_begin(schema::kFileStateKeyPrefix);
-         k != db.metadata_keys_end(schema::kFileStateKeyPrefix); ++k) {
-      std::string path;
-      if (!FileState::parse(db.get_metadata(*k), &path) || !gone(path)) continue;
-      gone_keys.push_back(*k);
-      gone_terms.insert(boolean_term(schema::kFilePrefix, path));
-    }
-    // Files never recorded (a run killed before their last commit) are found by their XFILE terms;
-    // terms cut to fit Xapian's limit do not hold the whole path and rely on the record above.
-    const std::string prefix = schema::kFilePrefix;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-      const std::string term = *t;
-      if (term.size() < 200 && gone(term.substr(prefix.size()))) gone_terms.insert(term);
-    }
-    for (const std::string& term : gone_terms) {
-      summary.deleted += db.get_termfreq(term);
-      db.delete_document(term);
-    }
-    for (const std::string& key : gone_keys) db.set_metadata(key, std::string());
+void IndexRun::prune() {
+  // The articles of recorded files that no longer exist.
+  std::set<std::string> gone_terms;
+  std::vector<std::string> gone_keys;
+  const auto gone = [&](const std::string& path) {
+    std::error_code ec;
+    return !seen_.count(path) && !fs::exists(path, ec) && !ec;
+  };
+  for (auto k = db_.metadata_keys_begin(schema::kFileStateKeyPrefix);
+       k != db_.metadata_keys_end(schema::kFileStateKeyPrefix); ++k) {
+    std::string path;
+    if (!FileState::parse(db_.get_metadata(*k), &path) || !gone(path)) continue;
+    gone_keys.push_back(*k);
+    gone_terms.insert(boolean_term(schema::kFilePrefix, path));
   }
+  // Files never recorded (a run killed before their last commit) are found by their XFILE terms;
+  // terms cut to fit Xapian's limit do not hold the whole path and rely on the record above.
+  const std::string prefix = schema::kFilePrefix;
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+    const std::string term = *t;
+    if (term.size() < 200 && gone(term.substr(prefix.size()))) gone_terms.insert(term);
+  }
+  for (const std::string& term : gone_terms) {
+    summary_.deleted += db_.get_termfreq(term);
+    db_.delete_document(term);
+  }
+  for (const std::string& key : gone_keys) db_.set_metadata(key, std::string());
+}
 
-  // 3. Readers → analysis threads → this thread, the writer.
-  unsigned threads = options_.threads ? options_.threads : config.index.threads;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t batch_size =
-      std::max<std::size_t>(1, options_.batch_size ? options_.batch_size : config.index.batch_size);
-  const std::size_t readers = std::min<std::size_t>(jobs.size(), (threads + 1) / 2);
+bool IndexRun::choose_parallel_write() {
+  const ParallelWrite mode = config_.index.parallel_write;
+  if (mode == ParallelWrite::never || threads_ < 2 || jobs_.empty()) return false;
+  // A merge copies the whole database: with a big database and little input, one writer is faster.
+  if (mode == ParallelWrite::automatic && db_.get_doccount() > 0 &&
+      progress_.bytes_to_read * 10 < folder_bytes(db_path_))
+    return false;
+  db_.commit();  // the merges read the database as committed: metadata and pruning first
+  if (!merge_unsupported_reason(db_path_, work_dir_, progress_.bytes_to_read).empty()) {
+    std::error_code ec;
+    fs::remove_all(work_dir_, ec);
+    return false;
+  }
+  summary_.writers = threads_;
+  return true;
+}
 
-  const NewsReader reader(news_reader_options(config));
-  const ArticleExtractor extractor(config.extraction);
-
-  const auto stopping = [&] { return options_.stop && options_.stop->load(); };
-  std::atomic<bool> abort{false};
-  std::atomic<std::size_t> next_job{0};
-  std::atomic<std::uint64_t> bytes_read{0};
-  std::atomic<std::size_t> files_read{0};
-  BoundedQueue<ArticleItem> articles(8 * threads + 8, readers);
-  BoundedQueue<WriteItem> writes(8 * threads + 8, readers + threads);
-  if (readers == 0) articles.close();
-
-  std::vector<std::thread> pool;
+void IndexRun::start_readers(std::size_t readers) {
   for (std::size_t r = 0; r < readers; ++r) {
-    pool.emplace_back([&] {
-      for (std::size_t i; !abort && !stopping() && (i = next_job++) < jobs.size();) {
-        FileJob* job = jobs[i].get();
-        const auto hash = hash_file(job->path);
-        if (!hash) {
-          report({job->path, 0, "cannot read: " + std::string(std::strerror(errno))});
-          job->file_error = true;
-        } else if (job->old && job->old->hash == *hash) {
-          job->hash = *hash;
-          bytes_read += job->size;
-          if (!writes.push({WriteItem::Kind::file_unchanged, job, {}, {}})) break;
-          continue;
-        } else {
-          job->hash = *hash;
-          try {
-            reader.read_file(
-                job->path, job->root,
-                [&](NewsArticle&& article) {
-                  if (abort || stopping()) throw StopReading{};
-                  ++job->count;
-                  if (!articles.push({job, std::move(article)})) throw StopReading{};
-                },
-                [&](ReadError&& e) {
-                  if (e.line == 0) job->file_error = true;
-                  report(e);
-                });
-          } catch (const StopReading&) {
-            job->truncated = true;
-          } catch (const std::exception& e) {
-            report({job->path, 0, e.what()});
-            job->file_error = true;
-          }
-          ++files_read;
-        }
-        bytes_read += job->size;
-        if (!writes.push({WriteItem::Kind::file_read, job, {}, {}})) break;
-      }
-      articles.producer_done();
-      writes.producer_done();
+    readers_.emplace_back([this] {
+      for (std::size_t i; !abort_ && !stopping() && (i = next_job_++) < jobs_.size();) read_file(*jobs_[i]);
+      articles_->producer_done();
+      if (writes_) writes_->producer_done();
     });
   }
-  std::vector<Analyzer> analyzers;  // one per thread (Xapian::Stem is not thread-safe)
-  for (unsigned w = 0; w < threads; ++w) analyzers.emplace_back(config.analysis);
-  for (unsigned w = 0; w < threads; ++w) {
-    pool.emplace_back([&, w] {
-      const Analyzer& analyzer = analyzers[w];
-      NewsDocumentOptions doc_options;
-      doc_options.weights = config.weights;
-      doc_options.language = config.index.language;
-      while (auto item = articles.pop()) {
-        WriteItem out{WriteItem::Kind::document, item->job, {}, {}};
-        try {
-          extractor.extract(item->article);
-          doc_options.file = item->job->path;
-          doc_options.type = item->job->type;
-          doc_options.modtime = static_cast<std::time_t>(item->job->mtime_ns / 1000000000);
-          if (item->article.path.empty()) item->article.path = item->job->path;
-          out.qterm = unique_term(item->article);
-          out.doc = make_news_document(item->article, analyzer, doc_options);
-        } catch (const std::exception& e) {
-          report({item->job->path, item->article.line, std::string("cannot index article: ") + e.what()});
-          out.kind = WriteItem::Kind::dropped;
-        }
-        if (!writes.push(std::move(out))) break;
-      }
-      writes.producer_done();
+}
+
+void IndexRun::read_file(FileJob& job) {
+  const auto hash = hash_file(job.path);
+  if (!hash) {
+    report({job.path, 0, "cannot read: " + std::string(std::strerror(errno))});
+    job.file_error = true;
+  } else if (job.old && job.old->hash == *hash) {
+    job.hash = *hash;
+    job.same_content = true;
+  } else {
+    job.hash = *hash;
+    try {
+      reader_->read_file(
+          job.path, job.root,
+          [&](NewsArticle&& article) {
+            if (abort_ || stopping()) throw StopReading{};
+            ++job.count;
+            if (!articles_->push({&job, std::move(article)})) throw StopReading{};
+          },
+          [&](ReadError&& e) {
+            if (e.line == 0) job.file_error = true;
+            report(e);
+          });
+    } catch (const StopReading&) {
+      job.truncated = true;
+    } catch (const std::exception& e) {
+      report({job.path, 0, e.what()});
+      job.file_error = true;
+    }
+    ++files_read_;
+  }
+  bytes_read_ += job.size;
+  file_finished(job);
+}
+
+void IndexRun::file_finished(FileJob& job) {
+  job.reading_finished.store(true, std::memory_order_release);
+  ++files_finished_;
+  if (writes_) writes_->push({WriteItem::Kind::file_finished, &job, {}, {}});
+}
+
+WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
+  WriteItem out{WriteItem::Kind::document, item.job, {}, {}};
+  try {
+    NewsDocumentOptions doc_options;
+    doc_options.weights = config_.weights;
+    doc_options.language = config_.index.language;
+    doc_options.file = item.job->path;
+    doc_options.type = item.job->type;
+    doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
+    extractor_->extract(item.article);
+    if (item.article.path.empty()) item.article.path = item.job->path;
+    out.qterm = unique_term(item.article);
+    out.doc = make_news_document(item.article, analyzer, doc_options);
+  } catch (const std::exception& e) {
+    report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()});
+    out.kind = WriteItem::Kind::dropped;
+  }
+  return out;
+}
+
+void IndexRun::finish_file(Xapian::WritableDatabase& db, FileJob& job) {
+  job.completed = true;
+  if (job.same_content) {
+    db.set_metadata(job.key, state_value(job));
+    ++summary_.unchanged_files;
+    return;
+  }
+  if (job.truncated || (job.file_error && job.count == 0)) return;  // read again next run
+  if (job.old) {
+    // Articles the changed file no longer has.
+    const std::string term = boolean_term(schema::kFilePrefix, job.path);
+    std::vector<Xapian::docid> stale;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      auto t = db.termlist_begin(*p);
+      t.skip_to(schema::kIdPrefix);
+      if (t == db.termlist_end(*p) || !job.ids.count(*t)) stale.push_back(*p);
+    }
+    for (Xapian::docid id : stale) db.delete_document(id);
+    summary_.deleted += stale.size();
+    job.ids.clear();
+  }
+  db.set_metadata(job.key, state_value(job));
+}
+
+void IndexRun::write_one_writer() {
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < threads_; ++w) {
+    workers.emplace_back([this, w] {
+      while (auto item = articles_->pop())
+        if (!writes_->push(analyse(*item, analyzers_[w]))) break;
+      writes_->producer_done();
     });
   }
-  if (readers + threads == 0) writes.close();
 
   std::size_t pending = 0;
   const auto commit = [&] {
-    db.commit();
-    ++summary.commits;
+    db_.commit();
+    ++summary_.commits;
     pending = 0;
   };
-  const auto complete = [&](FileJob& job) {
-    if (!job.read_done || job.written < job.count || job.completed) return;
-    job.completed = true;
-    if (job.truncated || (job.file_error && job.count == 0)) return;  // read again next run
-    if (job.old) {
-      // Articles the changed file no longer has.
-      const std::string term = boolean_term(schema::kFilePrefix, job.path);
-      std::vector<Xapian::docid> stale;
-      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-        auto t = db.termlist_begin(*p);
-        t.skip_to(schema::kIdPrefix);
-        if (t == db.termlist_end(*p) || !job.ids.count(*t)) stale.push_back(*p);
-      }
-      for (Xapian::docid id : stale) db.delete_document(id);
-      summary.deleted += stale.size();
-      job.ids.clear();
-    }
-    db.set_metadata(job.key, state_value(job));
-  };
-  const auto show = [&] {
-    progress.bytes_read = bytes_read;
-    progress.articles = summary.articles_added + summary.replaced;
-    progress.failed = failed;
-    progress.seconds = elapsed();
-    if (on_progress_) on_progress_(progress);
-  };
-
   try {
     auto last_shown = Clock::now();
-    std::size_t files_done = 0;
-    while (!writes.finished()) {
-      auto item = writes.pop(std::chrono::milliseconds(100));
-      if (item) {
+    while (!writes_->finished()) {
+      if (auto item = writes_->pop(std::chrono::milliseconds(100))) {
         FileJob& job = *item->job;
-        switch (item->kind) {
-          case WriteItem::Kind::document:
-            // One lookup: a new id is added without replace_document()'s second search.
-            if (db.term_exists(item->qterm)) {
-              ++summary.replaced;
-              db.replace_document(item->qterm, item->doc);
-            } else {
-              ++summary.articles_added;
-              db.add_document(item->doc);
-            }
-            if (job.old) job.ids.insert(item->qterm);
-            ++job.written;
-            ++pending;
-            break;
-          case WriteItem::Kind::dropped: ++job.written; break;
-          case WriteItem::Kind::file_read:
-            job.read_done = true;
-            ++files_done;
-            break;
-          case WriteItem::Kind::file_unchanged:
-            db.set_metadata(job.key, state_value(job));
-            ++summary.unchanged_files;
-            job.completed = true;
-            ++files_done;
-            break;
+        if (item->kind == WriteItem::Kind::document) {
+          // One lookup: a new id is added without replace_document()'s second search.
+          if (db_.term_exists(item->qterm)) {
+            ++summary_.replaced;
+            db_.replace_document(item->qterm, item->doc);
+          } else {
+            ++summary_.articles_added;
+            db_.add_document(item->doc);
+          }
+          if (job.old) job.ids.insert(item->qterm);
+          ++documents_written_;
+          ++pending;
         }
-        complete(job);
-        if (pending >= batch_size) commit();
+        if (item->kind != WriteItem::Kind::file_finished) ++job.written;
+        if (!job.completed && job.all_written()) finish_file(db_, job);
+        if (pending >= batch_size_) commit();
       }
       if (Clock::now() - last_shown >= std::chrono::milliseconds(100)) {
         last_shown = Clock::now();
-        progress.files_done = files_done;
-        show();
+        show_progress();
       }
     }
-    for (std::thread& t : pool) t.join();
-    pool.clear();
-    commit();
-    progress.files_done = files_done;
   } catch (...) {
-    abort = true;
-    articles.close();
-    writes.close();
-    for (std::thread& t : pool) t.join();
-    try {
-      throw;
-    } catch (const Xapian::Error& e) {
-      throw IndexError("writing to " + db_path_ + ": " + e.get_description());
-    }
+    abort_ = true;
+    articles_->close();
+    writes_->close();
+    for (std::thread& t : workers) t.join();
+    throw;
   }
-
-  summary.files_read = files_read;
-  summary.bytes_read = bytes_read;
-  summary.failed = failed;
-  summary.documents = db.get_doccount();
-  summary.interrupted = stopping();
-  summary.seconds = elapsed();
-  progress.bytes_read = summary.bytes_read;
-  progress.articles = summary.articles_added + summary.replaced;
-  progress.failed = summary.failed;
-  progress.seconds = summary.seconds;
-  if (on_progress_) on_progress_(progress);
-  return summary;
+  for (std::thread& t : workers) t.join();
+  commit();
 }
 
 }  // namespace xapian_arabic

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
@@ -44,6 +46,46 @@ NewsIndexerOptions quick_options() {
 
 std::string samples() {
   return std::string(XA_SHARED_DATA_DIR) + "/news-samples";
+}
+
+std::string news_dev() {
+  return std::string(XA_SHARED_DATA_DIR) + "/news-dev";
+}
+
+NewsIndexerOptions writing(ParallelWrite mode, std::size_t batch_size) {
+  NewsIndexerOptions o = quick_options();
+  o.config.index.parallel_write = mode;
+  o.batch_size = batch_size;
+  return o;
+}
+
+/// Every term of a database with its frequency: equal for two indexes of the same articles.
+std::map<std::string, Xapian::doccount> term_frequencies(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::map<std::string, Xapian::doccount> terms;
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) terms[*t] = t.get_termfreq();
+  return terms;
+}
+
+/// The news-dev articles as one JSON Lines feed ({"id", "body"} in file name order).
+std::vector<nlohmann::json> news_dev_articles() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(news_dev()))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<nlohmann::json> articles;
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    articles.push_back({{"id", f.stem().string()}, {"body", text}});
+  }
+  return articles;
+}
+
+void write_feed(const fs::path& p, const std::vector<nlohmann::json>& articles) {
+  std::string lines;
+  for (const auto& a : articles) lines += a.dump() + "\n";
+  write_file(p, lines);
 }
 
 }  // namespace
@@ -111,11 +153,67 @@ TEST_CASE("commits follow the batch size", "[indexer]") {
              R"(", "title": "خبر", "body": "نص"})"
              "\n";
   write_file(tmp.path / "a/feed.jsonl", lines);
-  NewsIndexerOptions o = quick_options();
-  o.batch_size = 10;
-  const IndexSummary s = NewsIndexer((tmp.path / "db").string(), o).run({(tmp.path / "a").string()});
+  const IndexSummary s =
+      NewsIndexer((tmp.path / "db").string(), writing(ParallelWrite::never, 10)).run({(tmp.path / "a").string()});
+  CHECK(s.writers == 1);
   CHECK(s.articles_added == 25);
   CHECK(s.commits == 3);  // after 10, after 20, and the final one
+}
+
+TEST_CASE("parallel writers build the same index as one writer", "[indexer]") {
+  TempDir tmp;
+  const std::string one = (tmp.path / "one").string(), parallel = (tmp.path / "parallel").string();
+  const IndexSummary a = NewsIndexer(one, writing(ParallelWrite::never, 20)).run({news_dev()});
+  const IndexSummary b = NewsIndexer(parallel, writing(ParallelWrite::always, 20)).run({news_dev()});
+  CHECK(a.writers == 1);
+  REQUIRE(b.writers == 2);
+  CHECK(b.articles_added == a.articles_added);
+  CHECK(b.documents == a.documents);
+  CHECK(b.documents >= 190);
+  CHECK(b.commits >= 3);  // merges after 20 and 40 documents at least, then the final one
+  CHECK(term_frequencies(parallel) == term_frequencies(one));
+  CHECK_FALSE(fs::exists(parallel + ".xa-build"));  // no shard is left behind
+  // Every file is recorded: the next run reads nothing.
+  const IndexSummary again = NewsIndexer(parallel, writing(ParallelWrite::always, 20)).run({news_dev()});
+  CHECK(again.files_read == 0);
+  CHECK(again.unchanged_files == a.files);
+}
+
+TEST_CASE("a parallel run over a changed feed replaces its articles and deletes the ones it lost", "[indexer]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  std::vector<nlohmann::json> articles = news_dev_articles();
+  REQUIRE(articles.size() >= 100);
+  write_feed(tmp.path / "a/feed.jsonl", articles);
+  NewsIndexer(db_path, writing(ParallelWrite::always, 25)).run({(tmp.path / "a").string()});
+  CHECK(Xapian::Database(db_path).get_doccount() == articles.size());
+
+  const std::string lost = "Q" + articles.front()["id"].get<std::string>();
+  const std::string changed = "Q" + articles[1]["id"].get<std::string>();
+  articles.erase(articles.begin());
+  articles.front()["body"] = "زلزال بقوة ست درجات يضرب الساحل الشمالي";
+  write_feed(tmp.path / "a/feed.jsonl", articles);
+  const IndexSummary s = NewsIndexer(db_path, writing(ParallelWrite::always, 25)).run({(tmp.path / "a").string()});
+  CHECK(s.writers == 2);
+  CHECK(s.replaced == articles.size());
+  CHECK(s.articles_added == 0);
+  CHECK(s.deleted == 1);
+  Xapian::Database db(db_path);
+  CHECK(db.get_doccount() == articles.size());
+  CHECK(db.get_termfreq(lost) == 0);
+  REQUIRE(db.get_termfreq(changed) == 1);
+  const Xapian::docid id = *db.postlist_begin(changed);
+  CHECK(db.get_document(id).get_data().find("زلزال بقوة") != std::string::npos);
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) CHECK(t.get_termfreq() == 1);
+}
+
+TEST_CASE("a small run into a big database uses one writer", "[indexer]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexer(db_path, writing(ParallelWrite::automatic, 50)).run({news_dev()});
+  const IndexSummary s = NewsIndexer(db_path, writing(ParallelWrite::automatic, 50)).run({samples()});
+  CHECK(s.writers == 1);  // merging the database would cost more than the two articles
+  CHECK(s.articles_added == 2);
 }
 
 TEST_CASE("bad inputs are reported with file and line, counted, and the rest indexed", "[indexer]") {

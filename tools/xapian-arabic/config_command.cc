@@ -69,7 +69,10 @@ void print_toml(const Config& c, std::ostream& out) {
   w.section("stemming")("stemmer", std::string(to_string(a.stemmer)))("latin_stemmer", a.latin_stemmer)(
       "tables_dir", a.stemmer_tables_dir);
   w.section("stopwords")("enabled", a.use_stopwords)("file", a.stopwords_file);
-  w.section("index")("threads", c.index.threads)("batch_size", c.index.batch_size)("language", c.index.language);
+  w.section("index")("threads", c.index.threads)("batch_size", c.index.batch_size)("language", c.index.language)(
+      "parallel_write", std::string(c.index.parallel_write == ParallelWrite::automatic ? "auto"
+                                    : c.index.parallel_write == ParallelWrite::always  ? "always"
+                                                                                       : "never"));
   w.section("weights")("title", c.weights.title)("lead", c.weights.lead)("body", c.weights.body)("source",
                                                                                                  c.weights.source);
   w.section("bm25")("k1", c.bm25.k1)("k2", c.bm25.k2)("k3", c.bm25.k3)("b", c.bm25.b)("min_normlen",

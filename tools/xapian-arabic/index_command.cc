@@ -94,6 +94,7 @@ void run_index(const IndexArgs& args) {
                                     {"failed", s.failed},
                                     {"documents", s.documents},
                                     {"commits", s.commits},
+                                    {"writers", s.writers},
                                     {"bytes_read", s.bytes_read},
                                     {"interrupted", s.interrupted},
                                     {"seconds", std::round(s.seconds * 1000) / 1000}};

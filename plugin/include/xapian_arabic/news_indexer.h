@@ -76,6 +76,7 @@ struct IndexSummary {
   std::size_t failed = 0;           ///< errors reported (a bad file counts 1, each bad record 1)
   std::uint64_t bytes_read = 0;
   std::size_t commits = 0;
+  unsigned writers = 1;       ///< 1, or the shards written in parallel and merged at each commit
   std::size_t documents = 0;  ///< documents in the database at the end
   double seconds = 0;
   bool interrupted = false;  ///< the stop flag ended the run early
