@@ -6,7 +6,7 @@ packages=(
   cmake make g++ clang-14 libclang-rt-14-dev clang-format pkg-config binutils git
   libxapian-dev xapian-tools python3-xapian
   libicu-dev libstemmer-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
-  libgumbo-dev zlib1g-dev catch2 libbenchmark-dev
+  libgumbo-dev zlib1g-dev libjemalloc-dev catch2 libbenchmark-dev
 )
 missing=()
 for p in "${packages[@]}"; do
