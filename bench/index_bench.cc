@@ -1,20 +1,25 @@
 /** @file
- *  @brief Indexing benchmark: NewsIndexer with 1 and 2 threads next to a plain-Xapian
- *  baseline (TermGenerator + Stem("arabic"), one thread) over the same JSON Lines
- *  articles, each run in its own process so peak RSS (ru_maxrss) is its own.
+ *  @brief Indexing benchmark: `xapian-arabic index` (what users run) with 1 and 2
+ *  threads, with one writer and with parallel shards, next to a plain-Xapian
+ *  baseline indexer (TermGenerator + Stem("arabic"), one thread) over the same
+ *  JSON Lines articles. Every row is its own process, so peak RSS and CPU time
+ *  (wait4) are its own. The baseline also runs with jemalloc preloaded, the
+ *  allocator the tool links, to show what the allocator alone buys.
  *
- *  Usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...]
+ *  Ratios are to the fastest plain-Xapian row (one per batch size).
+ *
+ *  Usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...] [--tool PATH]
  *  Prints a Markdown table: articles/s, MB/s (uncompressed JSON Lines input),
- *  peak RSS, index size before and after compaction (Database::compact, as
- *  xapian-compact does).
+ *  CPU seconds, peak RSS, index size before and after compaction
+ *  (Database::compact, as xapian-compact does).
  */
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
-#include <xapian_arabic/news_indexer.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -39,41 +44,38 @@ struct Result {
   double cpu_seconds = 0;  // user + system, all threads: comparable on a loaded machine
 };
 
-/// Calls @p fn in a child process (fresh ru_maxrss) and returns what it measured.
-Result in_child(const std::function<Result()>& fn) {
+/// Runs @p argv (with @p env added) to completion; wall time, CPU and peak RSS
+/// come from the parent, @p out gets the child's standard output.
+Result run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env, std::string& out) {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const auto start = Clock::now();
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     close(fds[0]);
-    Result r;
-    try {
-      r = fn();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "index_bench: %s\n", e.what());
-      _exit(1);
-    }
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    r.peak_rss_kb = usage.ru_maxrss;
-    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    const std::string line = std::to_string(r.articles) + " " + std::to_string(r.seconds) + " " +
-                             std::to_string(r.peak_rss_kb) + " " + std::to_string(r.cpu_seconds) + "\n";
-    if (write(fds[1], line.data(), line.size()) < 0) _exit(1);
-    _exit(0);
+    dup2(fds[1], STDOUT_FILENO);
+    for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    std::perror(args[0]);
+    _exit(127);
   }
   close(fds[1]);
-  std::string text;
-  char buf[256];
-  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+  char buf[4096];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
   close(fds[0]);
   int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("benchmark child failed");
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("failed: " + argv[0]);
   Result r;
-  std::istringstream(text) >> r.articles >> r.seconds >> r.peak_rss_kb >> r.cpu_seconds;
+  r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  r.peak_rss_kb = usage.ru_maxrss;
+  r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                  static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   return r;
 }
 
@@ -101,14 +103,13 @@ std::string field(const nlohmann::json& j, const char* name) {
 }
 
 /// What a Xapian user writes today: TermGenerator with the Snowball Arabic stemmer.
-Result baseline(const std::string& input, const std::string& db_path, std::size_t batch) {
-  const auto start = Clock::now();
+/// Returns the number of articles indexed.
+std::size_t baseline(const std::string& input, const std::string& db_path, std::size_t batch) {
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("arabic"));
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  Result r;
-  std::size_t pending = 0;
+  std::size_t articles = 0, pending = 0;
   for_each_line(input, [&](const std::string& line) {
     const auto j = nlohmann::json::parse(line);
     const std::string id = field(j, "id"), title = field(j, "title"), body = field(j, "body");
@@ -121,31 +122,14 @@ Result baseline(const std::string& input, const std::string& db_path, std::size_
     doc.add_boolean_term("Q" + id);
     doc.set_data("title=" + title + "\ntext=" + body + "\n");
     db.replace_document("Q" + id, doc);
-    ++r.articles;
+    ++articles;
     if (++pending >= batch) {
       db.commit();
       pending = 0;
     }
   });
   db.commit();
-  r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  return r;
-}
-
-Result ours(const std::string& input, const std::string& db_path, unsigned threads, std::size_t batch) {
-  xapian_arabic::NewsIndexerOptions options;
-  options.threads = threads;
-  options.batch_size = batch;
-  xapian_arabic::NewsIndexer indexer(db_path, options);
-  std::size_t errors = 0;
-  indexer.set_error_handler([&](const xapian_arabic::ReadError& e) {
-    if (errors++ < 5) std::fprintf(stderr, "index_bench: %s:%zu: %s\n", e.path.c_str(), e.line, e.message.c_str());
-  });
-  const xapian_arabic::IndexSummary s = indexer.run({input});
-  Result r;
-  r.articles = s.articles_added + s.replaced;
-  r.seconds = s.seconds;
-  return r;
+  return articles;
 }
 
 std::uintmax_t folder_bytes(const fs::path& dir) {
@@ -175,8 +159,14 @@ std::uintmax_t uncompressed_bytes(const std::string& path) {
 int main(int argc, char** argv) {
   std::string articles = "../shared/data/news-bench/articles.jsonl.gz";
   std::string work = (fs::temp_directory_path() / "xa-index-bench").string();
+  std::string tool = XA_TOOL_PATH;
   std::size_t limit = 0;
-  std::vector<std::size_t> batches = {2000, 500};
+  std::vector<std::size_t> batches = {500, 2000};
+  // The baseline's own process: index_bench --run-baseline INPUT DB BATCH prints the article count.
+  if (argc == 5 && std::string(argv[1]) == "--run-baseline") {
+    std::printf("%zu\n", baseline(argv[2], argv[3], std::stoul(argv[4])));
+    return 0;
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
@@ -184,6 +174,8 @@ int main(int argc, char** argv) {
       articles = argv[++i];
     else if (a == "--work" && has_value)
       work = argv[++i];
+    else if (a == "--tool" && has_value)
+      tool = argv[++i];
     else if (a == "--limit" && has_value)
       limit = std::stoul(argv[++i]);
     else if (a == "--batch" && has_value) {
@@ -191,7 +183,7 @@ int main(int argc, char** argv) {
       std::stringstream list(argv[++i]);
       for (std::string b; std::getline(list, b, ',');) batches.push_back(std::stoul(b));
     } else {
-      std::cerr << "usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...]\n";
+      std::cerr << "usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...] [--tool PATH]\n";
       return 1;
     }
   }
@@ -199,8 +191,8 @@ int main(int argc, char** argv) {
   fs::remove_all(work);
   fs::create_directories(work);
 
-  // Both indexers read the same file; a --limit subset is written out first.
-  std::string input = articles;
+  // Every indexer reads the same file; a --limit subset is written out first.
+  std::string input = fs::absolute(articles).string();
   if (limit) {
     input = work + "/subset.jsonl";
     std::ofstream out(input, std::ios::binary);
@@ -210,6 +202,8 @@ int main(int argc, char** argv) {
     });
   }
   const double mb = static_cast<double>(uncompressed_bytes(input)) / (1024.0 * 1024.0);
+  const std::string one_writer_config = work + "/one-writer.toml";
+  std::ofstream(one_writer_config) << "[index]\nparallel_write = \"never\"\n";
 
   struct Row {
     std::string name;
@@ -217,17 +211,40 @@ int main(int argc, char** argv) {
     std::size_t batch;
     std::function<Result(const std::string&)> run;
   };
+  const std::string self = fs::canonical("/proc/self/exe").string();
+  const auto run_baseline = [&](const std::string& db, std::size_t batch, std::vector<std::string> env) {
+    std::string out;
+    Result r = run_process({self, "--run-baseline", input, db, std::to_string(batch)}, env, out);
+    r.articles = std::stoul(out);
+    return r;
+  };
+  const auto run_tool = [&](const std::string& db, unsigned threads, std::size_t batch, bool one_writer) {
+    std::vector<std::string> args = {tool,           "index",
+                                     "--quiet",      "--json",
+                                     "--db",         db,
+                                     "--threads",    std::to_string(threads),
+                                     "--batch-size", std::to_string(batch)};
+    if (one_writer) args.insert(args.end(), {"--config", one_writer_config});
+    args.push_back(input);
+    std::string out;
+    Result r = run_process(args, {}, out);
+    const auto summary = nlohmann::json::parse(out);
+    r.articles = summary["articles_added"].get<std::size_t>() + summary["replaced"].get<std::size_t>();
+    return r;
+  };
+  const std::size_t b0 = batches[0];
   std::vector<Row> rows;
-  rows.push_back({"plain Xapian (TermGenerator + Stem(\"arabic\"))", 1, batches[0],
-                  [&](const std::string& db) { return baseline(input, db, batches[0]); }});
-  for (unsigned threads : {1u, 2u})
-    rows.push_back({"xapian-arabic NewsIndexer", threads, batches[0],
-                    [&, threads](const std::string& db) { return ours(input, db, threads, batches[0]); }});
-  for (std::size_t i = 1; i < batches.size(); ++i) {
-    const std::size_t b = batches[i];
-    rows.push_back(
-        {"xapian-arabic NewsIndexer", 2, b, [&, b](const std::string& db) { return ours(input, db, 2, b); }});
-  }
+  for (const std::size_t b : batches)
+    rows.push_back({"plain Xapian (TermGenerator + Stem(\"arabic\")), glibc malloc", 1, b,
+                    [&, b](const std::string& db) { return run_baseline(db, b, {}); }});
+  const std::size_t baselines = rows.size();  // ratios are to the fastest of these
+  rows.push_back({"plain Xapian, jemalloc preloaded", 1, b0,
+                  [&](const std::string& db) { return run_baseline(db, b0, {"LD_PRELOAD=" XA_JEMALLOC_PATH}); }});
+  rows.push_back({"xapian-arabic index", 1, b0, [&](const std::string& db) { return run_tool(db, 1, b0, false); }});
+  rows.push_back({"xapian-arabic index, parallel_write = \"never\"", 2, b0,
+                  [&](const std::string& db) { return run_tool(db, 2, b0, true); }});
+  for (const std::size_t b : batches)
+    rows.push_back({"xapian-arabic index", 2, b, [&, b](const std::string& db) { return run_tool(db, 2, b, false); }});
 
   std::printf("input: %s, %.1f MB of JSON Lines\n\n", input.c_str(), mb);
   std::printf(
@@ -238,9 +255,9 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const std::string db = work + "/db-" + std::to_string(i);
-    const Result r = in_child([&] { return row.run(db); });
+    const Result r = row.run(db);
     const double rate = static_cast<double>(r.articles) / r.seconds;
-    if (i == 0) baseline_rate = rate;
+    if (i < baselines) baseline_rate = std::max(baseline_rate, rate);
     std::printf("| %s | %u | %zu | %zu | %.2f | %.0f (%.2fx) | %.2f | %.1f | %.0f | %.1f | %.1f |\n", row.name.c_str(),
                 row.threads, row.batch, r.articles, r.seconds, rate, rate / baseline_rate, mb / r.seconds,
                 r.cpu_seconds, static_cast<double>(r.peak_rss_kb) / 1024.0,
