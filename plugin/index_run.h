@@ -103,7 +103,8 @@ class IndexRun {
   bool stopping() const { return options_.stop && options_.stop->load(); }
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
-  const std::string db_path_;
+  const std::string db_name_;   // as the caller gave it, for messages
+  const std::string db_path_;   // absolute, no trailing slash
   const std::string work_dir_;  // beside the database: shards and merges of the parallel path
   const NewsIndexerOptions& options_;
   const Config& config_;

@@ -98,7 +98,8 @@ IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
 
 IndexRun::IndexRun(const std::string& db_path, const NewsIndexerOptions& options,
                    const NewsIndexer::ErrorHandler& on_error, const NewsIndexer::ProgressHandler& on_progress)
-    : db_path_(normal_folder(db_path)),
+    : db_name_(db_path),
+      db_path_(normal_folder(db_path)),
       work_dir_(db_path_ + ".xa-build"),
       options_(options),
       config_(options.config),
@@ -152,9 +153,9 @@ IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
     try {
       throw;
     } catch (const Xapian::Error& e) {
-      throw IndexError("writing to " + db_path_ + ": " + e.get_description());
+      throw IndexError("writing to " + db_name_ + ": " + e.get_description());
     } catch (const std::system_error& e) {
-      throw IndexError("writing to " + db_path_ + ": " + e.what());
+      throw IndexError("writing to " + db_name_ + ": " + e.what());
     }
   }
   for (std::thread& t : readers_) t.join();
@@ -174,9 +175,9 @@ void IndexRun::open_database() {
   try {
     db_ = Xapian::WritableDatabase(db_path_, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError("database " + db_path_ + " is locked: another process is writing to it");
+    throw IndexError("database " + db_name_ + " is locked: another process is writing to it");
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open database " + db_path_ + ": " + e.get_description());
+    throw IndexError("cannot open database " + db_name_ + ": " + e.get_description());
   }
   const Analyzer analyzer(config_.analysis);
   analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
