@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Crash safety: `kill -9` in the middle of an index run leaves the database at
-# its last commit, and the next run completes it without duplicates; SIGTERM
-# stops reading, commits what is complete and exits with 143.
+# Crash safety: `kill -9` in the middle of an index run (two threads, so parallel
+# writers whose commits are merges) leaves the database at its last commit, and
+# the next run completes it without duplicates; SIGTERM stops reading, commits
+# what is complete and exits with 143.
 set -euo pipefail
 tool=${XA_TOOL:?}
 data=${XA_SHARED_DATA_DIR:?}
@@ -37,6 +38,7 @@ printf '[index]\nbatch_size = 25\nthreads = 2\n' >"$cfg"
 clean=$("$tool" index --db "$tmp/clean" --config "$cfg" --json --quiet "$tmp/archive") || fail "clean run"
 expected=$(json documents <<<"$clean")
 [ "$expected" = 1200 ] || fail "clean run must hold 1200 documents: $clean"
+[ "$(json writers <<<"$clean")" = 2 ] || fail "two threads into a new database write in parallel: $clean"
 
 # Start, wait for a few commits, kill -9 mid-run.
 "$tool" index --db "$tmp/db" --config "$cfg" --quiet "$tmp/archive" &
@@ -57,6 +59,7 @@ partial=$(doccount "$tmp/db")
 # The next run completes it: same document count as the clean run, no Q term twice.
 out=$("$tool" index --db "$tmp/db" --config "$cfg" --json --quiet "$tmp/archive") || fail "recovery run"
 [ "$(json documents <<<"$out")" = "$expected" ] || fail "after recovery: $out (clean: $expected)"
+[ ! -e "$tmp/db.xa-build" ] || fail "the shards of the killed run were left behind"
 check_unique() {
   $py - "$1" <<'EOF' || fail "a Q term has several documents in $1"
 import sys, xapian
