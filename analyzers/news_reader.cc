@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "news_encoding.h"
@@ -124,6 +125,15 @@ std::optional<std::string> gunzip(std::string_view data, std::size_t max_bytes, 
     return std::nullopt;
   }
   return out;
+}
+
+const std::string kLineTooLong = "line is over the limit of ";
+
+/// True if @p text has a CR that does not end a CRLF (old Mac line ends).
+bool has_lone_cr(std::string_view text) {
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
+    if (cr + 1 < text.size() && text[cr + 1] != '\n') return true;
+  return false;
 }
 
 bool is_gzip(std::string_view bytes) {
@@ -313,75 +323,157 @@ void NewsReader::read_jsonl(const std::string& text, const std::string& path, co
   std::string_view rest = text;
   while (!rest.empty()) {
     const auto eol = rest.find('\n');
-    const std::string_view line = trim(rest.substr(0, eol));
+    const std::string_view line = rest.substr(0, eol);
     rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
-    ++line_no;
-    if (line.empty()) continue;
-    nlohmann::json record;
-    try {
-      record = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      on_error({path, line_no, std::string("invalid JSON: ") + e.what()});
-      continue;
-    }
-    if (!record.is_object()) {
-      on_error({path, line_no, "expected a JSON object per line, got " + std::string(record.type_name())});
-      continue;
-    }
-    NewsArticle article;
-    article.path = path;
-    article.line = line_no;
-    article.encoding = encoding;
-    article.url = field(record, options_.url_fields).value_or("");
-    const auto title = field(record, options_.title_fields);
-    const auto body = field(record, options_.body_fields);
-    if (!title && !body) {
-      on_error({path, line_no, "record has no title or body field"});
-      continue;
-    }
-    std::string body_text = body.value_or("");
-    unify_line_ends(body_text);
-    compose_nfc(body_text);
-    if (title) {
-      std::string t(trim(*title));
-      compose_nfc(t);
-      // Headlines are one line: a title with line breaks is joined.
-      std::replace(t.begin(), t.end(), '\n', ' ');
-      article.title = std::move(t);
-    }
-    split_lines(body_text, !title, article);
-    article.id = field(record, options_.id_fields).value_or(article.url);
-    if (article.id.empty()) article.id = id_base + ":" + std::to_string(line_no);
-    auto set_date = [&](const std::vector<std::string>& names, DateKind kind, std::optional<ExtractedDate>& slot) {
-      const auto raw = field(record, names);
-      if (!raw || trim(*raw).empty()) return;
-      const std::string value = iso_value(*raw);
-      if (value.empty()) {
-        on_error({path, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)"});
-        return;
-      }
-      ExtractedDate date;
-      date.value = value;
-      date.kind = kind;
-      date.text = *raw;
-      slot = date;
-    };
-    set_date(options_.date_fields, DateKind::published, article.published);
-    set_date(options_.updated_fields, DateKind::updated, article.updated);
-    if (const auto source = field(record, options_.source_fields); source && !trim(*source).empty()) {
-      ExtractedSource s;
-      s.name = std::string(trim(*source));
-      s.text = s.name;
-      s.kind = SourceKind::source;
-      article.source = s;
-    }
-    on_article(std::move(article));
+    read_jsonl_record(line, ++line_no, path, id_base, encoding, on_article, on_error);
   }
+}
+
+bool NewsReader::stream_jsonl(const std::string& path, const std::string& id_base,
+                              const std::function<void(NewsArticle&&)>& on_article,
+                              const std::function<void(ReadError&&)>& on_error) const {
+  // gzopen reads an uncompressed file as it is; the handle closes however we leave (StopReading too).
+  const std::unique_ptr<gzFile_s, decltype(&gzclose)> file(gzopen(path.c_str(), "rb"), &gzclose);
+  gzFile in = file.get();
+  if (!in) return false;
+  gzbuffer(in, 1 << 17);
+  std::string pending;
+  std::vector<char> buffer(1 << 16);
+  std::size_t line_no = 0;
+  bool started = false, too_long = false;
+  for (;;) {
+    const int n = gzread(in, buffer.data(), static_cast<unsigned>(buffer.size()));
+    if (n <= 0) break;
+    pending.append(buffer.data(), static_cast<std::size_t>(n));
+    if (!started) {
+      // Stream only what starts as UTF-8 text; BOMs, legacy code pages and binary go the whole-file way.
+      std::string_view head(pending);
+      if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+      const std::size_t last_line = head.rfind('\n');
+      head =
+          head.substr(0, last_line == std::string_view::npos ? std::min<std::size_t>(head.size(), 1 << 12) : last_line);
+      if (head.find('\0') != std::string_view::npos || has_lone_cr(head) ||
+          decode_news_bytes(head).encoding != "UTF-8") {
+        return false;
+      }
+      if (pending.starts_with("\xEF\xBB\xBF")) pending.erase(0, 3);
+      started = true;
+    }
+    std::size_t start = 0;
+    for (std::size_t eol; (eol = pending.find('\n', start)) != std::string::npos; start = eol + 1) {
+      ++line_no;
+      if (too_long) {
+        too_long = false;  // the end of a line already refused
+        continue;
+      }
+      if (eol - start > options_.max_file_bytes)
+        on_error({path, line_no, kLineTooLong + std::to_string(options_.max_file_bytes) + " bytes (max_file_bytes)"});
+      else
+        read_jsonl_record(std::string_view(pending).substr(start, eol - start), line_no, path, id_base, "UTF-8",
+                          on_article, on_error);
+    }
+    pending.erase(0, start);
+    if (pending.size() > options_.max_file_bytes) {
+      if (!too_long)
+        on_error(
+            {path, line_no + 1, kLineTooLong + std::to_string(options_.max_file_bytes) + " bytes (max_file_bytes)"});
+      too_long = true;
+      pending.clear();
+    }
+  }
+  int status = Z_OK;
+  const char* message = gzerror(in, &status);
+  if (status != Z_OK && status != Z_STREAM_END) {
+    if (!started) return false;  // the whole-file reader reports it
+    on_error({path, 0, std::string("corrupt or truncated gzip data: ") + message});
+    return true;  // the line it cut is not parsed
+  }
+  if (!started) return false;  // empty: the whole-file reader says so
+  if (!pending.empty() && !too_long)
+    read_jsonl_record(pending, ++line_no, path, id_base, "UTF-8", on_article, on_error);
+  return true;
+}
+
+void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_no, const std::string& path,
+                                   const std::string& id_base, const std::string& encoding,
+                                   const std::function<void(NewsArticle&&)>& on_article,
+                                   const std::function<void(ReadError&&)>& on_error) const {
+  const std::string_view line = trim(raw_line);
+  if (line.empty()) return;
+  nlohmann::json record;
+  try {
+    record = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception& e) {
+    on_error({path, line_no, std::string("invalid JSON: ") + e.what()});
+    return;
+  }
+  if (!record.is_object()) {
+    on_error({path, line_no, "expected a JSON object per line, got " + std::string(record.type_name())});
+    return;
+  }
+  NewsArticle article;
+  article.path = path;
+  article.line = line_no;
+  article.encoding = encoding;
+  article.url = field(record, options_.url_fields).value_or("");
+  const auto title = field(record, options_.title_fields);
+  const auto body = field(record, options_.body_fields);
+  if (!title && !body) {
+    on_error({path, line_no, "record has no title or body field"});
+    return;
+  }
+  std::string body_text = body.value_or("");
+  unify_line_ends(body_text);
+  compose_nfc(body_text);
+  if (title) {
+    std::string t(trim(*title));
+    compose_nfc(t);
+    // Headlines are one line: a title with line breaks is joined.
+    std::replace(t.begin(), t.end(), '\n', ' ');
+    article.title = std::move(t);
+  }
+  split_lines(body_text, !title, article);
+  article.id = field(record, options_.id_fields).value_or(article.url);
+  if (article.id.empty()) article.id = id_base + ":" + std::to_string(line_no);
+  auto set_date = [&](const std::vector<std::string>& names, DateKind kind, std::optional<ExtractedDate>& slot) {
+    const auto raw = field(record, names);
+    if (!raw || trim(*raw).empty()) return;
+    const std::string value = iso_value(*raw);
+    if (value.empty()) {
+      on_error({path, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)"});
+      return;
+    }
+    ExtractedDate date;
+    date.value = value;
+    date.kind = kind;
+    date.text = *raw;
+    slot = date;
+  };
+  set_date(options_.date_fields, DateKind::published, article.published);
+  set_date(options_.updated_fields, DateKind::updated, article.updated);
+  if (const auto source = field(record, options_.source_fields); source && !trim(*source).empty()) {
+    ExtractedSource s;
+    s.name = std::string(trim(*source));
+    s.text = s.name;
+    s.kind = SourceKind::source;
+    article.source = s;
+  }
+  on_article(std::move(article));
 }
 
 void NewsReader::read_file(const std::string& path, const std::string& id_root,
                            const std::function<void(NewsArticle&&)>& on_article,
                            const std::function<void(ReadError&&)>& on_error) const {
+  std::string id = path;
+  if (!id_root.empty()) {
+    const auto rel = fs::path(path).lexically_relative(id_root);
+    if (!rel.empty() && !rel.string().starts_with("..")) id = rel.generic_string();
+  }
+  std::error_code ec;
+  if (format_of(path) == ArchiveFormat::jsonl && fs::is_regular_file(path, ec) &&
+      stream_jsonl(path, id, on_article, on_error))
+    return;
+
   std::string error;
   auto bytes = read_bytes(path, options_.max_file_bytes, error);
   if (!bytes) {
@@ -402,13 +494,6 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
     return;
   }
   unify_line_ends(decoded.text);
-
-  std::string id = path;
-  if (!id_root.empty()) {
-    std::error_code ec;
-    const auto rel = fs::path(path).lexically_relative(id_root);
-    if (!rel.empty() && !rel.string().starts_with("..")) id = rel.generic_string();
-  }
 
   ArchiveFormat format = format_of(path);
   if (format == ArchiveFormat::unknown) {  // sniff: JSON object lines, markup, else text

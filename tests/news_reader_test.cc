@@ -342,6 +342,67 @@ TEST_CASE(".gz archives of JSON Lines and text", "[reader][jsonl]") {
   CHECK(t.articles[0].title == "روسيا تؤكد على تعزيز علاقاتها مع العراق");
 }
 
+/// JSON Lines of the two news-samples articles, repeated @p copies times with distinct ids.
+std::string sample_feed(int copies) {
+  std::string lines;
+  const std::string bodies[] = {slurp(k000), slurp(k003)};
+  for (int i = 0; i < copies; ++i) {
+    const std::string& body = bodies[i % 2];
+    std::string escaped;
+    for (const char c : body) {
+      if (c == '"' || c == '\\') escaped += '\\';
+      if (c == '\n')
+        escaped += "\\n";
+      else if (c != '\r')
+        escaped += c;
+    }
+    lines += R"({"id": "a)" + std::to_string(i) + R"(", "body": ")" + escaped + "\"}\n";
+  }
+  return lines;
+}
+
+TEST_CASE("JSON Lines are read a line at a time: a file over max_file_bytes is read, a line over it refused",
+          "[reader][jsonl]") {
+  Scratch scratch;
+  const std::string feed = sample_feed(40);  // about 200 KB
+  NewsReaderOptions small;
+  small.max_file_bytes = 16 << 10;  // every line fits, the file does not
+  for (const std::string name : {"feed.jsonl", "feed.jsonl.gz"}) {
+    INFO(name);
+    const auto r = read(scratch.write(name, name.ends_with(".gz") ? gzip(feed) : feed), small);
+    CHECK(r.errors.empty());
+    REQUIRE(r.articles.size() == 40);
+    CHECK(r.articles[39].id == "a39");
+    CHECK(r.articles[39].line == 40);
+    CHECK(r.articles[1].title == "روسيا تؤكد على تعزيز علاقاتها مع العراق");
+  }
+  // The same file as a .txt is read whole, so the limit refuses it.
+  const auto whole = read(scratch.write("feed.txt", feed), small);
+  REQUIRE(whole.errors.size() == 1);
+  CHECK(whole.errors[0].message.find("max_file_bytes") != std::string::npos);
+
+  // One line over the limit: that line is refused by number, the lines around it are read.
+  std::string with_long = sample_feed(2);
+  with_long += R"({"id": "long", "body": ")" + std::string(20 << 10, 'x') + "\"}\n";
+  with_long += sample_feed(1);
+  const auto r = read(scratch.write("long.jsonl", with_long), small);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 3);
+  CHECK(r.errors[0].message.find("max_file_bytes") != std::string::npos);
+  REQUIRE(r.articles.size() == 3);
+  CHECK(r.articles[2].line == 4);
+}
+
+TEST_CASE("a truncated .jsonl.gz gives the articles before the cut and an error", "[reader][jsonl]") {
+  Scratch scratch;
+  const std::string gz = gzip(sample_feed(40));
+  const auto r = read(scratch.write("cut.jsonl.gz", gz.substr(0, gz.size() * 2 / 3)));
+  CHECK(r.articles.size() >= 3);
+  CHECK(r.articles.size() < 40);
+  REQUIRE_FALSE(r.errors.empty());
+  CHECK(r.errors.back().message.find("gzip") != std::string::npos);
+}
+
 TEST_CASE("news-bench archive reads without errors", "[reader][jsonl][.slow]") {
   const auto r = read(std::string(XA_SHARED_DATA_DIR) + "/news-bench/articles.jsonl.gz");
   CHECK(r.errors.empty());

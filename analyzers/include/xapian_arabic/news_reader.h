@@ -43,7 +43,9 @@ struct NewsReaderOptions {
   std::vector<std::string> updated_fields = JsonlFields{}.updated;
   std::vector<std::string> source_fields = JsonlFields{}.source;
   std::vector<std::string> url_fields = JsonlFields{}.url;
-  std::size_t max_file_bytes = 512u << 20;  ///< larger files are refused with an error
+  /// Larger files (after gunzip) are refused with an error. JSON Lines files are
+  /// read a line at a time, so for them only a longer line is refused.
+  std::size_t max_file_bytes = 512u << 20;
 };
 
 /// The reader options a config asks for ([jsonl] field names).
@@ -74,6 +76,16 @@ class XAPIAN_ARABIC_API NewsReader {
   void read_jsonl(const std::string& text, const std::string& path, const std::string& id_base,
                   const std::string& encoding, const std::function<void(NewsArticle&&)>& on_article,
                   const std::function<void(ReadError&&)>& on_error) const;
+  /// Reads a UTF-8 JSON Lines file (gzipped or not) a line at a time, so memory is
+  /// bounded by the longest line, not by the file. False, having read nothing, if
+  /// the file does not start as UTF-8 JSON Lines: the caller then reads it whole.
+  bool stream_jsonl(const std::string& path, const std::string& id_base,
+                    const std::function<void(NewsArticle&&)>& on_article,
+                    const std::function<void(ReadError&&)>& on_error) const;
+  void read_jsonl_record(std::string_view line, std::size_t line_no, const std::string& path,
+                         const std::string& id_base, const std::string& encoding,
+                         const std::function<void(NewsArticle&&)>& on_article,
+                         const std::function<void(ReadError&&)>& on_error) const;
 
   NewsReaderOptions options_;
   std::shared_ptr<const NewsLayout> layout_;  // header labels and markers (config/sources/markers.tsv)
