@@ -93,19 +93,7 @@ std::vector<Token> tokens(std::string_view s, std::size_t from, std::size_t limi
 
 /// @p word without the punctuation around it.
 std::string_view strip_punct(std::string_view word) {
-  while (!word.empty()) {
-    std::size_t len = 0;
-    if (!is_punct(utf8::decode(word, 0, len))) break;
-    word.remove_prefix(len);
-  }
-  while (!word.empty()) {
-    std::size_t start = word.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
-    std::size_t len = 0;
-    if (!is_punct(utf8::decode(word, start, len))) break;
-    word.remove_suffix(word.size() - start);
-  }
-  return word;
+  return utf8::trim_if(word, [](char32_t c) { return is_punct(c); });
 }
 
 bool has_digit(std::string_view normalized) {

@@ -41,19 +41,7 @@ bool is_blank_cp(char32_t cp) {
 
 /// @p s without white space, no-break spaces and stray direction marks around it.
 std::string_view trim(std::string_view s) {
-  while (!s.empty()) {
-    std::size_t len = 0;
-    if (!is_blank_cp(utf8::decode(s, 0, len))) break;
-    s.remove_prefix(len);
-  }
-  while (!s.empty()) {
-    std::size_t start = s.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    std::size_t len = 0;
-    if (!is_blank_cp(utf8::decode(s, start, len))) break;
-    s.remove_suffix(s.size() - start);
-  }
-  return s;
+  return utf8::trim_if(s, [](char32_t c) { return is_blank_cp(c); });
 }
 
 /// Reads @p path whole, refusing files over @p max_bytes. Empty optional and @p error set on failure.

@@ -95,4 +95,22 @@ inline bool is_valid(std::string_view s) {
   return true;
 }
 
+/// @p s without the code points matching @p drop at either end.
+template <class Drop>
+std::string_view trim_if(std::string_view s, Drop drop) {
+  while (!s.empty()) {
+    std::size_t len = 0;
+    if (!drop(decode(s, 0, len))) break;
+    s.remove_prefix(len);
+  }
+  while (!s.empty()) {
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t len = 0;
+    if (!drop(decode(s, start, len))) break;
+    s.remove_suffix(s.size() - start);
+  }
+  return s;
+}
+
 }  // namespace xapian_arabic::utf8
