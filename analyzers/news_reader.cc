@@ -376,7 +376,7 @@ bool NewsReader::stream_jsonl(const std::string& path, const std::string& id_bas
     on_error({path, 0, std::string("corrupt or truncated gzip data: ") + message});
     return true;  // the line it cut is not parsed
   }
-  if (!started) return false;  // empty: the whole-file reader says so
+  if (!started) return false;  // empty: left to the whole-file reader, as before
   if (!pending.empty() && !too_long)
     read_jsonl_record(pending, ++line_no, path, id_base, "UTF-8", on_article, on_error);
   return true;
