@@ -2,6 +2,7 @@
  *  @brief Fingerprint of the index-time analysis settings.
  */
 #include <xapian_arabic/analysis_settings.h>
+#include <xapian_arabic/error.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -31,7 +32,7 @@ StemmerKind parse_stemmer_kind(const std::string& name) {
   if (name == "light") return StemmerKind::light;
   if (name == "snowball") return StemmerKind::snowball;
   if (name == "none") return StemmerKind::none;
-  throw std::invalid_argument("unknown stemmer '" + name + "' (expected light, snowball or none)");
+  throw ConfigError("unknown stemmer '" + name + "' (expected light, snowball or none)");
 }
 
 std::string AnalysisSettings::fingerprint() const {

@@ -1,15 +1,24 @@
 /** @file
- *  @brief Loading and validating the TOML configuration with toml++.
+ *  @brief The TOML configuration: one table of keys drives parsing, writing and checking.
+ *
+ *  Every key is one row of kKeys: its section, name, the Config field it sets,
+ *  its range or choices, and what a path must be. Config::parse, Config::to_toml
+ *  (`config show`) and Config::check (`config check`) all walk that table, so a
+ *  key cannot be known to one of them and forgotten by another.
  */
+#include <libstemmer.h>
 #include <toml++/toml.h>
+#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/config.h>
+#include <xapian_arabic/light_stemmer.h>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-#include <type_traits>
+#include <variant>
 
 #include "data_files.h"
 
@@ -17,98 +26,316 @@ namespace xapian_arabic {
 
 namespace {
 
+namespace fs = std::filesystem;
+
+template <class T>
+using Ref = T& (*)(Config&);
+
+/// An enum-valued key: its current name, and a setter that throws std::invalid_argument.
+struct EnumField {
+  std::string (*get)(const Config&);
+  void (*set)(Config&, const std::string&);
+};
+
+/// What a path-valued key must name (checked when the config is read).
+enum class PathKind { none, file, folder };
+
+/// What Config::check loads to prove a key's tables are well-formed.
+enum class Tables { none, stemmer, stopwords, dates, sources };
+
+struct Key {
+  const char* section;
+  const char* name;
+  std::variant<Ref<bool>, Ref<unsigned>, Ref<std::size_t>, Ref<double>, Ref<std::string>, Ref<std::vector<std::string>>,
+               EnumField>
+      field;
+  double min = 0, max = 0;         ///< numbers: the allowed range
+  PathKind path = PathKind::none;  ///< strings: a path, resolved against the config's folder
+  Tables tables = Tables::none;
+};
+
+#define XA_FIELD(member) +[](Config& c) -> decltype(auto) { return (c.member); }
+
+std::string stemmer_name(const Config& c) {
+  return to_string(c.analysis.stemmer);
+}
+void set_stemmer(Config& c, const std::string& v) {
+  c.analysis.stemmer = parse_stemmer_kind(v);
+}
+
+std::string parallel_write_name(const Config& c) {
+  switch (c.index.parallel_write) {
+    case ParallelWrite::automatic: return "auto";
+    case ParallelWrite::always: return "always";
+    case ParallelWrite::never: return "never";
+  }
+  return "auto";
+}
+void set_parallel_write(Config& c, const std::string& v) {
+  if (v == "auto")
+    c.index.parallel_write = ParallelWrite::automatic;
+  else if (v == "always")
+    c.index.parallel_write = ParallelWrite::always;
+  else if (v == "never")
+    c.index.parallel_write = ParallelWrite::never;
+  else
+    throw std::invalid_argument("must be auto, always or never");
+}
+
+constexpr const char* kIslamicCalendars[] = {"islamic-umalqura", "islamic-civil", "islamic", "islamic-tbla",
+                                             "islamic-rgsa"};
+std::string islamic_calendar_name(const Config& c) {
+  return c.extraction.islamic_calendar;
+}
+void set_islamic_calendar(Config& c, const std::string& v) {
+  for (const char* known : kIslamicCalendars)
+    if (v == known) {
+      c.extraction.islamic_calendar = v;
+      return;
+    }
+  throw std::invalid_argument("must be one of islamic-umalqura, islamic-civil, islamic, islamic-tbla, islamic-rgsa");
+}
+
+std::string latin_stemmer_name(const Config& c) {
+  return c.analysis.latin_stemmer;
+}
+void set_latin_stemmer(Config& c, const std::string& v) {
+  std::string known = "none";
+  bool found = v == "none";
+  for (const char** name = sb_stemmer_list(); *name; ++name) {
+    found = found || v == *name;
+    known += std::string(", ") + *name;
+  }
+  if (!found) throw std::invalid_argument("must be a Snowball language or none (" + known + ")");
+  c.analysis.latin_stemmer = v;
+}
+
+// In the order and sections of config/default.toml, which `config show` follows.
+const Key kKeys[] = {
+    {"normalization", "remove_harakat", XA_FIELD(analysis.normalization.remove_harakat)},
+    {"normalization", "remove_quranic_marks", XA_FIELD(analysis.normalization.remove_quranic_marks)},
+    {"normalization", "remove_tatweel", XA_FIELD(analysis.normalization.remove_tatweel)},
+    {"normalization", "fold_presentation_forms", XA_FIELD(analysis.normalization.fold_presentation_forms)},
+    {"normalization", "fold_alef", XA_FIELD(analysis.normalization.fold_alef)},
+    {"normalization", "fold_alef_maqsura", XA_FIELD(analysis.normalization.fold_alef_maqsura)},
+    {"normalization", "fold_teh_marbuta", XA_FIELD(analysis.normalization.fold_teh_marbuta)},
+    {"normalization", "fold_hamza_seats", XA_FIELD(analysis.normalization.fold_hamza_seats)},
+    {"normalization", "fold_persian_letters", XA_FIELD(analysis.normalization.fold_persian_letters)},
+    {"normalization", "fold_digits", XA_FIELD(analysis.normalization.fold_digits)},
+    {"normalization", "remove_format_controls", XA_FIELD(analysis.normalization.remove_format_controls)},
+    {"normalization", "case_fold_latin", XA_FIELD(analysis.normalization.case_fold_latin)},
+    {"stemming", "stemmer", EnumField{stemmer_name, set_stemmer}},
+    {"stemming", "latin_stemmer", EnumField{latin_stemmer_name, set_latin_stemmer}},
+    {"stemming", "tables_dir", XA_FIELD(analysis.stemmer_tables_dir), 0, 0, PathKind::folder, Tables::stemmer},
+    {"stopwords", "enabled", XA_FIELD(analysis.use_stopwords)},
+    {"stopwords", "file", XA_FIELD(analysis.stopwords_file), 0, 0, PathKind::file, Tables::stopwords},
+    {"index", "threads", XA_FIELD(index.threads), 0, 256},
+    {"index", "batch_size", XA_FIELD(index.batch_size), 1, 10'000'000},
+    {"index", "language", XA_FIELD(index.language)},
+    {"index", "parallel_write", EnumField{parallel_write_name, set_parallel_write}},
+    {"weights", "title", XA_FIELD(weights.title), 0, 100},
+    {"weights", "lead", XA_FIELD(weights.lead), 0, 100},
+    {"weights", "body", XA_FIELD(weights.body), 0, 100},
+    {"weights", "source", XA_FIELD(weights.source), 0, 100},
+    {"bm25", "k1", XA_FIELD(bm25.k1), 0, 1000},
+    {"bm25", "k2", XA_FIELD(bm25.k2), 0, 1000},
+    {"bm25", "k3", XA_FIELD(bm25.k3), 0, 1000},
+    {"bm25", "b", XA_FIELD(bm25.b), 0, 1},
+    {"bm25", "min_normlen", XA_FIELD(bm25.min_normlen), 0, 1000},
+    {"recency", "enabled", XA_FIELD(recency.enabled)},
+    {"recency", "weight", XA_FIELD(recency.weight), 0, 1000},
+    {"recency", "half_life_days", XA_FIELD(recency.half_life_days), 1, 1e6},
+    {"search", "limit", XA_FIELD(search.limit), 1, 100000},
+    {"search", "snippet_length", XA_FIELD(search.snippet_length), 0, 100000},
+    {"search", "exact_form_weight", XA_FIELD(search.exact_form_weight), 0, 100},
+    {"sources", "aliases_file", XA_FIELD(extraction.aliases_file), 0, 0, PathKind::file, Tables::sources},
+    {"sources", "cities_file", XA_FIELD(extraction.cities_file), 0, 0, PathKind::file, Tables::sources},
+    {"dates", "tables_dir", XA_FIELD(extraction.dates_tables_dir), 0, 0, PathKind::folder, Tables::dates},
+    {"dates", "islamic_calendar", EnumField{islamic_calendar_name, set_islamic_calendar}},
+    {"jsonl", "id", XA_FIELD(jsonl.id)},
+    {"jsonl", "title", XA_FIELD(jsonl.title)},
+    {"jsonl", "body", XA_FIELD(jsonl.body)},
+    {"jsonl", "date", XA_FIELD(jsonl.date)},
+    {"jsonl", "updated", XA_FIELD(jsonl.updated)},
+    {"jsonl", "source", XA_FIELD(jsonl.source)},
+    {"jsonl", "url", XA_FIELD(jsonl.url)},
+};
+
+#undef XA_FIELD
+
 std::string where(const std::string& source, const toml::source_region& region) {
   return source + ":" + std::to_string(region.begin.line) + ": ";
 }
 
 std::string fmt(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
+  char buf[64];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;  // shortest form that reads back exactly
+  return std::string(buf, end);
 }
 
-// Reads one table, refusing keys nobody reads.
-class Section {
- public:
-  Section(const toml::table& root, const char* name, const std::string& source)
-      : source_(source), name_(name), table_(root[name].as_table()) {}
+// Sets one key from its TOML node; throws std::invalid_argument with what is wrong.
+struct NodeReader {
+  const Key& key;
+  const toml::node& node;
+  Config& config;
+  const std::string& base_dir;
 
-  void read_bool(const char* key, bool& out) {
-    if (auto node = find(key)) {
-      if (!node->is_boolean()) fail(*node, std::string(key) + " must be true or false");
-      out = node->as_boolean()->get();
+  void operator()(Ref<bool> ref) const {
+    if (!node.is_boolean()) throw std::invalid_argument("must be true or false");
+    ref(config) = node.as_boolean()->get();
+  }
+  void operator()(Ref<unsigned> ref) const { ref(config) = static_cast<unsigned>(number(true)); }
+  void operator()(Ref<std::size_t> ref) const { ref(config) = static_cast<std::size_t>(number(true)); }
+  void operator()(Ref<double> ref) const { ref(config) = number(false); }
+  void operator()(Ref<std::string> ref) const {
+    std::string value = string();
+    if (key.path != PathKind::none && !value.empty()) {
+      if (fs::path(value).is_relative()) value = (fs::path(base_dir) / value).string();
+      check_path(value);
     }
+    ref(config) = std::move(value);
   }
-  void read_string(const char* key, std::string& out) {
-    if (auto node = find(key)) {
-      if (!node->is_string()) fail(*node, std::string(key) + " must be a string");
-      out = node->as_string()->get();
+  void operator()(Ref<std::vector<std::string>> ref) const {
+    const auto* array = node.as_array();
+    if (!array || array->empty()) throw std::invalid_argument("must be a non-empty array of strings");
+    std::vector<std::string> values;
+    for (const auto& item : *array) {
+      if (!item.is_string()) throw std::invalid_argument("must hold only strings");
+      values.push_back(item.as_string()->get());
     }
+    ref(config) = std::move(values);
   }
-  void read_path(const char* key, std::string& out, const std::string& base_dir) {
-    read_string(key, out);
-    if (!out.empty() && std::filesystem::path(out).is_relative())
-      out = (std::filesystem::path(base_dir) / out).string();
-  }
-  template <class Number>
-  void read_number(const char* key, Number& out, double min, double max) {
-    if (auto node = find(key)) {
-      double value;
-      if (auto i = node->as_integer())
-        value = double(i->get());
-      else if (auto f = node->as_floating_point(); f && !std::is_integral_v<Number>)
-        value = f->get();
-      else
-        fail(*node, std::string(key) + (std::is_integral_v<Number> ? " must be a whole number" : " must be a number"));
-      if (!(value >= min && value <= max))
-        fail(*node, std::string(key) + " must be between " + fmt(min) + " and " + fmt(max));
-      out = static_cast<Number>(value);
-    }
-  }
-  void read_string_list(const char* key, std::vector<std::string>& out) {
-    if (auto node = find(key)) {
-      const auto* array = node->as_array();
-      if (!array || array->empty()) fail(*node, std::string(key) + " must be a non-empty array of strings");
-      std::vector<std::string> values;
-      for (const auto& item : *array) {
-        if (!item.is_string()) fail(item, std::string(key) + " must hold only strings");
-        values.push_back(item.as_string()->get());
-      }
-      out = std::move(values);
-    }
-  }
-  template <class Parse>
-  void read_enum(const char* key, Parse parse) {
-    if (auto node = find(key)) {
-      if (!node->is_string()) fail(*node, std::string(key) + " must be a string");
-      try {
-        parse(node->as_string()->get());
-      } catch (const std::exception& e) {
-        fail(*node, e.what());
-      }
-    }
-  }
-  [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
-    throw ConfigError(where(source_, node.source()) + "[" + name_ + "] " + what);
-  }
-  /// Call after reading: any key not read is unknown.
-  void reject_unknown() const {
-    if (!table_) return;
-    for (const auto& [key, node] : *table_)
-      if (!seen_.count(std::string(key.str())))
-        throw ConfigError(where(source_, node.source()) + "unknown key '" + std::string(key.str()) + "' in [" + name_ +
-                          "]");
-  }
+  void operator()(const EnumField& field) const { field.set(config, string()); }
 
- private:
-  const toml::node* find(const char* key) {
-    seen_.insert(key);
-    return table_ ? table_->get(key) : nullptr;
+  std::string string() const {
+    if (!node.is_string()) throw std::invalid_argument("must be a string");
+    return node.as_string()->get();
   }
-  std::string source_, name_;
-  const toml::table* table_;
-  std::set<std::string> seen_;
+  double number(bool whole) const {
+    double value;
+    if (auto i = node.as_integer())
+      value = double(i->get());
+    else if (auto f = node.as_floating_point(); f && !whole)
+      value = f->get();
+    else
+      throw std::invalid_argument(whole ? "must be a whole number" : "must be a number");
+    if (!(value >= key.min && value <= key.max))
+      throw std::invalid_argument("must be between " + fmt(key.min) + " and " + fmt(key.max));
+    return value;
+  }
+  void check_path(const std::string& path) const {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (key.path == PathKind::file) {
+      if (!fs::exists(status)) throw std::invalid_argument("no such file: " + path);
+      if (!fs::is_regular_file(status)) throw std::invalid_argument("not a regular file: " + path);
+      if (!std::ifstream(path)) throw std::invalid_argument("cannot read " + path);
+    } else {
+      if (!fs::exists(status)) throw std::invalid_argument("no such folder: " + path);
+      if (!fs::is_directory(status)) throw std::invalid_argument("not a folder: " + path);
+    }
+  }
 };
+
+// Writes one key's value as TOML (toml++ quotes and escapes strings).
+struct ValueWriter {
+  Config& config;
+  template <class T>
+  std::string operator()(Ref<T> ref) const {
+    std::ostringstream out;
+    if constexpr (std::is_same_v<T, double>) {
+      std::string text = fmt(ref(config));
+      if (text.find_first_of(".e") == std::string::npos) text += ".0";
+      return text;
+    } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
+      out << toml::value<T>(ref(config));
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      toml::array array;
+      for (const std::string& item : ref(config)) array.push_back(item);
+      out << array;
+    } else {
+      out << static_cast<std::int64_t>(ref(config));
+    }
+    return out.str();
+  }
+  std::string operator()(const EnumField& field) const {
+    std::ostringstream out;
+    out << toml::value<std::string>(field.get(config));
+    return out.str();
+  }
+};
+
+std::set<std::string> section_names() {
+  std::set<std::string> names;
+  for (const Key& key : kKeys) names.insert(key.section);
+  return names;
+}
+
+/// Parses @p text; fills @p lines with where each key that was set is written.
+Config parse_with_origins(std::string_view text, const std::string& source, const std::string& base_dir,
+                          std::map<const Key*, std::string>* origins) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(where(source, e.source()) + std::string(e.description()));
+  }
+  static const std::set<std::string> sections = section_names();
+  for (const auto& [name, node] : root) {
+    const std::string section(name.str());
+    if (!sections.count(section))
+      throw ConfigError(where(source, node.source()) + "unknown section or key '" + section + "'");
+    const toml::table* table = node.as_table();
+    if (!table) throw ConfigError(where(source, node.source()) + "'" + section + "' must be a [section]");
+    for (const auto& [key_name, value] : *table) {
+      const Key* key = nullptr;
+      for (const Key& k : kKeys)
+        if (section == k.section && key_name.str() == k.name) key = &k;
+      if (!key)
+        throw ConfigError(where(source, value.source()) + "unknown key '" + std::string(key_name.str()) + "' in [" +
+                          section + "]");
+    }
+  }
+
+  Config config;
+  for (const Key& key : kKeys) {
+    const toml::node* node = root[key.section][key.name].node();
+    if (!node) continue;
+    try {
+      std::visit(NodeReader{key, *node, config, base_dir}, key.field);
+    } catch (const std::invalid_argument& e) {
+      throw ConfigError(where(source, node->source()) + "[" + key.section + "] " + key.name + " " + e.what());
+    } catch (const ConfigError& e) {  // from a parser of the value's own, e.g. parse_stemmer_kind
+      throw ConfigError(where(source, node->source()) + "[" + key.section + "] " + e.what());
+    }
+    if (origins) (*origins)[&key] = where(source, node->source());
+  }
+  return config;
+}
+
+/// Loads the tables behind @p kind as the library will, so a malformed table fails now.
+void load_tables(const Config& config, Tables kind) {
+  switch (kind) {
+    case Tables::none: return;
+    case Tables::stemmer: LightStemmer(config.analysis.normalization, config.analysis.stemmer_tables_dir); return;
+    case Tables::stopwords: (void)read_table("stopwords/arabic.txt", config.analysis.stopwords_file); return;
+    case Tables::dates:
+    case Tables::sources: ArticleExtractor{config.extraction}; return;
+  }
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path + ": cannot open config file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string folder_of(const std::string& path) {
+  const auto dir = fs::path(path).parent_path();
+  return dir.empty() ? "." : dir.string();
+}
 
 }  // namespace
 
@@ -117,131 +344,48 @@ Config Config::defaults() {
 }
 
 Config Config::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path + ": cannot open config file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const auto dir = std::filesystem::path(path).parent_path();
-  return parse(text.str(), path, dir.empty() ? "." : dir.string());
+  return parse(read_file(path), path, folder_of(path));
 }
 
 Config Config::parse(std::string_view text, const std::string& source, const std::string& base_dir) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    throw ConfigError(where(source, e.source()) + std::string(e.description()));
+  return parse_with_origins(text, source, base_dir, nullptr);
+}
+
+Config Config::check(const std::string& path) {
+  std::map<const Key*, std::string> origins;
+  Config config = parse_with_origins(read_file(path), path, folder_of(path), &origins);
+  // The built-in tables are checked by the test suite; only a user's own are loaded here.
+  std::set<Tables> loaded;
+  for (const auto& [key, origin] : origins) {
+    if (key->tables == Tables::none || loaded.count(key->tables)) continue;
+    loaded.insert(key->tables);
+    try {
+      load_tables(config, key->tables);
+    } catch (const std::exception& e) {
+      throw ConfigError(origin + "[" + key->section + "] " + key->name + ": " + e.what());
+    }
   }
-  static const std::set<std::string> known_sections = {"normalization", "stemming", "stopwords", "index",
-                                                       "weights",       "bm25",     "recency",   "search",
-                                                       "sources",       "dates",    "jsonl"};
-  for (const auto& [key, node] : root) {
-    if (!known_sections.count(std::string(key.str())))
-      throw ConfigError(where(source, node.source()) + "unknown section or key '" + std::string(key.str()) + "'");
-    if (!node.is_table())
-      throw ConfigError(where(source, node.source()) + "'" + std::string(key.str()) + "' must be a [section]");
-  }
-
-  Config config;
-  NormalizerOptions& n = config.analysis.normalization;
-  Section norm(root, "normalization", source);
-  norm.read_bool("remove_harakat", n.remove_harakat);
-  norm.read_bool("remove_quranic_marks", n.remove_quranic_marks);
-  norm.read_bool("remove_tatweel", n.remove_tatweel);
-  norm.read_bool("fold_presentation_forms", n.fold_presentation_forms);
-  norm.read_bool("fold_alef", n.fold_alef);
-  norm.read_bool("fold_alef_maqsura", n.fold_alef_maqsura);
-  norm.read_bool("fold_teh_marbuta", n.fold_teh_marbuta);
-  norm.read_bool("fold_hamza_seats", n.fold_hamza_seats);
-  norm.read_bool("fold_persian_letters", n.fold_persian_letters);
-  norm.read_bool("fold_digits", n.fold_digits);
-  norm.read_bool("remove_format_controls", n.remove_format_controls);
-  norm.read_bool("case_fold_latin", n.case_fold_latin);
-  norm.reject_unknown();
-
-  AnalysisSettings& a = config.analysis;
-  Section stem(root, "stemming", source);
-  stem.read_enum("stemmer", [&](const std::string& v) { a.stemmer = parse_stemmer_kind(v); });
-  stem.read_string("latin_stemmer", a.latin_stemmer);
-  stem.read_path("tables_dir", a.stemmer_tables_dir, base_dir);
-  stem.reject_unknown();
-
-  Section stop(root, "stopwords", source);
-  stop.read_bool("enabled", a.use_stopwords);
-  stop.read_path("file", a.stopwords_file, base_dir);
-  stop.reject_unknown();
-
-  Section index(root, "index", source);
-  index.read_number("threads", config.index.threads, 0, 256);
-  index.read_number("batch_size", config.index.batch_size, 1, 10'000'000);
-  index.read_string("language", config.index.language);
-  index.read_enum("parallel_write", [&](const std::string& v) {
-    if (v == "auto")
-      config.index.parallel_write = ParallelWrite::automatic;
-    else if (v == "always")
-      config.index.parallel_write = ParallelWrite::always;
-    else if (v == "never")
-      config.index.parallel_write = ParallelWrite::never;
-    else
-      throw std::invalid_argument("parallel_write must be auto, always or never");
-  });
-  index.reject_unknown();
-
-  Section weights(root, "weights", source);
-  weights.read_number("title", config.weights.title, 0, 100);
-  weights.read_number("lead", config.weights.lead, 0, 100);
-  weights.read_number("body", config.weights.body, 0, 100);
-  weights.read_number("source", config.weights.source, 0, 100);
-  weights.reject_unknown();
-
-  Section bm25(root, "bm25", source);
-  bm25.read_number("k1", config.bm25.k1, 0, 1000);
-  bm25.read_number("k2", config.bm25.k2, 0, 1000);
-  bm25.read_number("k3", config.bm25.k3, 0, 1000);
-  bm25.read_number("b", config.bm25.b, 0, 1);
-  bm25.read_number("min_normlen", config.bm25.min_normlen, 0, 1000);
-  bm25.reject_unknown();
-
-  Section recency(root, "recency", source);
-  recency.read_bool("enabled", config.recency.enabled);
-  recency.read_number("weight", config.recency.weight, 0, 1000);
-  recency.read_number("half_life_days", config.recency.half_life_days, 1, 1e6);
-  recency.reject_unknown();
-
-  Section search(root, "search", source);
-  search.read_number("limit", config.search.limit, 1, 100000);
-  search.read_number("snippet_length", config.search.snippet_length, 0, 100000);
-  search.read_number("exact_form_weight", config.search.exact_form_weight, 0, 100);
-  search.reject_unknown();
-
-  Section sources(root, "sources", source);
-  sources.read_path("aliases_file", config.extraction.aliases_file, base_dir);
-  sources.read_path("cities_file", config.extraction.cities_file, base_dir);
-  sources.reject_unknown();
-
-  Section dates(root, "dates", source);
-  dates.read_path("tables_dir", config.extraction.dates_tables_dir, base_dir);
-  dates.read_enum("islamic_calendar", [&](const std::string& v) {
-    static const std::set<std::string> known = {"islamic-umalqura", "islamic-civil", "islamic", "islamic-tbla",
-                                                "islamic-rgsa"};
-    if (!known.count(v))
-      throw std::invalid_argument(
-          "islamic_calendar must be one of islamic-umalqura, islamic-civil, islamic, "
-          "islamic-tbla, islamic-rgsa");
-    config.extraction.islamic_calendar = v;
-  });
-  dates.reject_unknown();
-
-  Section jsonl(root, "jsonl", source);
-  jsonl.read_string_list("id", config.jsonl.id);
-  jsonl.read_string_list("title", config.jsonl.title);
-  jsonl.read_string_list("body", config.jsonl.body);
-  jsonl.read_string_list("date", config.jsonl.date);
-  jsonl.read_string_list("updated", config.jsonl.updated);
-  jsonl.read_string_list("source", config.jsonl.source);
-  jsonl.read_string_list("url", config.jsonl.url);
-  jsonl.reject_unknown();
   return config;
+}
+
+std::string Config::to_toml() const {
+  Config copy = *this;
+  std::string out;
+  const char* section = nullptr;
+  for (const Key& key : kKeys) {
+    if (!section || std::string_view(section) != key.section) {
+      out += std::string(section ? "\n" : "") + "[" + key.section + "]\n";
+      section = key.section;
+    }
+    out += std::string(key.name) + " = " + std::visit(ValueWriter{copy}, key.field) + "\n";
+  }
+  return out;
+}
+
+std::vector<std::string> Config::key_names() {
+  std::vector<std::string> names;
+  for (const Key& key : kKeys) names.push_back(std::string(key.section) + "." + key.name);
+  return names;
 }
 
 }  // namespace xapian_arabic

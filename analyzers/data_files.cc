@@ -3,6 +3,8 @@
  */
 #include "data_files.h"
 
+#include <xapian_arabic/error.h>
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -21,10 +23,10 @@ std::string_view trim(std::string_view s) {
 std::string read_table(std::string_view builtin_name, const std::string& path) {
   if (path.empty()) {
     if (auto data = embedded_file(builtin_name)) return std::string(*data);
-    throw std::runtime_error("no built-in data table named '" + std::string(builtin_name) + "'");
+    throw TableError("no built-in data table named '" + std::string(builtin_name) + "'");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open data table");
+  if (!in) throw TableError(path + ": cannot open data table");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();

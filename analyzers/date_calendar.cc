@@ -6,6 +6,7 @@
 #include <unicode/calendar.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
+#include <xapian_arabic/error.h>
 
 #include <cmath>
 #include <stdexcept>
@@ -62,13 +63,13 @@ int iso_weekday(const CivilDate& d) {
 HijriCalendar::HijriCalendar(const std::string& type) {
   if (type != "islamic-umalqura" && type != "islamic-civil" && type != "islamic" && type != "islamic-tbla" &&
       type != "islamic-rgsa")
-    throw std::invalid_argument("unknown Islamic calendar '" + type +
-                                "' (islamic-umalqura, islamic-civil, islamic, islamic-tbla, islamic-rgsa)");
+    throw ConfigError("unknown Islamic calendar '" + type +
+                      "' (islamic-umalqura, islamic-civil, islamic, islamic-tbla, islamic-rgsa)");
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale(("en@calendar=" + type).c_str());
   prototype_.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), locale, status));
   if (U_FAILURE(status) || !prototype_)
-    throw std::runtime_error("ICU cannot create the calendar '" + type + "': " + u_errorName(status));
+    throw ConfigError("ICU cannot create the calendar '" + type + "': " + u_errorName(status));
   prototype_->setLenient(false);
 }
 

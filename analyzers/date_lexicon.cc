@@ -3,6 +3,8 @@
  */
 #include "date_lexicon.h"
 
+#include <xapian_arabic/error.h>
+
 #include <charconv>
 #include <functional>
 #include <stdexcept>
@@ -32,15 +34,15 @@ std::vector<Row> rows(const std::string& content, const std::string& file, std::
     if (data.empty()) continue;
     auto parts = split_fields(data.front(), '\t');
     if (parts.size() != fields)
-      throw std::runtime_error(file + ":" + std::to_string(line) + ": expected " + std::to_string(fields) +
-                               " tab-separated fields, found " + std::to_string(parts.size()));
+      throw TableError(file + ":" + std::to_string(line) + ": expected " + std::to_string(fields) +
+                       " tab-separated fields, found " + std::to_string(parts.size()));
     out.push_back({line, std::move(parts)});
   }
   return out;
 }
 
 [[noreturn]] void bad(const std::string& file, std::size_t line, const std::string& what) {
-  throw std::runtime_error(file + ":" + std::to_string(line) + ": " + what);
+  throw TableError(file + ":" + std::to_string(line) + ": " + what);
 }
 
 int to_int(const std::string& file, std::size_t line, std::string_view s, int lo, int hi) {

@@ -1,6 +1,7 @@
 /** @file
  *  @brief Arabic light stemmer over the affix tables of config/stemmer/.
  */
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/light_stemmer.h>
 
 #include <algorithm>
@@ -59,16 +60,16 @@ std::size_t parse_min_stem(std::string_view field, const std::string& where) {
   std::size_t n = 0;
   if (field.empty() || field.size() > 2 ||
       !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    throw std::runtime_error(where + "shortest stem must be a number of letters, got '" + std::string(field) + "'");
+    throw TableError(where + "shortest stem must be a number of letters, got '" + std::string(field) + "'");
   for (char c : field) n = n * 10 + std::size_t(c - '0');
-  if (n == 0) throw std::runtime_error(where + "shortest stem must be at least 1 letter");
+  if (n == 0) throw TableError(where + "shortest stem must be at least 1 letter");
   return n;
 }
 
 std::string parse_affix_text(std::string_view field, const Normalizer& normalizer, const std::string& where) {
   std::string text = normalizer.normalize(field);
   if (text.empty() || !starts_with_arabic_letter(text))
-    throw std::runtime_error(where + "affix '" + std::string(field) + "' is not an Arabic letter sequence");
+    throw TableError(where + "affix '" + std::string(field) + "' is not an Arabic letter sequence");
   return text;
 }
 
@@ -103,7 +104,7 @@ void sort_longest_first(std::vector<Affix>& affixes) {
 StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::string& dir) {
   StemmerTables tables;
   for_each_row(dir, "prefixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
-    if (f.size() != 3) throw std::runtime_error(where + "expected prefix<TAB>shortest stem<TAB>noun|conjunction|verb");
+    if (f.size() != 3) throw TableError(where + "expected prefix<TAB>shortest stem<TAB>noun|conjunction|verb");
     Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, PrefixKind::noun, 0};
     if (f[2] == "noun")
       a.kind = PrefixKind::noun;
@@ -112,23 +113,22 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
     else if (f[2] == "verb")
       a.kind = PrefixKind::verb;
     else
-      throw std::runtime_error(where + "unknown prefix kind '" + std::string(f[2]) + "' (noun, conjunction or verb)");
+      throw TableError(where + "unknown prefix kind '" + std::string(f[2]) + "' (noun, conjunction or verb)");
     tables.prefixes.push_back(std::move(a));
   });
   for_each_row(dir, "pronoun_suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
-    if (f.size() != 2) throw std::runtime_error(where + "expected suffix<TAB>shortest stem");
+    if (f.size() != 2) throw TableError(where + "expected suffix<TAB>shortest stem");
     tables.pronoun_suffixes.push_back(
         {parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}, 0});
   });
   for_each_row(dir, "suffixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
-    if (f.size() != 2 && f.size() != 3)
-      throw std::runtime_error(where + "expected suffix<TAB>shortest stem[<TAB>replacement]");
+    if (f.size() != 2 && f.size() != 3) throw TableError(where + "expected suffix<TAB>shortest stem[<TAB>replacement]");
     Affix a{parse_affix_text(f[0], normalizer, where), parse_min_stem(f[1], where), {}, {}, 0};
     if (f.size() == 3) {
       a.replacement = parse_affix_text(f[2], normalizer, where);
       // A stem must never be longer than its word.
       if (letters(a.replacement) > letters(a.text))
-        throw std::runtime_error(where + "replacement '" + std::string(f[2]) + "' is longer than its suffix");
+        throw TableError(where + "replacement '" + std::string(f[2]) + "' is longer than its suffix");
     }
     tables.suffixes.push_back(std::move(a));
   });
@@ -136,7 +136,7 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
   sort_longest_first(tables.pronoun_suffixes);
   sort_longest_first(tables.suffixes);
   for_each_row(dir, "protected.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
-    if (f.size() != 1) throw std::runtime_error(where + "expected one word per line");
+    if (f.size() != 1) throw TableError(where + "expected one word per line");
     tables.protected_words.insert(parse_affix_text(f[0], normalizer, where));
   });
   return tables;

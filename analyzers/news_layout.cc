@@ -4,6 +4,7 @@
 #include "news_layout.h"
 
 #include <unicode/uchar.h>
+#include <xapian_arabic/error.h>
 
 #include <algorithm>
 #include <cctype>
@@ -108,11 +109,11 @@ NewsLayout::NewsLayout(const std::string& markers_file) {
   for (std::string_view line : table_lines(content)) {
     const auto fields = split_fields(line);
     if (fields.size() != 2 || fields[1].empty())
-      throw std::runtime_error(name + ": expected 'kind<TAB>phrase', got '" + std::string(line) + "'");
+      throw TableError(name + ": expected 'kind<TAB>phrase', got '" + std::string(line) + "'");
     static const std::vector<std::string> kinds = {"published", "updated",   "source", "related", "boilerplate",
                                                    "zone",      "time_word", "cue",    "verb"};
     if (std::find(kinds.begin(), kinds.end(), fields[0]) == kinds.end())
-      throw std::runtime_error(name + ": unknown marker kind '" + std::string(fields[0]) + "'");
+      throw TableError(name + ": unknown marker kind '" + std::string(fields[0]) + "'");
     phrases_[std::string(fields[0])].push_back(normalizer_.normalize(fields[1]));
   }
   for (auto& [kind, list] : phrases_)

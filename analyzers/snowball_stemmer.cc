@@ -2,6 +2,7 @@
  *  @brief Snowball stemmers through libstemmer.
  */
 #include <libstemmer.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/snowball_stemmer.h>
 
 #include <stdexcept>
@@ -14,7 +15,7 @@ void SnowballStemmer::Deleter::operator()(sb_stemmer* s) const {
 
 SnowballStemmer::SnowballStemmer(const std::string& language)
     : language_(language), stemmer_(sb_stemmer_new(language.c_str(), "UTF_8")) {
-  if (!stemmer_) throw std::invalid_argument("unknown Snowball stemmer language '" + language + "'");
+  if (!stemmer_) throw ConfigError("unknown Snowball stemmer language '" + language + "'");
 }
 
 SnowballStemmer::~SnowballStemmer() = default;

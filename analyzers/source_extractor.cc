@@ -2,6 +2,7 @@
  *  @brief Source extraction: المصدر lines, title suffixes, datelines and agencies cited in the body.
  */
 #include <unicode/uchar.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/source_extractor.h>
 
 #include <algorithm>
@@ -265,15 +266,13 @@ struct SourceExtractor::Impl {
   }
 
   void load_aliases(const std::string& content, const std::string& name) {
-    std::size_t line_no = 0;
     for (std::string_view line : table_lines(content)) {
-      ++line_no;
+      const auto line_no = 1 + std::count(content.data(), line.data(), '\n');
       const auto f = split_fields(line);
       if (f.size() < 4 || f[0].empty() || f[1].empty() || (f[2] != "agency" && f[2] != "outlet"))
-        throw std::runtime_error(
-            name + ": entry " + std::to_string(line_no) +
-            ": expected key<TAB>name<TAB>agency|outlet<TAB>aliases[<TAB>contextual aliases], got '" +
-            std::string(line) + "'");
+        throw TableError(name + ":" + std::to_string(line_no) +
+                         ": expected key<TAB>name<TAB>agency|outlet<TAB>aliases[<TAB>contextual aliases], got '" +
+                         std::string(line) + "'");
       const std::size_t index = entries.size();
       entries.push_back({std::string(f[0]), std::string(f[1]), {}});
       auto add_list = [&](std::string_view list, bool distinctive) {

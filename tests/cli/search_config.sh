@@ -21,6 +21,13 @@ check_error '[recency]\nenabled = 1\n' '2:'
 check_error '[search]\nlimit = 10\n[serch]\nlimit = 5\n' '3:'
 check_error '[bm25\nk1 = 1\n' '1:'
 if "$tool" config check "$tmp/none.toml" 2>/dev/null; then fail "missing file accepted"; fi
+# Values that would only fail at use are caught by check, at the config's line.
+check_error '[stemming]\nlatin_stemmer = "klingon"\n' '2: \[stemming\] latin_stemmer must be a Snowball language'
+check_error '[stemming]\ntables_dir = "no-such-folder"\n' '2: \[stemming\] tables_dir no such folder'
+check_error '[stopwords]\nenabled = true\nfile = "no-such-file.txt"\n' '3: \[stopwords\] file no such file'
+check_error '[sources]\naliases_file = "no-such-file.tsv"\n' '2: \[sources\] aliases_file no such file'
+mkdir "$tmp/dates"
+check_error "[dates]\ntables_dir = \"$tmp/dates\"\n" '2: \[dates\] tables_dir: .*months.tsv'
 
 # show: the defaults, or a file over them; its output passes check and shows the same again.
 "$tool" config show >"$tmp/default.toml"
@@ -31,4 +38,6 @@ grep -q '^k1 = 0.9$' "$tmp/shown.toml" || fail "show must apply the file: $(grep
 grep -q '^b = 0.75$' "$tmp/shown.toml" || fail "show must keep defaults for unset keys"
 "$tool" config check "$tmp/shown.toml" >/dev/null || fail "show output must pass check"
 "$tool" config show "$tmp/shown.toml" | diff - "$tmp/shown.toml" >/dev/null || fail "show must round-trip"
+printf '[search]\nexact_form_weight = 0.0\n' >"$tmp/off.toml"
+"$tool" config show "$tmp/off.toml" | grep -qx 'exact_form_weight = 0.0' || fail "show must print exact_form_weight"
 echo "search_config: OK"

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/normalizer.h>
 
@@ -30,7 +31,7 @@ struct AnalysisSettings {
 };
 
 XAPIAN_ARABIC_API const char* to_string(StemmerKind kind);
-/// Parses "light", "snowball" or "none"; throws std::invalid_argument otherwise.
+/// Parses "light", "snowball" or "none"; throws ConfigError otherwise.
 XAPIAN_ARABIC_API StemmerKind parse_stemmer_kind(const std::string& name);
 
 }  // namespace xapian_arabic

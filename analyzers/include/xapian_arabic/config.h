@@ -8,6 +8,7 @@
 #pragma once
 
 #include <xapian_arabic/analysis_settings.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
@@ -17,11 +18,6 @@
 #include <vector>
 
 namespace xapian_arabic {
-
-class XAPIAN_ARABIC_API ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 /// [index] parallel_write: whether analysis threads write shards of their own
 /// that each commit merges into the database (docs/indexing.md).
@@ -100,8 +96,18 @@ struct Config {
   /// Reads @p path; throws ConfigError("FILE:LINE: what is wrong").
   XAPIAN_ARABIC_API static Config load(const std::string& path);
   /// Parses TOML text; @p source names it in errors, @p base_dir resolves relative paths.
+  /// Paths must name an existing file or folder; throws ConfigError.
   XAPIAN_ARABIC_API static Config parse(std::string_view toml, const std::string& source,
                                         const std::string& base_dir = ".");
+  /// load(), then loads every table the file names (stemmer, stopword, date and
+  /// source tables) as the library will use them, so a malformed table is
+  /// reported now, with the config line that names it. `config check` runs this.
+  XAPIAN_ARABIC_API static Config check(const std::string& path);
+
+  /// The settings as TOML that parse() reads back to the same settings (`config show`).
+  XAPIAN_ARABIC_API std::string to_toml() const;
+  /// Every key as "section.key", in the order of config/default.toml.
+  XAPIAN_ARABIC_API static std::vector<std::string> key_names();
 };
 
 }  // namespace xapian_arabic

@@ -25,6 +25,7 @@
  */
 #pragma once
 
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/normalizer.h>
 
@@ -67,7 +68,7 @@ struct StemmerTables {
 
   /// Loads config/stemmer/{prefixes,pronoun_suffixes,suffixes,protected}.txt from
   /// @p dir, or the built-in copies when @p dir is empty; normalizes entries with
-  /// @p normalizer. Throws std::runtime_error naming the file and line for a malformed line.
+  /// @p normalizer. Throws TableError naming the file and line for a malformed line.
   XAPIAN_ARABIC_API static StemmerTables load(const Normalizer& normalizer, const std::string& dir = {});
 };
 

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
 #include <memory>
@@ -20,7 +21,7 @@ namespace xapian_arabic {
 class XAPIAN_ARABIC_API SnowballStemmer {
  public:
   /// @p language is a libstemmer algorithm name ("arabic", "english", ...).
-  /// Throws std::invalid_argument for an unknown language.
+  /// Throws ConfigError for an unknown language.
   explicit SnowballStemmer(const std::string& language);
   ~SnowballStemmer();
   SnowballStemmer(SnowballStemmer&&) noexcept;

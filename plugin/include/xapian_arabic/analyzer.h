@@ -21,6 +21,7 @@
 
 #include <xapian.h>
 #include <xapian_arabic/analysis_settings.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
@@ -33,9 +34,9 @@
 namespace xapian_arabic {
 
 /// Thrown when an index was built with different analysis settings.
-class XAPIAN_ARABIC_API IncompatibleIndexError : public std::runtime_error {
+class XAPIAN_ARABIC_API IncompatibleIndexError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 /// One term the analyzer makes from a word of the text.

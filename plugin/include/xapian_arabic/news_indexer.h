@@ -27,6 +27,7 @@
 #pragma once
 
 #include <xapian_arabic/config.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_reader.h>
 
@@ -41,9 +42,9 @@
 namespace xapian_arabic {
 
 /// A fatal indexing error: the database cannot be opened, is locked, or was built otherwise.
-class XAPIAN_ARABIC_API IndexError : public std::runtime_error {
+class XAPIAN_ARABIC_API IndexError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 struct NewsIndexerOptions {

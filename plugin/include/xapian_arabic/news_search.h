@@ -25,6 +25,7 @@
 #include <xapian.h>
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/config.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
@@ -41,9 +42,9 @@
 namespace xapian_arabic {
 
 /// A query or option the search cannot use (bad date, unknown syntax).
-class XAPIAN_ARABIC_API SearchError : public std::runtime_error {
+class XAPIAN_ARABIC_API SearchError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 /// Maps a source name or alias to the canonical source keys it stands for
