@@ -237,31 +237,35 @@ struct NodeReader {
   }
 };
 
-// Writes one key's value as TOML (toml++ quotes and escapes strings).
+// Writes one key's value as TOML: toml++ quotes and escapes strings, in double
+// quotes like config/default.toml, with Arabic left as it is.
+template <class Node>
+std::string toml_text(const Node& node) {
+  std::ostringstream out;
+  out << toml::toml_formatter(node, toml::format_flags::allow_unicode_strings);
+  return out.str();
+}
+
 struct ValueWriter {
   Config& config;
   template <class T>
   std::string operator()(Ref<T> ref) const {
-    std::ostringstream out;
     if constexpr (std::is_same_v<T, double>) {
       std::string text = fmt(ref(config));
       if (text.find_first_of(".e") == std::string::npos) text += ".0";
       return text;
     } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
-      out << toml::value<T>(ref(config));
+      return toml_text(toml::value<T>(ref(config)));
     } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
       toml::array array;
       for (const std::string& item : ref(config)) array.push_back(item);
-      out << array;
+      return toml_text(array);
     } else {
-      out << static_cast<std::int64_t>(ref(config));
+      return std::to_string(ref(config));
     }
-    return out.str();
   }
   std::string operator()(const EnumField& field) const {
-    std::ostringstream out;
-    out << toml::value<std::string>(field.get(config));
-    return out.str();
+    return toml_text(toml::value<std::string>(field.get(config)));
   }
 };
 
