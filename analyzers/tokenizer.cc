@@ -52,6 +52,34 @@ bool is_digit_infix(char32_t cp) {
          cp == 0x066C || cp == 0x07F8 || cp == 0x2044 || cp == 0xFE10 || cp == 0xFE13 || cp == 0xFE14;
 }
 
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+// Initials separated by '.' (U.N., I.B.M, P.T.O.), as TermGenerator reads them:
+// two or more ASCII capitals each followed by '.', the last '.' optional, and no
+// word character right after. Returns the end of the acronym, or 0 if none starts at @p pos.
+std::size_t acronym_at(std::string_view text, std::size_t pos) {
+  if (!is_ascii_upper(text[pos])) return 0;
+  std::size_t letters = 1, p = pos + 1;
+  while (p < text.size() && text[p] == '.') {
+    ++p;
+    if (p < text.size() && is_ascii_upper(text[p])) {
+      ++letters;
+      ++p;
+    } else {
+      break;
+    }
+  }
+  if (letters < 2) return 0;
+  if (p < text.size()) {
+    std::size_t len = 0;
+    const CharClass next = classify(utf8::decode(text, p, len));
+    if (next == CharClass::letter || next == CharClass::digit) return 0;
+  }
+  return p;
+}
+
 }  // namespace
 
 bool is_arabic_script(char32_t cp) {
@@ -79,6 +107,13 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     }
     Token token;
     token.begin = pos;
+    if (const std::size_t acronym_end = acronym_at(text, pos)) {
+      token.end = pos = acronym_end;
+      token.kind = TokenKind::latin;
+      token.acronym = true;
+      out.push_back(token);
+      continue;
+    }
     token.kind = cls == CharClass::digit ? TokenKind::number
                  : is_arabic_script(cp)  ? TokenKind::arabic
                                          : TokenKind::latin;
@@ -109,13 +144,15 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       }
       break;
     }
-    // C++, OPEC+, C#: up to three + or # directly after a Latin word, not followed by a word character.
-    if (token.kind == TokenKind::latin && end < n && (text[end] == '+' || text[end] == '#')) {
+    // C++, OPEC+, C#: a run of at most three + or # directly after a word, not followed by a word character.
+    if (end < n && (text[end] == '+' || text[end] == '#')) {
       std::size_t suffix_end = end;
-      while (suffix_end < n && suffix_end - end < 3 && text[suffix_end] == text[end]) ++suffix_end;
+      while (suffix_end < n && (text[suffix_end] == '+' || text[suffix_end] == '#')) ++suffix_end;
       std::size_t after_len = 0;
       const char32_t after = peek(suffix_end, after_len);
-      if (!after_len || classify(after) == CharClass::separator) end = suffix_end;
+      const bool word_follows =
+          after_len && (classify(after) == CharClass::letter || classify(after) == CharClass::digit);
+      if (suffix_end - end <= 3 && !word_follows) end = suffix_end;
     }
     token.end = end;
     pos = std::max(pos, end);

@@ -1,6 +1,8 @@
 /** @file
  *  @brief Index-time and query-time analysis sharing one normalizer, stemmer and stopper.
  */
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/arabic_stopper.h>
@@ -16,9 +18,37 @@ namespace {
 // Xapian refuses terms over 245 bytes; like TermGenerator, skip long "words" (URLs, base64).
 constexpr std::size_t kMaxWordBytes = 64;
 
-bool starts_with_letter(const std::string& term) {
-  return !term.empty() && !(term[0] >= '0' && term[0] <= '9');
+// TermGenerator's rule for STEM_SOME: a word is stemmed only if it starts with a
+// lower-case, title-case, modifier or other letter (not a digit, '_' or a mark).
+bool should_stem(const std::string& word) {
+  if (word.empty()) return false;
+  UChar32 first;
+  std::int32_t at = 0;
+  U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), first);
+  switch (u_charType(first)) {
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER: return true;
+    default: return false;
+  }
 }
+// U.N. -> UN before normalization lower-cases it: once lower-case, QueryParser
+// would read u.n. as the phrase "u n", while the index holds the acronym's term un.
+std::string without_acronym_dots(std::string_view word) {
+  std::string out;
+  std::size_t copied = 0;
+  for (const Token& token : tokenize(word)) {
+    if (!token.acronym) continue;
+    out.append(word.substr(copied, token.begin - copied));
+    for (char c : token.text(word))
+      if (c != '.') out += c;
+    copied = token.end;
+  }
+  out.append(word.substr(copied));
+  return out;
+}
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -57,6 +87,7 @@ struct Analyzer::Impl {
       if (token.end - token.begin > kMaxWordBytes) continue;
       normalized.clear();
       normalizer.normalize_into(token.text(text), normalized);
+      if (token.acronym) std::erase(normalized, '.');
       // A ligature such as ﷺ can normalize to several words.
       std::size_t from = 0;
       while (from < normalized.size()) {
@@ -66,7 +97,7 @@ struct Analyzer::Impl {
           word.assign(normalized, from, space - from);
           const bool stop = arabic_stopper && arabic_stopper->is_stopword_normalized(word);
           static const std::string no_stem;
-          const std::string& stem = (!stop && starts_with_letter(word)) ? cached_stem(word) : no_stem;
+          const std::string& stem = (!stop && should_stem(word)) ? cached_stem(word) : no_stem;
           on_word(word, stem, stop, ++pos, token);
         }
         from = space + 1;
@@ -127,7 +158,7 @@ std::string Analyzer::normalize_query(std::string_view query) const {
     if (std::find(operators.begin(), operators.end(), head) != operators.end())
       out += word;
     else
-      impl_->normalizer.normalize_into(word, out);
+      impl_->normalizer.normalize_into(without_acronym_dots(word), out);
     if (end < query.size()) out += query[end];
     pos = end + 1;
   }

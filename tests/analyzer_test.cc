@@ -115,6 +115,13 @@ TEST_CASE("Latin words inside Arabic text are case folded and stemmed", "[analyz
   CHECK(corpus.search("OPEC+") == Ids{2});
 }
 
+TEST_CASE("an acronym with dots is one word at index and at query time", "[analyzer]") {
+  Corpus corpus({"قالت الأمم المتحدة U.N. إن", "وكالة UN للأنباء", "حرف U ثم حرف N"});
+  CHECK(corpus.search("U.N.") == Ids{1, 2});
+  CHECK(corpus.search("un") == Ids{1, 2});
+  CHECK(corpus.search("\"U.N\"") == Ids{1, 2});
+}
+
 TEST_CASE("index terms follow TermGenerator's STEM_SOME layout", "[analyzer]") {
   AnalysisSettings with_stopwords;
   with_stopwords.use_stopwords = true;

@@ -32,6 +32,10 @@ TEST_CASE("word boundaries in mixed text", "[tokenizer]") {
       {"bidi marks around a word are not words", "\u200Fسانا\u200E", {"سانا"}},
       {"latin words and acronyms", "قالت Reuters إن GMT", {"قالت", "Reuters", "إن", "GMT"}},
       {"trailing plus and hash", "أوبك OPEC+ و C# و C++", {"أوبك", "OPEC+", "و", "C#", "و", "C++"}},
+      {"initials with dots are one word", "U.N. و I.B.M و P.T.O.", {"U.N.", "و", "I.B.M", "و", "P.T.O."}},
+      {"one initial is not an acronym", "A. Smith", {"A", "Smith"}},
+      {"initials followed by a letter are not an acronym", "U.S.A.b", {"U", "S", "A", "b"}},
+      {"more than three + is no suffix", "x++++ y", {"x", "y"}},
       {"apostrophe inside latin word", "O'Neil قال", {"O'Neil", "قال"}},
       {"decimal numbers", "ارتفع 3.5% و 1,000 دولار", {"ارتفع", "3.5", "و", "1,000", "دولار"}},
       {"arabic-indic digits with arabic decimal separator", "٣٫٥ مليون", {"٣٫٥", "مليون"}},
@@ -74,4 +78,11 @@ TEST_CASE("invalid UTF-8 never crashes the tokenizer", "[tokenizer]") {
   const auto tokens = tokenize(bad);
   CHECK(tokens.size() >= 2);
   for (const Token& t : tokens) CHECK(t.end <= bad.size());
+}
+
+TEST_CASE("an acronym token is marked so its term drops the dots", "[tokenizer]") {
+  const auto tokens = tokenize("U.N. UN");
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].acronym);
+  CHECK_FALSE(tokens[1].acronym);
 }

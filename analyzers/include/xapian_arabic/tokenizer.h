@@ -5,7 +5,8 @@
  *  made at index time meet the words of a parsed query): runs of letters,
  *  marks and digits; zero-width and bidi controls ignored inside words;
  *  apostrophes/ampersands between letters and . , between digits (Arabic ٫ ٬
- *  too) kept inside; up to three trailing + or # on Latin words (OPEC+, C#).
+ *  too) kept inside; initials with dots (U.N., I.B.M.) one word; up to three
+ *  trailing + or # on Latin words (OPEC+, C#).
  *  Arabic punctuation ، ؛ ؟ and everything else separates words.
  *
  *  Tokens carry byte offsets into the original text, so highlighting lands on
@@ -34,6 +35,7 @@ struct Token {
   std::size_t begin = 0;  ///< byte offset of the first byte in the original text
   std::size_t end = 0;    ///< byte offset one past the last byte
   TokenKind kind = TokenKind::latin;
+  bool acronym = false;  ///< initials with dots (U.N., I.B.M.): the term drops the dots, as TermGenerator's
 
   std::string_view text(std::string_view original) const { return original.substr(begin, end - begin); }
 };
