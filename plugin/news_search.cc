@@ -5,6 +5,7 @@
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_search.h>
 #include <xapian_arabic/normalizer.h>
+#include <xapian_arabic/source_extractor.h>
 
 #include <algorithm>
 #include <array>
@@ -278,9 +279,25 @@ std::map<std::string, std::string> parse_document_data(std::string_view data) {
   return fields;
 }
 
+/// The default resolver: the alias table of the config's [sources], so source:سانا
+/// finds what source:SANA finds. Loaded on the first source filter only: most queries
+/// have none, and loading it is a good part of a one-query process's start.
+SourceResolver alias_table_resolver(const ExtractionSettings& settings) {
+  auto extractor = std::make_shared<std::unique_ptr<const SourceExtractor>>();
+  SourceExtractorOptions options;
+  options.aliases_file = settings.aliases_file;
+  options.cities_file = settings.cities_file;
+  return [extractor, options](std::string_view name) -> std::vector<std::string> {
+    if (!*extractor) *extractor = std::make_unique<const SourceExtractor>(options);
+    if (const auto entry = (*extractor)->canonical(name)) return {entry->second};
+    return {};
+  };
+}
+
 struct NewsSearch::Impl {
   Impl(Xapian::Database database, const Config& cfg, SourceResolver resolve)
       : db(std::move(database)), config(cfg), analyzer(cfg.analysis), parser(analyzer.make_query_parser()) {
+    if (!resolve) resolve = alias_table_resolver(cfg.extraction);
     analyzer.check_compatible(db);
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);

@@ -288,6 +288,19 @@ TEST_CASE("search: source: matches every alias of an agency", "[search]") {
   }
 }
 
+TEST_CASE("search: without a resolver of its own, NewsSearch resolves sources through the config's alias table",
+          "[search]") {
+  const NewsSearch search(default_index(), Config::defaults());  // as docs/search.md's C++ example
+  std::set<std::string> spa;
+  for (const auto& a : articles())
+    if (a.source == "was") spa.insert(a.id);
+  SearchRequest request;
+  request.limit = 200;
+  request.sources = {"واس"};
+  CHECK(id_set(search.search(request)) == spa);
+  CHECK(id_set(run(search, "source:SPA")) == spa);
+}
+
 TEST_CASE("search: sorting by date and paging", "[search]") {
   const NewsSearch search(default_index(), Config::defaults(), test_resolver);
   SearchRequest request;

@@ -3,7 +3,6 @@
  */
 #include <unistd.h>
 #include <xapian_arabic/news_search.h>
-#include <xapian_arabic/source_extractor.h>
 
 #include <iostream>
 #include <memory>
@@ -57,19 +56,6 @@ std::pair<std::string, nlohmann::json> snippet_spans(const std::string& snippet)
       text += c;
   }
   return {text, spans};
-}
-
-/// Source filters resolve every alias of an agency to its key through the alias table.
-/// The table is loaded on the first source filter only: most queries have none, and
-/// loading it is a good part of a one-query process's start.
-SourceResolver make_resolver(const Config& config) {
-  auto extractor = std::make_shared<std::unique_ptr<const SourceExtractor>>();
-  SourceExtractorOptions options{config.extraction.aliases_file, config.extraction.cities_file};
-  return [extractor, options](std::string_view name) -> std::vector<std::string> {
-    if (!*extractor) *extractor = std::make_unique<const SourceExtractor>(options);
-    if (const auto entry = (*extractor)->canonical(name)) return {entry->second};
-    return {};
-  };
 }
 
 void print_json(const SearchOptions& o, const SearchRequest& request, const SearchResults& results) {
@@ -164,7 +150,7 @@ void register_search_commands(CLI::App& app) {
       } catch (const Xapian::DatabaseOpeningError& e) {
         throw SearchError("cannot open the index " + o->db + ": " + e.get_msg());
       }
-      const NewsSearch search(db, config, make_resolver(config));
+      const NewsSearch search(db, config);
       const SearchResults results = search.search(request);
       if (o->json)
         print_json(*o, request, results);

@@ -102,7 +102,9 @@ class XAPIAN_ARABIC_API NewsSearch {
 
   /// Searches @p db with @p config. Throws IncompatibleIndexError if the index
   /// was built with other analysis settings. @p resolve_source maps source:
-  /// values to keys; without it a name is used as its own key (normalized).
+  /// values and SearchRequest::sources to keys; by default the alias table of
+  /// the config's [sources] (loaded on the first source filter), so "سانا"
+  /// finds what "SANA" finds. A name no alias matches is its own key (normalized).
   NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source = {});
   ~NewsSearch();
   NewsSearch(NewsSearch&&) noexcept;
