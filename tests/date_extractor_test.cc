@@ -563,7 +563,7 @@ TEST_CASE("date extraction survives bad input", "[dates]") {
   // An invalid reference day is ignored rather than trusted.
   CHECK(extractor().extract("أمس", CivilDate{2024, 2, 30}).empty());
 
-  // 50 MB on one line: finishes quickly, finds the dates at both ends, holds no surprise.
+  // 50 MB on one line: finds the dates at both ends (bench/extract_bench measures the speed).
   std::string huge = "نشر في 20 نوفمبر 2024 ";
   // Article prose with the traps of the negative rows: counts, scores, temperatures.
   const std::string filler =
@@ -573,14 +573,11 @@ TEST_CASE("date extraction survives bad input", "[dates]") {
   huge.reserve(50u << 20);
   while (huge.size() < (50u << 20)) huge += filler;
   huge += " 21/11/2024";
-  const auto start = std::chrono::steady_clock::now();
   const auto dates = extractor().extract(huge, CivilDate{2024, 11, 20});
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(dates.size() == 2);
   CHECK(dates.front().value == "2024-11-20");
   CHECK(dates.front().kind == DateKind::published);
   CHECK(dates.back().value == "2024-11-21");
-  CHECK(seconds < 60.0);  // linear: a quadratic scan would take hours
 }
 
 TEST_CASE("news-dev: dates in the first lines against the corpus dates", "[dates]") {
@@ -620,4 +617,8 @@ TEST_CASE("news-dev: dates in the first lines against the corpus dates", "[dates
        << articles << " articles, " << with_date << " with a date in the first 3 lines, " << day_agrees
        << " of them give the publication day, " << year_agrees << " the publication year");
   CHECK(articles >= 50);
+  // Floors at today's figures: the first lines of news-dev rarely carry a date, but those found must stay.
+  CHECK(with_date >= 13);
+  CHECK(day_agrees >= 2);
+  CHECK(year_agrees >= 6);
 }

@@ -38,7 +38,7 @@ struct NormalizerOptions {
   bool case_fold_latin = true;         ///< Unicode simple case folding of non-Arabic letters
 
   /// A stable text form of the switches, for index fingerprints.
-  std::string fingerprint() const;
+  XAPIAN_ARABIC_API std::string fingerprint() const;
   bool operator==(const NormalizerOptions&) const = default;
 };
 
