@@ -12,6 +12,7 @@
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/light_stemmer.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,7 @@
 #include <variant>
 
 #include "data_files.h"
+#include "date_calendar.h"
 
 namespace xapian_arabic {
 
@@ -82,18 +84,13 @@ void set_parallel_write(Config& c, const std::string& v) {
     throw std::invalid_argument("must be auto, always or never");
 }
 
-constexpr const char* kIslamicCalendars[] = {"islamic-umalqura", "islamic-civil", "islamic", "islamic-tbla",
-                                             "islamic-rgsa"};
 std::string islamic_calendar_name(const Config& c) {
   return c.extraction.islamic_calendar;
 }
 void set_islamic_calendar(Config& c, const std::string& v) {
-  for (const char* known : kIslamicCalendars)
-    if (v == known) {
-      c.extraction.islamic_calendar = v;
-      return;
-    }
-  throw std::invalid_argument("must be one of islamic-umalqura, islamic-civil, islamic, islamic-tbla, islamic-rgsa");
+  if (std::find(dates::kIslamicCalendars.begin(), dates::kIslamicCalendars.end(), v) == dates::kIslamicCalendars.end())
+    throw std::invalid_argument("must be one of " + dates::islamic_calendar_names());
+  c.extraction.islamic_calendar = v;
 }
 
 std::string latin_stemmer_name(const Config& c) {

@@ -8,6 +8,7 @@
 #include <unicode/timezone.h>
 #include <xapian_arabic/error.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -60,11 +61,15 @@ int iso_weekday(const CivilDate& d) {
   return static_cast<int>(w) + 1;
 }
 
+std::string islamic_calendar_names() {
+  std::string names;
+  for (std::string_view name : kIslamicCalendars) names.append(names.empty() ? "" : ", ").append(name);
+  return names;
+}
+
 HijriCalendar::HijriCalendar(const std::string& type) {
-  if (type != "islamic-umalqura" && type != "islamic-civil" && type != "islamic" && type != "islamic-tbla" &&
-      type != "islamic-rgsa")
-    throw ConfigError("unknown Islamic calendar '" + type +
-                      "' (islamic-umalqura, islamic-civil, islamic, islamic-tbla, islamic-rgsa)");
+  if (std::find(kIslamicCalendars.begin(), kIslamicCalendars.end(), type) == kIslamicCalendars.end())
+    throw ConfigError("unknown Islamic calendar '" + type + "' (" + islamic_calendar_names() + ")");
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale(("en@calendar=" + type).c_str());
   prototype_.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), locale, status));

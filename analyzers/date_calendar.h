@@ -6,9 +6,11 @@
 #include <unicode/uversion.h>
 #include <xapian_arabic/date_extractor.h>
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 U_NAMESPACE_BEGIN
 class Calendar;
@@ -27,12 +29,19 @@ int iso_weekday(const CivilDate& d);
 /// True if year, month and day name a real day.
 bool is_valid(const CivilDate& d);
 
+/// The ICU calendar keywords HijriCalendar takes ([dates] islamic_calendar).
+/// islamic-rgsa is ICU's name for the Saudi sighting calendar, computed as "islamic".
+inline constexpr std::array<std::string_view, 5> kIslamicCalendars = {"islamic-umalqura", "islamic-civil", "islamic",
+                                                                      "islamic-tbla", "islamic-rgsa"};
+
+/// kIslamicCalendars as "a, b, c" for messages.
+std::string islamic_calendar_names();
+
 /// Hijri → Gregorian through one of ICU's Islamic calendars.
 /// Thread safety: const members may be called concurrently (each call clones the prototype).
 class HijriCalendar {
  public:
-  /// @p type is an ICU calendar keyword: islamic-umalqura, islamic-civil, islamic, islamic-tbla.
-  /// Throws std::invalid_argument for another name.
+  /// @p type is one of kIslamicCalendars; throws ConfigError for another name.
   explicit HijriCalendar(const std::string& type);
   ~HijriCalendar();
   HijriCalendar(HijriCalendar&&) noexcept;

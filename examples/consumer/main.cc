@@ -5,7 +5,7 @@
 #include <iostream>
 
 int main() {
-  xapian_arabic::Analyzer analyzer;  // default settings: normalization + light stemming + stopwords
+  xapian_arabic::Analyzer analyzer;  // default settings: normalization + light stemming, no stopwords
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (const char* text : {"شكر الوزير والمعلمين على جهودهم", "ارتفعت أسعار النفط"}) {
     Xapian::Document doc;

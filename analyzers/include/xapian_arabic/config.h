@@ -48,7 +48,7 @@ struct Bm25Settings {
   double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
 };
 
-/// [recency]: optional boost of recent articles (DecreasingValueWeightPostingSource on the days slot).
+/// [recency]: optional boost of recent articles (ValueWeightPostingSource on the days slot; docs/search.md says why).
 struct RecencySettings {
   bool enabled = false;
   double weight = 1.0;          ///< largest extra score, for the newest article

@@ -10,12 +10,18 @@
  *    A changed file's articles are replaced and the ones it no longer has are
  *    deleted; with prune, the articles of files that no longer exist are deleted.
  *  - Reader threads read and parse files, analysis threads extract and analyze
- *    articles, and the thread calling run() is the only one that touches the
- *    WritableDatabase. Queues between them are bounded, so memory is bounded
- *    by the batch size, not by the archive size.
- *  - Commits every batch_size documents and at the end. A file's record is
- *    written in the same commit as its last document, never earlier: after a
- *    crash the database holds its last commit and the next run completes it.
+ *    articles. With one writer, the thread calling run() is the only one that
+ *    touches the database; with parallel writers ([index] parallel_write) each
+ *    analysis thread writes a temporary shard of its own, and the run's thread
+ *    merges database + shards at each commit and swaps the result in atomically
+ *    (docs/indexing.md). Queues are bounded, so memory is bounded by the batch
+ *    size, not by the archive size.
+ *  - The first commit comes after batch_size documents; with one writer every
+ *    batch_size documents after that, with parallel writers whenever the new
+ *    documents reach batch_size and the number already in the database (so each
+ *    document is copied about twice across merges); and one at the end. A file's
+ *    record is written in the same commit as its last document, never earlier:
+ *    after a crash the database holds its last commit and the next run completes it.
  *  - Setting the stop flag stops reading; the articles already read are written
  *    and committed, and run() returns with interrupted set.
  *  - Bad files and records go to the error handler (file, line, reason) and are
