@@ -21,8 +21,8 @@
 #include <sstream>
 #include <variant>
 
-#include "data_files.h"
-#include "date_calendar.h"
+#include "dates/date_calendar.h"
+#include "tables/data_files.h"
 
 namespace xapian_arabic {
 

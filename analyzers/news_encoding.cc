@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 

@@ -13,7 +13,7 @@
 #include "news_encoding.h"
 #include "news_html.h"
 #include "news_layout.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 

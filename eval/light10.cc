@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic::eval {
 

@@ -8,7 +8,7 @@
 
 #include <optional>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 

@@ -3,7 +3,7 @@
  */
 #include <xapian_arabic/arabic_stopper.h>
 
-#include "data_files.h"
+#include "tables/data_files.h"
 
 namespace xapian_arabic {
 

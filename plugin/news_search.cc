@@ -12,7 +12,7 @@
 #include <charconv>
 #include <unordered_map>
 
-#include "data_files.h"
+#include "tables/data_files.h"
 
 namespace xapian_arabic {
 

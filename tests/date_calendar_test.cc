@@ -1,7 +1,7 @@
 /** @file
  *  @brief Civil-date arithmetic against C++20 std::chrono, and Hijri dates through ICU.
  */
-#include "date_calendar.h"
+#include "dates/date_calendar.h"
 
 #include <xapian_arabic/error.h>
 

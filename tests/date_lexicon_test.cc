@@ -1,13 +1,13 @@
 /** @file
  *  @brief DateLexicon: what the config/dates/ tables mean to the grammar, and errors in a user's tables.
  */
-#include "date_lexicon.h"
+#include "dates/date_lexicon.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
-#include "date_scanner.h"
+#include "dates/date_scanner.h"
 
 using namespace xapian_arabic::dates;
 

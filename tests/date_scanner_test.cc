@@ -1,7 +1,7 @@
 /** @file
  *  @brief The date grammar's scanner: token types, spans, folded words and numbers in any digits.
  */
-#include "date_scanner.h"
+#include "dates/date_scanner.h"
 
 #include <catch2/catch.hpp>
 #include <string>

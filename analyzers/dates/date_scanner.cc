@@ -1,9 +1,9 @@
 /** @file
  *  @brief The date grammar's scanner: numbers, folded words and punctuation with byte spans.
  */
-#include "date_scanner.h"
+#include "dates/date_scanner.h"
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic::dates {
 

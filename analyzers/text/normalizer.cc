@@ -9,7 +9,7 @@
 #include <cstring>
 #include <optional>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 

@@ -1,7 +1,7 @@
 /** @file
  *  @brief Reading the data tables of config/.
  */
-#include "data_files.h"
+#include "tables/data_files.h"
 
 #include <xapian_arabic/error.h>
 

@@ -1,7 +1,7 @@
 /** @file
  *  @brief Loading config/dates/ into the date grammar's lexicon.
  */
-#include "date_lexicon.h"
+#include "dates/date_lexicon.h"
 
 #include <xapian_arabic/error.h>
 
@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "data_files.h"
-#include "date_scanner.h"
+#include "dates/date_scanner.h"
+#include "tables/data_files.h"
 
 namespace xapian_arabic::dates {
 

@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "data_files.h"
 #include "news_layout.h"
-#include "utf8.h"
+#include "tables/data_files.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 

@@ -8,8 +8,8 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "data_files.h"
-#include "utf8.h"
+#include "tables/data_files.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 

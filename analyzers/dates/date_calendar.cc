@@ -1,7 +1,7 @@
 /** @file
  *  @brief Civil-date arithmetic and ICU-based Hijri conversion.
  */
-#include "date_calendar.h"
+#include "dates/date_calendar.h"
 
 #include <unicode/calendar.h>
 #include <unicode/locid.h>

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "data_files.h"
+#include "tables/data_files.h"
 
 namespace xapian_arabic {
 

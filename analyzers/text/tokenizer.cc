@@ -4,7 +4,7 @@
 #include <unicode/uchar.h>
 #include <xapian_arabic/tokenizer.h>
 
-#include "utf8.h"
+#include "text/utf8.h"
 
 namespace xapian_arabic {
 
