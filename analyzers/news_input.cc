@@ -5,8 +5,10 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <new>
 
 namespace xapian_arabic {
 
@@ -22,13 +24,28 @@ std::string limit_text(std::size_t max_bytes) {
 
 /// Grows @p v to hold @p extra more bytes, doubling but never past @p cap: plain doubling would
 /// reserve up to twice the limit the size is checked against.
-void reserve_bounded(std::vector<char>& v, std::size_t extra, std::size_t cap) {
+void reserve_bounded(ByteBuffer& v, std::size_t extra, std::size_t cap) {
   const std::size_t need = v.size() + extra;
   if (need <= v.capacity()) return;
   v.reserve(std::max(need, std::min(std::max<std::size_t>(v.capacity() * 2, kChunk), cap)));
 }
 
 }  // namespace
+
+void ByteBuffer::reserve(std::size_t n) {
+  if (n <= capacity_) return;
+  char* grown = static_cast<char*>(std::realloc(data_.get(), n));
+  if (!grown) throw std::bad_alloc();
+  (void)data_.release();
+  data_.reset(grown);
+  capacity_ = n;
+}
+
+void ByteBuffer::erase_front(std::size_t n) {
+  n = std::min(n, size_);
+  std::memmove(data_.get(), data_.get() + n, size_ - n);
+  size_ -= n;
+}
 
 /// A gzFile that closes itself; opened only on regular files (a FIFO or folder would block or fail).
 struct InputFile {
@@ -74,7 +91,7 @@ struct InputFile {
 namespace {
 
 /// Reads a chunk from @p file onto the end of @p buffer; what InputFile::read returned.
-long append_chunk(InputFile& file, std::vector<char>& buffer, std::size_t cap) {
+long append_chunk(InputFile& file, ByteBuffer& buffer, std::size_t cap) {
   reserve_bounded(buffer, kChunk, cap);
   const std::size_t size = buffer.size();
   buffer.resize(size + kChunk);
@@ -85,8 +102,8 @@ long append_chunk(InputFile& file, std::vector<char>& buffer, std::size_t cap) {
 
 }  // namespace
 
-ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const StopCheck& stop,
-                           std::vector<char>& out, std::string& error) {
+ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const StopCheck& stop, ByteBuffer& out,
+                           std::string& error) {
   out.clear();
   InputFile file(path);
   if (!file.in) {
@@ -110,7 +127,7 @@ ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const
     }
     if (out.size() > max_bytes) {
       error = (gzdirect(file.in) ? "file is over " : "decompressed data is over ") + limit_text(max_bytes);
-      out = std::vector<char>();  // give the memory back now
+      out = ByteBuffer();  // give the memory back now
       return ReadStatus::failed;
     }
     if (got == 0) return ReadStatus::ok;
@@ -134,7 +151,7 @@ bool LineReader::fill() {
     return false;
   }
   if (begin_ > 0) {  // each line's bytes move at most once, so reading stays linear
-    buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(begin_));
+    buffer_.erase_front(begin_);
     scanned_ -= begin_;
     begin_ = 0;
   }
@@ -172,7 +189,7 @@ LineReader::Next LineReader::next(std::string_view& line) {
     } else if (buffer_.size() - begin_ > max_line_) {
       ++line_no_;
       skipping_ = true;
-      buffer_ = std::vector<char>();  // keep none of a refused line, and give its memory back
+      buffer_ = ByteBuffer();  // keep none of a refused line, and give its memory back
       begin_ = scanned_ = 0;
       return Next::too_long;
     }

@@ -9,11 +9,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace xapian_arabic {
 
@@ -22,10 +22,38 @@ using StopCheck = std::function<bool()>;
 
 enum class ReadStatus { ok, stopped, failed };
 
+/// Bytes in one block grown with realloc(): a large block grows in place or by remapping its pages,
+/// so growing never holds the old and the new copy at once (a vector would, briefly doubling).
+class ByteBuffer {
+ public:
+  char* data() { return data_.get(); }
+  const char* data() const { return data_.get(); }
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  bool empty() const { return size_ == 0; }
+  void clear() { size_ = 0; }
+  /// Room for @p n bytes in all (exactly, when it must grow); throws std::bad_alloc.
+  void reserve(std::size_t n);
+  /// Size @p n; new bytes are uninitialised.
+  void resize(std::size_t n) {
+    reserve(n);
+    size_ = n;
+  }
+  /// Removes the first @p n bytes.
+  void erase_front(std::size_t n);
+
+ private:
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  std::unique_ptr<char, Free> data_;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
 /// Reads @p path whole into @p out (gunzipped when it is gzip), refusing more than @p max_bytes.
 /// On failure @p error says what is wrong (no such file, over the limit, corrupt gzip).
-ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const StopCheck& stop,
-                           std::vector<char>& out, std::string& error);
+ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const StopCheck& stop, ByteBuffer& out,
+                           std::string& error);
 
 struct InputFile;
 
@@ -55,9 +83,9 @@ class LineReader {
   std::unique_ptr<InputFile> file_;
   std::size_t max_line_;
   StopCheck stop_;
-  std::vector<char> buffer_;  // a vector: its reserve() is exact, a string's may double
-  std::size_t begin_ = 0;     // start of the current line in buffer_
-  std::size_t scanned_ = 0;   // buffer_ before this has no '\n' after begin_
+  ByteBuffer buffer_;
+  std::size_t begin_ = 0;    // start of the current line in buffer_
+  std::size_t scanned_ = 0;  // buffer_ before this has no '\n' after begin_
   std::size_t line_no_ = 0;
   bool skipping_ = false;  // inside a line already refused as too long
   bool eof_ = false, stopped_ = false;

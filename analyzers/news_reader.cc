@@ -401,7 +401,7 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
       stream_jsonl(path, id, on_article, on_error))
     return;
 
-  std::vector<char> bytes;
+  ByteBuffer bytes;
   std::string error;
   switch (read_whole_file(path, options_.max_file_bytes, options_.stop_requested, bytes, error)) {
     case ReadStatus::ok: break;
@@ -409,7 +409,7 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
     case ReadStatus::failed: on_error({path, 0, error}); return;
   }
   DecodedText decoded = decode_news_bytes({bytes.data(), bytes.size()});
-  bytes = std::vector<char>();
+  bytes = ByteBuffer();
   if (!decoded.error.empty()) {
     on_error({path, 0, decoded.error});
     return;
