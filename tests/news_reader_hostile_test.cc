@@ -189,14 +189,20 @@ TEST_CASE("a stop request ends a read inside one huge line", "[reader][jsonl][ho
   }
 }
 
-TEST_CASE("Windows-1256 records after an ASCII start are decoded one by one", "[reader][jsonl][hostile]") {
-  Scratch scratch;
+/// @p count English JSON Lines records, each about 200 bytes.
+std::string english_records(int count) {
   std::string feed;
-  for (int i = 0; i < 400; ++i)
+  for (int i = 0; i < count; ++i)
     feed += R"({"id": "en)" + std::to_string(i) +
             R"(", "title": "Markets rally as oil prices climb", "body": "Stocks rose on Monday after crude oil )"
             R"(prices climbed for a third day, traders said, as supply worries grew."})"
             "\n";
+  return feed;
+}
+
+TEST_CASE("Windows-1256 records after an ASCII start are decoded one by one", "[reader][jsonl][hostile]") {
+  Scratch scratch;
+  std::string feed = english_records(400);
   REQUIRE(feed.size() > (64u << 10));  // the legacy records start after the first 64 KB
   for (int i = 0; i < 20; ++i)
     feed +=
@@ -215,16 +221,18 @@ TEST_CASE("Windows-1256 records after an ASCII start are decoded one by one", "[
 
 TEST_CASE("error messages never carry the file's raw bytes", "[reader][hostile]") {
   Scratch scratch;
-  const std::string latin1 =
-      "{\"id\": \"fr\", \"title\": \"Caf\xE9 cr\xE8me\", \"date\": \"d\xE9j\xE0\"}\n"
-      "{\"id\": \"ok\", \"title\": \"\x1B[31mred\", \"date\": \"\x1B]0;x\x07\"}\n";
-  const auto r = read(scratch.write("bytes.jsonl", latin1));
+  // Past the first 64 KB, where the file is already being read as UTF-8.
+  const std::string feed = english_records(400) +
+                           "{\"id\": \"fr\", \"title\": \"Caf\xE9\", \"date\": \"d\xE9j\xE0\"}\n" +
+                           "{\"id\": \"c\", \"title\": \"\x1B[31mred\"}\n";
+  const auto r = read(scratch.write("bytes.jsonl", feed));
   REQUIRE(r.errors.size() == 2);
   for (const ReadError& e : r.errors) {
     INFO(e.message);
     CHECK(utf8::is_valid(e.message));
     CHECK(e.message.find('\x1B') == std::string::npos);
   }
+  CHECK(r.errors[0].line == 401);
   CHECK(utf8::printable("a\x1B[31m\xE9 \xD8\xB9") == "a\\x1B[31m\\xE9 \xD8\xB9");
 }
 
