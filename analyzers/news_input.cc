@@ -169,7 +169,9 @@ std::string_view LineReader::head() {
 LineReader::Next LineReader::next(std::string_view& line) {
   for (;;) {
     // Only the bytes not yet searched are searched: a long line is scanned once, not once per chunk.
-    if (const void* nl = std::memchr(buffer_.data() + scanned_, '\n', buffer_.size() - scanned_)) {
+    const void* nl =
+        scanned_ < buffer_.size() ? std::memchr(buffer_.data() + scanned_, '\n', buffer_.size() - scanned_) : nullptr;
+    if (nl) {
       const std::size_t eol = static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data());
       const std::size_t begin = begin_;
       begin_ = scanned_ = eol + 1;
