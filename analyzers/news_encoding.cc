@@ -57,6 +57,24 @@ bool mostly_arabic(std::string_view text) {
   return arabic > 0 && arabic * 2 >= letters && (arabic < 20 || tah_zah * 4 < arabic);
 }
 
+/// "UTF-16LE" or "UTF-16BE" when @p bytes look like UTF-16 without a BOM, else nullptr. Text in
+/// UTF-16 has NUL high bytes for ASCII (spaces, digits, punctuation, Latin) on one side of each
+/// pair only; binary data has them anywhere. Arabic letters (U+06xx) have no NUL byte, so a few
+/// percent of NULs, all on one side, are enough.
+const char* utf16_without_bom(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 1 << 16) & ~std::size_t{1};
+  if (n < 4) return nullptr;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0';
+    odd += bytes[i + 1] == '\0';
+  }
+  const std::size_t pairs = n / 2;
+  if (odd * 20 >= pairs && even * 100 <= odd) return "UTF-16LE";
+  if (even * 20 >= pairs && odd * 100 <= even) return "UTF-16BE";
+  return nullptr;
+}
+
 }  // namespace
 
 void compose_nfc(std::string& text) {
@@ -75,7 +93,7 @@ void compose_nfc(std::string& text) {
   if (U_SUCCESS(status)) text.swap(out);
 }
 
-DecodedText decode_news_bytes(std::string_view bytes) {
+DecodedText decode_news_bytes(std::string_view bytes, std::string_view preferred) {
   DecodedText result;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   const bool utf16le = bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE";
@@ -85,6 +103,15 @@ DecodedText decode_news_bytes(std::string_view bytes) {
     if (!convert(bytes.substr(2), result.encoding.c_str(), result.text))
       result.error = "invalid " + result.encoding + " text after its byte-order mark";
     return result;
+  }
+  if (const char* utf16 = utf16_without_bom(bytes)) {
+    std::string text;
+    // Taken when it converts cleanly to text without NULs; otherwise it is binary after all.
+    if (convert(bytes, utf16, text) && text.find('\0') == std::string::npos) {
+      result.encoding = utf16;
+      result.text = std::move(text);
+      return result;
+    }
   }
   if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
     result.error = "binary data (NUL byte at offset " + std::to_string(nul) + "), not a text file";
@@ -107,7 +134,15 @@ DecodedText decode_news_bytes(std::string_view bytes) {
     result.text.assign(bytes);
     return result;
   }
-  // Not UTF-8: ask ICU's detector, then try the Arabic code pages; accept a decoding that reads as Arabic.
+  // Not UTF-8. The code page of the archive's earlier records first: most records are in it, and
+  // it spares running ICU's detector on every one.
+  if (std::string text;
+      !preferred.empty() && convert(bytes, std::string(preferred).c_str(), text) && mostly_arabic(text)) {
+    result.encoding = preferred;
+    result.text = std::move(text);
+    return result;
+  }
+  // Ask ICU's detector, then try the Arabic code pages; accept a decoding that reads as Arabic.
   std::vector<std::string> candidates;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), &ucsdet_close);
@@ -138,6 +173,12 @@ DecodedText decode_news_bytes(std::string_view bytes) {
     result.text.reserve(bytes.size());
     for (std::size_t pos = 0, len = 0; pos < bytes.size(); pos += len)
       utf8::append(result.text, utf8::decode(bytes, pos, len));
+    return result;
+  }
+  // A record of an archive already known to be in a code page, with too few Arabic letters to tell.
+  if (std::string text; !preferred.empty() && convert(bytes, std::string(preferred).c_str(), text)) {
+    result.encoding = preferred;
+    result.text = std::move(text);
     return result;
   }
   result.error = "cannot decide the encoding: not valid UTF-8 (" + std::to_string(invalid) +

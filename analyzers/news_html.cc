@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
+
+#include "html_nesting.h"
 
 namespace xapian_arabic {
 
@@ -77,19 +80,38 @@ void append_collapsed(std::string& out, std::string_view text) {
   }
 }
 
-void collect_text(const GumboNode* node, std::string& out, bool skip_h1) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-    append_collapsed(out, node->v.text.text);
-    return;
+const GumboNode* child(const GumboElement& e, unsigned i) {
+  return static_cast<const GumboNode*>(e.children.data[i]);
+}
+
+// The walks below use an explicit stack, never recursion: a page nests as deep as its author likes.
+
+void collect_text(const GumboNode* root, std::string& out, bool skip_h1) {
+  struct Step {
+    const GumboNode* node;
+    bool leaving;  // the children are done: close the block
+  };
+  std::vector<Step> stack{{root, false}};
+  while (!stack.empty()) {
+    const Step step = stack.back();
+    stack.pop_back();
+    const GumboNode* node = step.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      append_collapsed(out, node->v.text.text);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& e = node->v.element;
+    const bool block = is_block(e.tag);
+    if (step.leaving) {
+      if (block && !out.empty() && out.back() != '\n') out.push_back('\n');
+      continue;
+    }
+    if (is_furniture(e.tag) || (skip_h1 && e.tag == GUMBO_TAG_H1)) continue;
+    if (block && !out.empty() && out.back() != '\n') out.push_back('\n');
+    stack.push_back({node, true});
+    for (unsigned i = e.children.length; i-- > 0;) stack.push_back({child(e, i), false});
   }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboElement& e = node->v.element;
-  if (is_furniture(e.tag) || (skip_h1 && e.tag == GUMBO_TAG_H1)) return;
-  const bool block = is_block(e.tag);
-  if (block && !out.empty() && out.back() != '\n') out.push_back('\n');
-  for (unsigned i = 0; i < e.children.length; ++i)
-    collect_text(static_cast<const GumboNode*>(e.children.data[i]), out, skip_h1);
-  if (block && !out.empty() && out.back() != '\n') out.push_back('\n');
 }
 
 std::string text_of(const GumboNode* node) {
@@ -101,12 +123,17 @@ std::string text_of(const GumboNode* node) {
   return out;
 }
 
-const GumboNode* find_first(const GumboNode* node, GumboTag tag) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (node->v.element.tag == tag) return node;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    if (const GumboNode* found = find_first(static_cast<const GumboNode*>(children.data[i]), tag)) return found;
+/// The first element with @p tag in document order.
+const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (node->v.element.tag == tag) return node;
+    const GumboElement& e = node->v.element;
+    for (unsigned i = e.children.length; i-- > 0;) stack.push_back(child(e, i));
+  }
   return nullptr;
 }
 
@@ -122,14 +149,15 @@ bool is_news_type(const nlohmann::json& type) {
   return false;
 }
 
+/// @p key of @p object as text: a string, or the "name" of an object (a publisher), or the first of an array.
 std::string string_of(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  if (it == object.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_object()) return string_of(*it, "name");
-  if (it->is_array() && !it->empty()) {
-    if ((*it)[0].is_string()) return (*it)[0].get<std::string>();
-    if ((*it)[0].is_object()) return string_of((*it)[0], "name");
+  const nlohmann::json* value = &object;
+  for (int depth = 0; depth < 8 && value->is_object(); ++depth, key = "name") {  // a bounded loop, not recursion
+    const auto it = value->find(key);
+    if (it == value->end()) return {};
+    value = &*it;
+    if (value->is_array() && !value->empty()) value = &(*value)[0];
+    if (value->is_string()) return value->get<std::string>();
   }
   return {};
 }
@@ -155,9 +183,8 @@ struct Metadata {
   std::string og_title, title, site_name, canonical;
 };
 
-void read_head(const GumboNode* node, HtmlPage& page, Metadata& meta) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboElement& e = node->v.element;
+/// Reads one element of the head; false when its children need not be looked at.
+bool read_head_element(const GumboElement& e, const GumboNode* node, HtmlPage& page, Metadata& meta) {
   if (e.tag == GUMBO_TAG_META) {
     std::string_view key = attribute(e, "property");
     if (key.empty()) key = attribute(e, "name");
@@ -174,35 +201,56 @@ void read_head(const GumboNode* node, HtmlPage& page, Metadata& meta) {
     else if ((key == "article:modified_time" || key == "dateModified" || key == "og:updated_time") &&
              page.modified.empty())
       page.modified = content;
-    return;
+    return false;
   }
   if (e.tag == GUMBO_TAG_TITLE && meta.title.empty()) {
     meta.title = text_of(node);
-    return;
+    return false;
   }
   if (e.tag == GUMBO_TAG_LINK && attribute(e, "rel") == "canonical") {
     meta.canonical = attribute(e, "href");
-    return;
+    return false;
   }
   if (e.tag == GUMBO_TAG_SCRIPT && attribute(e, "type") == "application/ld+json") {
     std::string json;
     for (unsigned i = 0; i < e.children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(e.children.data[i]);
-      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) json += child->v.text.text;
+      const GumboNode* text = child(e, i);
+      if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) json += text->v.text.text;
     }
     const auto data = nlohmann::json::parse(json, nullptr, false);
     if (!data.is_discarded()) read_json_ld(data, page);
-    return;
+    return false;
   }
-  for (unsigned i = 0; i < e.children.length; ++i)
-    read_head(static_cast<const GumboNode*>(e.children.data[i]), page, meta);
+  return true;
+}
+
+/// Metadata from <meta>, <title>, <link rel=canonical> and JSON-LD anywhere in the page, in document order.
+void read_head(const GumboNode* root, HtmlPage& page, Metadata& meta) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& e = node->v.element;
+    if (!read_head_element(e, node, page, meta)) continue;
+    for (unsigned i = e.children.length; i-- > 0;) stack.push_back(child(e, i));
+  }
 }
 
 }  // namespace
 
 HtmlPage parse_html_page(std::string_view html) {
   HtmlPage page;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  const std::optional<std::string> flat = flatten_deep_nesting(html);
+  if (flat) {
+    html = *flat;
+    page.flattened = true;
+  }
+  // gumbo records each parse error with a copy of the open elements: quadratic memory on unclosed
+  // nesting. The errors are never read, so none are kept.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   Metadata meta;
   read_head(output->root, page, meta);
   if (page.title.empty()) page.title = !meta.og_title.empty() ? meta.og_title : meta.title;
@@ -216,7 +264,7 @@ HtmlPage parse_html_page(std::string_view html) {
   if (!main) main = find_first(output->root, GUMBO_TAG_BODY);
   if (!main) main = output->root;
   collect_text(main, page.text, !page.title.empty());
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   return page;
 }
 

@@ -2,16 +2,16 @@
  *  @brief Reading news archives: plain-text scraped articles, JSON Lines, HTML, and .gz of each.
  */
 #include <xapian_arabic/news_reader.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "html_nesting.h"
 #include "news_encoding.h"
 #include "news_html.h"
+#include "news_input.h"
 #include "news_layout.h"
 #include "text/utf8.h"
 
@@ -44,77 +44,6 @@ std::string_view trim(std::string_view s) {
   return utf8::trim_if(s, [](char32_t c) { return is_blank_cp(c); });
 }
 
-/// Reads @p path whole, refusing files over @p max_bytes. Empty optional and @p error set on failure.
-std::optional<std::string> read_bytes(const std::string& path, std::size_t max_bytes, std::string& error) {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    error = "cannot open: no such file";
-    return std::nullopt;
-  }
-  if (!fs::is_regular_file(status)) {
-    error = "not a regular file";
-    return std::nullopt;
-  }
-  const auto size = fs::file_size(path, ec);
-  if (ec) {
-    error = "cannot read its size: " + ec.message();
-    return std::nullopt;
-  }
-  if (size > max_bytes) {
-    error = "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes) +
-            " (max_file_bytes)";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open for reading";
-    return std::nullopt;
-  }
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return bytes;
-}
-
-/// Inflates gzip data (several concatenated members too), refusing output over @p max_bytes.
-std::optional<std::string> gunzip(std::string_view data, std::size_t max_bytes, std::string& error) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-    error = "cannot start gzip decompression";
-    return std::nullopt;
-  }
-  std::string out;
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  char buffer[1 << 16];
-  int rc = Z_OK;
-  for (;;) {
-    zs.next_out = reinterpret_cast<Bytef*>(buffer);
-    zs.avail_out = sizeof buffer;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - zs.avail_out);
-    if (out.size() > max_bytes) {
-      inflateEnd(&zs);
-      error = "decompressed data is over the limit of " + std::to_string(max_bytes) + " bytes (max_file_bytes)";
-      return std::nullopt;
-    }
-    if (rc == Z_STREAM_END) {
-      if (zs.avail_in == 0) break;
-      inflateReset(&zs);  // next gzip member
-      continue;
-    }
-    if (rc != Z_OK) break;
-    if (zs.avail_in == 0 && zs.avail_out != 0) break;
-  }
-  inflateEnd(&zs);
-  if (rc != Z_STREAM_END) {
-    error = std::string("corrupt or truncated gzip data") + (zs.msg ? std::string(": ") + zs.msg : std::string());
-    return std::nullopt;
-  }
-  return out;
-}
-
 const std::string kLineTooLong = "line is over the limit of ";
 
 /// True if @p text has a CR that does not end a CRLF (old Mac line ends).
@@ -122,10 +51,6 @@ bool has_lone_cr(std::string_view text) {
   for (std::size_t cr = text.find('\r'); cr != std::string_view::npos; cr = text.find('\r', cr + 1))
     if (cr + 1 < text.size() && text[cr + 1] != '\n') return true;
   return false;
-}
-
-bool is_gzip(std::string_view bytes) {
-  return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
 }
 
 /// Removes CR of CRLF and turns lone CR into LF.
@@ -215,6 +140,29 @@ std::optional<std::string> field(const nlohmann::json& record, const std::vector
       return joined;
     }
     if (it->is_object() && it->contains("name") && (*it)["name"].is_string()) return (*it)["name"].get<std::string>();
+  }
+  return std::nullopt;
+}
+
+/// The record's id: the first of @p names present as a string or number. An array or object is
+/// refused (@p error set): its text would make a Q term with a line break, unlike any other id.
+std::optional<std::string> id_field(const nlohmann::json& record, const std::vector<std::string>& names,
+                                    std::string& error) {
+  for (const std::string& name : names) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) continue;
+    std::string id;
+    if (it->is_string())
+      id = it->get<std::string>();
+    else if (it->is_number())
+      id = it->dump();
+    else
+      error = "id field \"" + name + "\" is " + (it->is_array() || it->is_object() ? "an " : "a ") + it->type_name() +
+              ", not a string or number";
+    if (std::any_of(id.begin(), id.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+      error = "id field \"" + name + "\" has a line break or control character";
+    if (!error.empty()) return std::nullopt;
+    return id;
   }
   return std::nullopt;
 }
@@ -320,66 +268,43 @@ void NewsReader::read_jsonl(const std::string& text, const std::string& path, co
 bool NewsReader::stream_jsonl(const std::string& path, const std::string& id_base,
                               const std::function<void(NewsArticle&&)>& on_article,
                               const std::function<void(ReadError&&)>& on_error) const {
-  // gzopen reads an uncompressed file as it is; the handle closes however we leave (StopReading too).
-  const std::unique_ptr<gzFile_s, decltype(&gzclose)> file(gzopen(path.c_str(), "rb"), &gzclose);
-  gzFile in = file.get();
-  if (!in) return false;
-  gzbuffer(in, 1 << 17);
-  std::string pending;
-  std::vector<char> buffer(1 << 16);
-  std::size_t line_no = 0;
-  bool started = false, too_long = false;
+  LineReader lines(path, options_.max_file_bytes, options_.stop_requested);
+  std::string_view head = lines.head();
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  // Empty, unreadable, UTF-16 (NUL bytes) and old Mac line ends go the whole-file way.
+  if (head.empty() || head.find('\0') != std::string_view::npos || has_lone_cr(head)) return false;
+  std::string legacy;  // the code page of the last record that was not UTF-8: the file's, most likely
+  std::string decoded;
   for (;;) {
-    const int n = gzread(in, buffer.data(), static_cast<unsigned>(buffer.size()));
-    if (n <= 0) break;
-    pending.append(buffer.data(), static_cast<std::size_t>(n));
-    if (!started) {
-      // Stream only what starts as UTF-8 text; BOMs, legacy code pages and binary go the whole-file way.
-      std::string_view head(pending);
-      if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-      const std::size_t last_line = head.rfind('\n');
-      head =
-          head.substr(0, last_line == std::string_view::npos ? std::min<std::size_t>(head.size(), 1 << 12) : last_line);
-      if (head.find('\0') != std::string_view::npos || has_lone_cr(head) ||
-          decode_news_bytes(head).encoding != "UTF-8") {
-        return false;
-      }
-      if (pending.starts_with("\xEF\xBB\xBF")) pending.erase(0, 3);
-      started = true;
+    std::string_view line;
+    switch (lines.next(line)) {
+      case LineReader::Next::end:
+      case LineReader::Next::stopped: return true;
+      case LineReader::Next::failed:
+        on_error({path, 0, lines.error()});  // the line it cut is not parsed
+        return true;
+      case LineReader::Next::too_long:
+        on_error({path, lines.line_no(),
+                  kLineTooLong + std::to_string(options_.max_file_bytes) + " bytes (max_file_bytes)"});
+        continue;
+      case LineReader::Next::line: break;
     }
-    std::size_t start = 0;
-    for (std::size_t eol; (eol = pending.find('\n', start)) != std::string::npos; start = eol + 1) {
-      ++line_no;
-      if (too_long) {
-        too_long = false;  // the end of a line already refused
+    if (lines.line_no() == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    // Each record is decoded on its own: an archive may turn to Windows-1256 after an ASCII start.
+    std::string encoding = "UTF-8";
+    if (!utf8::is_valid(line)) {
+      DecodedText text = decode_news_bytes(line, legacy);
+      if (!text.error.empty()) {
+        on_error({path, lines.line_no(), text.error});
         continue;
       }
-      if (eol - start > options_.max_file_bytes)
-        on_error({path, line_no, kLineTooLong + std::to_string(options_.max_file_bytes) + " bytes (max_file_bytes)"});
-      else
-        read_jsonl_record(std::string_view(pending).substr(start, eol - start), line_no, path, id_base, "UTF-8",
-                          on_article, on_error);
+      if (text.encoding != "UTF-8") legacy = text.encoding;
+      encoding = std::move(text.encoding);
+      decoded = std::move(text.text);
+      line = decoded;
     }
-    pending.erase(0, start);
-    if (pending.size() > options_.max_file_bytes) {
-      if (!too_long)
-        on_error(
-            {path, line_no + 1, kLineTooLong + std::to_string(options_.max_file_bytes) + " bytes (max_file_bytes)"});
-      too_long = true;
-      pending.clear();
-    }
+    read_jsonl_record(line, lines.line_no(), path, id_base, encoding, on_article, on_error);
   }
-  int status = Z_OK;
-  const char* message = gzerror(in, &status);
-  if (status != Z_OK && status != Z_STREAM_END) {
-    if (!started) return false;  // the whole-file reader reports it
-    on_error({path, 0, std::string("corrupt or truncated gzip data: ") + message});
-    return true;  // the line it cut is not parsed
-  }
-  if (!started) return false;  // empty: left to the whole-file reader, as before
-  if (!pending.empty() && !too_long)
-    read_jsonl_record(pending, ++line_no, path, id_base, "UTF-8", on_article, on_error);
-  return true;
 }
 
 void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_no, const std::string& path,
@@ -421,14 +346,23 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
     article.title = std::move(t);
   }
   split_lines(body_text, !title, article);
-  article.id = field(record, options_.id_fields).value_or(article.url);
+  if (article.title.empty() && article.body.empty() && article.header.empty()) {
+    on_error({path, line_no, "no text in record (its title and body are empty)"});
+    return;
+  }
+  std::string id_error;
+  article.id = id_field(record, options_.id_fields, id_error).value_or(article.url);
+  if (!id_error.empty()) {
+    on_error({path, line_no, id_error});
+    return;
+  }
   if (article.id.empty()) article.id = id_base + ":" + std::to_string(line_no);
   auto set_date = [&](const std::vector<std::string>& names, DateKind kind, std::optional<ExtractedDate>& slot) {
     const auto raw = field(record, names);
     if (!raw || trim(*raw).empty()) return;
     const std::string value = iso_value(*raw);
     if (value.empty()) {
-      on_error({path, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)"});
+      on_error({path, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)", true});
       return;
     }
     ExtractedDate date;
@@ -451,7 +385,12 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
 
 void NewsReader::read_file(const std::string& path, const std::string& id_root,
                            const std::function<void(NewsArticle&&)>& on_article,
-                           const std::function<void(ReadError&&)>& on_error) const {
+                           const std::function<void(ReadError&&)>& raw_on_error) const {
+  // A message may quote the file (a date, a JSON token): never its raw bytes.
+  const std::function<void(ReadError &&)> on_error = [&](ReadError&& e) {
+    e.message = utf8::printable(e.message);
+    raw_on_error(std::move(e));
+  };
   std::string id = path;
   if (!id_root.empty()) {
     const auto rel = fs::path(path).lexically_relative(id_root);
@@ -462,21 +401,15 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
       stream_jsonl(path, id, on_article, on_error))
     return;
 
+  ByteBuffer bytes;
   std::string error;
-  auto bytes = read_bytes(path, options_.max_file_bytes, error);
-  if (!bytes) {
-    on_error({path, 0, error});
-    return;
+  switch (read_whole_file(path, options_.max_file_bytes, options_.stop_requested, bytes, error)) {
+    case ReadStatus::ok: break;
+    case ReadStatus::stopped: return;
+    case ReadStatus::failed: on_error({path, 0, error}); return;
   }
-  if (is_gzip(*bytes)) {
-    bytes = gunzip(*bytes, options_.max_file_bytes, error);
-    if (!bytes) {
-      on_error({path, 0, error});
-      return;
-    }
-  }
-  DecodedText decoded = decode_news_bytes(*bytes);
-  bytes.reset();
+  DecodedText decoded = decode_news_bytes({bytes.data(), bytes.size()});
+  bytes = ByteBuffer();
   if (!decoded.error.empty()) {
     on_error({path, 0, decoded.error});
     return;
@@ -497,6 +430,11 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
   NewsArticle article;
   if (format == ArchiveFormat::html) {
     HtmlPage page = parse_html_page(decoded.text);
+    if (page.flattened)
+      on_error({path, 0,
+                "HTML nested more than " + std::to_string(kMaxHtmlDepth) +
+                    " elements deep: the deeper tags are ignored, their text is kept",
+                true});
     compose_nfc(page.text);
     split_lines(page.text, page.title.empty(), article);
     if (!page.title.empty()) {
@@ -508,7 +446,7 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
       if (raw.empty()) return;
       const std::string value = iso_value(raw);
       if (value.empty()) {
-        on_error({path, 0, "page date is not an ISO 8601 date: '" + raw + "' (ignored)"});
+        on_error({path, 0, "page date is not an ISO 8601 date: '" + raw + "' (ignored)", true});
         return;
       }
       slot = ExtractedDate{value, kind, 0, 0, raw, {}, {}};

@@ -107,7 +107,7 @@ IndexRun::IndexRun(const std::string& db_path, const NewsIndexerOptions& options
       on_progress_(on_progress) {}
 
 void IndexRun::report(const ReadError& e) {
-  ++failed_;
+  if (!e.warning) ++failed_;  // a warning's article is indexed: it did not fail
   std::lock_guard lock(error_mutex_);
   if (on_error_) on_error_(e);
 }
@@ -129,7 +129,10 @@ IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
   threads_ = options_.threads ? options_.threads : config_.index.threads;
   if (threads_ == 0) threads_ = std::max(1u, std::thread::hardware_concurrency());
   batch_size_ = std::max<std::size_t>(1, options_.batch_size ? options_.batch_size : config_.index.batch_size);
-  reader_.emplace(news_reader_options(config_));
+  NewsReaderOptions reader_options = news_reader_options(config_);
+  // Asked between chunks, so a stop ends even a file of one huge line promptly.
+  reader_options.stop_requested = [this] { return abort_ || stopping(); };
+  reader_.emplace(reader_options);
   extractor_.emplace(config_.extraction);
   for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis);
 
@@ -319,9 +322,10 @@ void IndexRun::read_file(FileJob& job) {
             if (!articles_->push({&job, std::move(article)})) throw StopReading{};
           },
           [&](ReadError&& e) {
-            if (e.line == 0) job.file_error = true;
+            if (e.line == 0 && !e.warning) job.file_error = true;
             report(e);
           });
+      if (abort_ || stopping()) job.truncated = true;  // the reader may have returned early, asked to stop
     } catch (const StopReading&) {
       job.truncated = true;
     } catch (const std::exception& e) {

@@ -282,3 +282,16 @@ TEST_CASE("a locked database is a clear error", "[indexer]") {
   Xapian::WritableDatabase holder(db_path, Xapian::DB_CREATE_OR_OPEN);
   CHECK_THROWS_WITH(NewsIndexer(db_path, quick_options()).run({samples()}), Catch::Contains("locked"));
 }
+
+TEST_CASE("a warning is reported but is not a failure: its article is indexed", "[indexer]") {
+  TempDir tmp;
+  write_file(tmp.path / "a/feed.jsonl", "{\"id\": \"w\", \"title\": \"خبر\", \"body\": \"نص\", \"date\": \"أمس\"}\n");
+  NewsIndexer indexer((tmp.path / "db").string(), quick_options());
+  std::vector<ReadError> errors;
+  indexer.set_error_handler([&](const ReadError& e) { errors.push_back(e); });
+  const IndexSummary s = indexer.run({(tmp.path / "a").string()});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].warning);
+  CHECK(s.failed == 0);
+  CHECK(s.documents == 1);
+}

@@ -95,6 +95,27 @@ inline bool is_valid(std::string_view s) {
   return true;
 }
 
+/// @p s fit for a terminal or a log line: bytes that are not well-formed UTF-8, and control
+/// characters, become "\xNN" (a file's raw bytes are never copied into an error message).
+inline std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t pos = 0, len = 0; pos < s.size(); pos += len) {
+    const char32_t cp = decode(s, pos, len);
+    const bool bad = (cp == kReplacement && s.substr(pos, 3) != "\xEF\xBF\xBD") || cp < 0x20 || cp == 0x7F;
+    if (!bad) {
+      out.append(s.substr(pos, len));
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(s[pos]);
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 15];
+  }
+  return out;
+}
+
 /// @p s without the code points matching @p drop at either end.
 template <class Drop>
 std::string_view trim_if(std::string_view s, Drop drop) {

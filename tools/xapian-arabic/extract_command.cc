@@ -142,7 +142,7 @@ void register_extract_commands(CLI::App& app) {
             std::cout << dump(article_json(article)) << '\n';
           },
           [&](ReadError&& error) {
-            ok = false;
+            if (!error.warning) ok = false;  // a warning's article was printed
             std::cout << dump({{"path", error.path}, {"line", error.line}, {"error", error.message}}) << '\n';
             std::cerr << "xapian-arabic extract: " << error.path
                       << (error.line ? ":" + std::to_string(error.line) : std::string()) << ": " << error.message

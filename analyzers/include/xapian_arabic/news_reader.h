@@ -7,7 +7,9 @@
  *  of dates and sources is done by ArticleExtractor (article_extractor.h).
  *
  *  Errors never throw out of read_file(): each bad file or record is reported
- *  as a ReadError naming the file (and line) and what is wrong.
+ *  as a ReadError naming the file (and line) and what is wrong, with no raw
+ *  bytes of the file in it. Memory is bounded by max_file_bytes plus a chunk
+ *  whatever the input (a JSON Lines line or a whole article, gzipped or not).
  *
  *  Thread safety: stateless apart from the options; one NewsReader may serve
  *  several threads.
@@ -32,6 +34,8 @@ struct ReadError {
   std::string path;
   std::size_t line = 0;  ///< 1-based line of a JSON Lines record, 0 for the whole file
   std::string message;
+  /// Only a warning: the article was kept without what the message names ("... (ignored)").
+  bool warning = false;
 };
 
 struct NewsReaderOptions {
@@ -43,9 +47,12 @@ struct NewsReaderOptions {
   std::vector<std::string> updated_fields = JsonlFields{}.updated;
   std::vector<std::string> source_fields = JsonlFields{}.source;
   std::vector<std::string> url_fields = JsonlFields{}.url;
-  /// Larger files (after gunzip) are refused with an error. JSON Lines files are
-  /// read a line at a time, so for them only a longer line is refused.
-  std::size_t max_file_bytes = 512u << 20;
+  /// Larger files (after gunzip) are refused with an error once that much is read. JSON Lines
+  /// files are read a line at a time, so for them only a longer line is refused (and skipped).
+  std::size_t max_file_bytes = 64u << 20;
+  /// Asked before each 64 KB of input: when it returns true, read_file() returns at once and the
+  /// file is left partly read (the caller knows, having asked for it). Empty: read to the end.
+  std::function<bool()> stop_requested;
 };
 
 /// The reader options a config asks for ([jsonl] field names).
@@ -76,9 +83,10 @@ class XAPIAN_ARABIC_API NewsReader {
   void read_jsonl(const std::string& text, const std::string& path, const std::string& id_base,
                   const std::string& encoding, const std::function<void(NewsArticle&&)>& on_article,
                   const std::function<void(ReadError&&)>& on_error) const;
-  /// Reads a UTF-8 JSON Lines file (gzipped or not) a line at a time, so memory is
-  /// bounded by the longest line, not by the file. False, having read nothing, if
-  /// the file does not start as UTF-8 JSON Lines: the caller then reads it whole.
+  /// Reads a JSON Lines file (gzipped or not) a line at a time, so memory is bounded by
+  /// the longest line, not by the file; each record not in UTF-8 is decoded on its own.
+  /// False, having reported nothing, if the file is empty or starts as UTF-16 or with
+  /// old Mac line ends: the caller then reads it whole.
   bool stream_jsonl(const std::string& path, const std::string& id_base,
                     const std::function<void(NewsArticle&&)>& on_article,
                     const std::function<void(ReadError&&)>& on_error) const;
