@@ -12,7 +12,7 @@
 #include <fstream>
 
 #include "html_nesting.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
