@@ -1,7 +1,7 @@
 /** @file
  *  @brief BoundedQueue: order, capacity, closing by the last producer, timeouts.
  */
-#include "bounded_queue.h"
+#include "index/bounded_queue.h"
 
 #include <atomic>
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 /** @file
  *  @brief NewsLayout: header labels, where a header date ends, marker phrases, offsets through normalization.
  */
-#include "news_layout.h"
+#include "news/news_layout.h"
 
 #include <catch2/catch.hpp>
 

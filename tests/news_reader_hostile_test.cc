@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "html_nesting.h"
+#include "news/html_nesting.h"
 #include "text/utf8.h"
 
 using namespace xapian_arabic;

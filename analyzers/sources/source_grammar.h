@@ -20,7 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "news_layout.h"
+#include "news/news_layout.h"
 #include "sources/source_tokens.h"
 
 namespace xapian_arabic {

@@ -5,7 +5,7 @@
 
 #include <unicode/uchar.h>
 
-#include "news_layout.h"
+#include "news/news_layout.h"
 
 namespace xapian_arabic::sources {
 

@@ -133,7 +133,7 @@ void register_extract_commands(CLI::App& app) {
       return;
     }
     if (files->empty()) throw CLI::ValidationError("extract", "give news files, or --jsonl to read stdin");
-    const NewsReader reader(news_reader_options(config));
+    const NewsReader reader(news_reader_options(config.jsonl));
     for (const std::string& path : *files) {
       reader.read_file(
           path, *id_root,

@@ -10,7 +10,6 @@
  */
 #pragma once
 
-#include <xapian_arabic/config.h>
 #include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
@@ -19,6 +18,14 @@
 #include <string>
 
 namespace xapian_arabic {
+
+/// [sources], [dates]: tables of the extractors.
+struct ExtractionSettings {
+  std::string aliases_file;      ///< "" = built-in config/sources/agencies.tsv
+  std::string cities_file;       ///< "" = built-in config/sources/cities.txt
+  std::string dates_tables_dir;  ///< "" = built-in config/dates/
+  std::string islamic_calendar = "islamic-umalqura";
+};
 
 /// Where each part of an article starts in article_text(): the text the spans of
 /// NewsArticle::dates and NewsArticle::agencies point into (a title suffix points into the title).

@@ -16,7 +16,6 @@
  */
 #pragma once
 
-#include <xapian_arabic/config.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
 
@@ -30,6 +29,17 @@ namespace xapian_arabic {
 
 class NewsLayout;
 
+/// [jsonl]: field names of JSON Lines archives, tried in order.
+struct JsonlFields {
+  std::vector<std::string> id = {"id"};
+  std::vector<std::string> title = {"title", "headline"};
+  std::vector<std::string> body = {"body", "text", "content"};
+  std::vector<std::string> date = {"date", "published", "datePublished"};
+  std::vector<std::string> updated = {"updated", "modified", "dateModified"};
+  std::vector<std::string> source = {"source", "publisher"};
+  std::vector<std::string> url = {"url", "link"};
+};
+
 struct ReadError {
   std::string path;
   std::size_t line = 0;  ///< 1-based line of a JSON Lines record, 0 for the whole file
@@ -39,7 +49,7 @@ struct ReadError {
 };
 
 struct NewsReaderOptions {
-  /// JSON Lines field names, tried in order (config [jsonl]; defaults in config.h).
+  /// JSON Lines field names, tried in order (config [jsonl]; defaults in JsonlFields).
   std::vector<std::string> id_fields = JsonlFields{}.id;
   std::vector<std::string> title_fields = JsonlFields{}.title;
   std::vector<std::string> body_fields = JsonlFields{}.body;
@@ -55,8 +65,8 @@ struct NewsReaderOptions {
   std::function<bool()> stop_requested;
 };
 
-/// The reader options a config asks for ([jsonl] field names).
-XAPIAN_ARABIC_API NewsReaderOptions news_reader_options(const Config& config);
+/// The reader options for JSON Lines field names @p fields (config [jsonl]).
+XAPIAN_ARABIC_API NewsReaderOptions news_reader_options(const JsonlFields& fields);
 
 enum class ArchiveFormat { text, jsonl, html, unknown };
 

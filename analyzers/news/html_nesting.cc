@@ -1,7 +1,7 @@
 /** @file
  *  @brief Removing HTML tags nested deeper than a limit, with a single pass over the tags.
  */
-#include "html_nesting.h"
+#include "news/html_nesting.h"
 
 #include <algorithm>
 #include <unordered_map>

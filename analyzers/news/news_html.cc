@@ -1,7 +1,7 @@
 /** @file
  *  @brief HTML article pages: metadata from <meta> and JSON-LD, main text from <article>/<main>/<body>.
  */
-#include "news_html.h"
+#include "news/news_html.h"
 
 #include <gumbo.h>
 
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "html_nesting.h"
+#include "news/html_nesting.h"
 
 namespace xapian_arabic {
 

@@ -23,7 +23,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "bounded_queue.h"
+#include "index/bounded_queue.h"
 
 namespace xapian_arabic {
 

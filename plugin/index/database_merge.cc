@@ -1,7 +1,7 @@
 /** @file
  *  @brief Compaction of shards into a database and the atomic folder exchange.
  */
-#include "database_merge.h"
+#include "index/database_merge.h"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -27,8 +27,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "database_merge.h"
-#include "index_run.h"
+#include "index/database_merge.h"
+#include "index/index_run.h"
 
 namespace xapian_arabic {
 

@@ -1,7 +1,7 @@
 /** @file
  *  @brief Encoding detection and conversion of news files with ICU.
  */
-#include "news_encoding.h"
+#include "news/news_encoding.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>

@@ -1,7 +1,7 @@
 /** @file
  *  @brief Header labels, markers and header date values of scraped news pages.
  */
-#include "news_layout.h"
+#include "news/news_layout.h"
 
 #include <unicode/uchar.h>
 #include <xapian_arabic/error.h>

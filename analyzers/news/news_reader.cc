@@ -8,11 +8,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "html_nesting.h"
-#include "news_encoding.h"
-#include "news_html.h"
-#include "news_input.h"
-#include "news_layout.h"
+#include "news/html_nesting.h"
+#include "news/news_encoding.h"
+#include "news/news_html.h"
+#include "news/news_input.h"
+#include "news/news_layout.h"
 #include "text/utf8.h"
 
 namespace xapian_arabic {
@@ -181,15 +181,15 @@ ArchiveFormat format_of(const std::string& path) {
   return ArchiveFormat::unknown;
 }
 
-NewsReaderOptions news_reader_options(const Config& config) {
+NewsReaderOptions news_reader_options(const JsonlFields& fields) {
   NewsReaderOptions options;
-  options.id_fields = config.jsonl.id;
-  options.title_fields = config.jsonl.title;
-  options.body_fields = config.jsonl.body;
-  options.date_fields = config.jsonl.date;
-  options.updated_fields = config.jsonl.updated;
-  options.source_fields = config.jsonl.source;
-  options.url_fields = config.jsonl.url;
+  options.id_fields = fields.id;
+  options.title_fields = fields.title;
+  options.body_fields = fields.body;
+  options.date_fields = fields.date;
+  options.updated_fields = fields.updated;
+  options.source_fields = fields.source;
+  options.url_fields = fields.url;
   return options;
 }
 

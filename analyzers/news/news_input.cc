@@ -1,7 +1,7 @@
 /** @file
  *  @brief Reading news files in chunks through zlib's gzread (which passes plain files through as they are).
  */
-#include "news_input.h"
+#include "news/news_input.h"
 
 #include <zlib.h>
 

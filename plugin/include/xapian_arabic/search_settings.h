@@ -1,0 +1,29 @@
+/** @file
+ *  @brief Settings of search: [bm25], [recency] and [search] (config.h reads them).
+ */
+#pragma once
+
+#include <cstddef>
+
+namespace xapian_arabic {
+
+/// [bm25]: Xapian::BM25Weight parameters.
+struct Bm25Settings {
+  double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
+};
+
+/// [recency]: optional boost of recent articles (ValueWeightPostingSource on the days slot; docs/search.md says why).
+struct RecencySettings {
+  bool enabled = false;
+  double weight = 1.0;          ///< largest extra score, for the newest article
+  double half_life_days = 365;  ///< articles this much older than the newest get weight/2
+};
+
+/// [search]: result list defaults.
+struct SearchSettings {
+  std::size_t limit = 10;
+  std::size_t snippet_length = 240;  ///< bytes of snippet text
+  double exact_form_weight = 0.25;   ///< weight of the unstemmed query added as an optional extra; 0 = off
+};
+
+}  // namespace xapian_arabic
