@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic::eval {
 

@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 #include <map>
 
+#include "index/document_terms.h"
+
 using namespace xapian_arabic;
 
 namespace {

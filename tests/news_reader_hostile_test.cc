@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/utf8.h"
 #include "news/html_nesting.h"
-#include "text/utf8.h"
 
 using namespace xapian_arabic;
 namespace fs = std::filesystem;

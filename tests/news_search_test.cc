@@ -16,6 +16,8 @@
 #include <set>
 #include <sstream>
 
+#include "search/document_data.h"
+
 using namespace xapian_arabic;
 
 namespace {

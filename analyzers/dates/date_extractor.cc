@@ -29,7 +29,7 @@ const char* to_string(DateKind kind) {
 
 using dates::Token;
 
-struct DateExtractor::Impl {
+struct XAPIAN_ARABIC_LOCAL DateExtractor::Impl {
   explicit Impl(const DateExtractorOptions& o) : lexicon(o.tables_dir), hijri(o.islamic_calendar) {}
   dates::DateLexicon lexicon;
   dates::HijriCalendar hijri;

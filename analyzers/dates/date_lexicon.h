@@ -13,6 +13,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/hash.h"
+
 namespace xapian_arabic::dates {
 
 enum class Unit : std::uint8_t { none, minute, hour, day, week, month, year };
@@ -61,16 +63,6 @@ struct LexEntry {
   std::uint8_t words = 1;
 };
 
-struct StringHash {
-  using is_transparent = void;
-  // FNV-1a: the keys are short words, where it beats the library's murmur hash.
-  std::size_t operator()(std::string_view s) const noexcept {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-};
-
 class DateLexicon {
  public:
   /// Loads the tables from @p tables_dir (empty: the built-in copies).
@@ -107,7 +99,7 @@ class DateLexicon {
   static constexpr std::size_t kFilterBits = 1u << 16;
   std::uint64_t filter_[kFilterBits / 64] = {};
 
-  std::unordered_map<std::string, LexEntry, StringHash, std::equal_to<>> entries_;
+  std::unordered_map<std::string, LexEntry, ShortWordHash, std::equal_to<>> entries_;
   std::size_t max_words_ = 1;
   std::size_t max_word_bytes_ = 0;
 };

@@ -3,7 +3,7 @@
  */
 #include "dates/date_scanner.h"
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic::dates {
 

@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic {
 

@@ -10,8 +10,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "base/utf8.h"
 #include "tables/data_files.h"
-#include "text/utf8.h"
 
 namespace xapian_arabic {
 

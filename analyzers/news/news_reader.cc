@@ -8,12 +8,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "base/utf8.h"
 #include "news/html_nesting.h"
 #include "news/news_encoding.h"
 #include "news/news_html.h"
 #include "news/news_input.h"
 #include "news/news_layout.h"
-#include "text/utf8.h"
 
 namespace xapian_arabic {
 

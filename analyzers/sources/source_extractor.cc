@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/utf8.h"
 #include "sources/source_grammar.h"
 #include "tables/data_files.h"
-#include "text/utf8.h"
 
 namespace xapian_arabic {
 

@@ -27,7 +27,7 @@ namespace xapian_arabic {
 
 using namespace sources;
 
-struct SourceExtractor::Impl {
+struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
   struct Entry {
     std::string key, name;
     std::vector<std::string> aliases;  // normalized

@@ -16,7 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "text/utf8.h"
+#include "base/hash.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic::sources {
 
@@ -92,10 +93,6 @@ std::string token_key(const WordNormalizer& words, std::string_view name);
 inline const std::string kAl = "ال";
 
 /// Hash sets looked up by string_view without building a string.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
 
 }  // namespace xapian_arabic::sources

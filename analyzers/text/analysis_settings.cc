@@ -8,16 +8,10 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "base/hash.h"
 #include "tables/data_files.h"
 
 namespace xapian_arabic {
-
-namespace {
-std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : data) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
-}  // namespace
 
 const char* to_string(StemmerKind kind) {
   switch (kind) {
@@ -36,7 +30,7 @@ StemmerKind parse_stemmer_kind(const std::string& name) {
 }
 
 std::string AnalysisSettings::fingerprint() const {
-  std::uint64_t tables = 0xcbf29ce484222325ULL;
+  std::uint64_t tables = kFnvOffset;
   if (stemmer == StemmerKind::light) {
     for (const char* name : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt"}) {
       const std::string builtin = std::string("stemmer/") + name;

@@ -8,8 +8,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "base/utf8.h"
 #include "tables/data_files.h"
-#include "text/utf8.h"
+#include "text/stemmer_tables.h"
 
 namespace xapian_arabic {
 
@@ -142,27 +143,41 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
   return tables;
 }
 
+struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
+  Impl(const NormalizerOptions& options, const std::string& tables_dir)
+      : normalizer(options),
+        tables(StemmerTables::load(normalizer, tables_dir)),
+        teh_marbuta(normalizer.normalize("\xD8\xA9")) {}
+  bool is_protected(std::string_view w) const { return tables.protected_words.find(w) != tables.protected_words.end(); }
+
+  Normalizer normalizer;
+  StemmerTables tables;
+  std::string teh_marbuta;  // ة as the normalizer writes it (ه when folded)
+};
+
 LightStemmer::LightStemmer(const NormalizerOptions& options, const std::string& tables_dir)
-    : normalizer_(options),
-      tables_(StemmerTables::load(normalizer_, tables_dir)),
-      teh_marbuta_(normalizer_.normalize("\xD8\xA9")) {}
+    : impl_(std::make_shared<const Impl>(options, tables_dir)) {}
+
+const Normalizer& LightStemmer::normalizer() const {
+  return impl_->normalizer;
+}
 
 std::string LightStemmer::stem(std::string_view word) const {
-  return stem_normalized(normalizer_.normalize(word));
+  return stem_normalized(impl_->normalizer.normalize(word));
 }
 
 std::string LightStemmer::stem_normalized(std::string_view word) const {
   const std::size_t n = letters(word);
-  if (!starts_with_arabic_letter(word) || n <= 2 || is_protected(word)) return std::string(word);
+  if (!starts_with_arabic_letter(word) || n <= 2 || impl_->is_protected(word)) return std::string(word);
 
   // Step 2: the longest proclitic group that leaves a long enough stem. A
   // protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين).
   std::string_view stem = word;
   const Affix* proclitic = nullptr;
-  for (const Affix& p : tables_.prefixes) {
+  for (const Affix& p : impl_->tables.prefixes) {
     if (p.kind == PrefixKind::verb || n < p.letters + p.min_stem || !begins(word, p.text)) continue;
     const std::string_view rest = word.substr(p.text.size());
-    if (is_protected(rest)) return std::string(rest);
+    if (impl_->is_protected(rest)) return std::string(rest);
     // A lone preposition before ي leaves a weak-initial 3-letter stem (بيته → يته):
     // nouns starting with ي are rare, words starting with بي are not (بيت, بيان).
     if (p.letters == 1 && p.kind == PrefixKind::noun && rest.starts_with(kYeh) && n - 1 <= 3) continue;
@@ -183,14 +198,14 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   bool verb = false;
   // The shape test looks through an attached pronoun or accusative ا (تعليما, تحقيقها).
   const auto without_pronoun = [this](std::string_view s) {
-    for (const Affix& p : tables_.pronoun_suffixes)
+    for (const Affix& p : impl_->tables.pronoun_suffixes)
       if (finishes(s, p.text) && letters(s) >= p.letters + p.min_stem) return s.substr(0, s.size() - p.text.size());
     if (s.ends_with(kAlef) && letters(s) > 4) s.remove_suffix(kAlef.size());
     return s;
   };
   if (!proclitic || proclitic->kind == PrefixKind::conjunction) {
     const std::size_t stem_letters = n - (proclitic ? proclitic->letters : 0);
-    for (const Affix& p : tables_.prefixes) {
+    for (const Affix& p : impl_->tables.prefixes) {
       if (p.kind != PrefixKind::verb || stem_letters < p.letters + p.min_stem || !begins(stem, p.text)) continue;
       const std::string_view rest = stem.substr(p.text.size());
       // Two letters are left by an assimilated verb (يصل, from وصل); with a weak
@@ -198,10 +213,10 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
       if (letters(rest) == 2 && (starts_with_weak(rest) || ends_with_weak(rest))) continue;
       // Where ة is folded to ه, a final ه after the 3rd-person ي is the pronoun
       // (يجعله): nouns starting with ي are few, unlike the تفعلة nouns (تجربة).
-      const bool ends_with_pronoun_heh = teh_marbuta_ != "\xD8\xA9" && p.text.ends_with(kYeh);
-      if ((rest.ends_with(teh_marbuta_) && !ends_with_pronoun_heh) || rest.ends_with("\xD8\xA7\xD8\xAA") /* ات */ ||
-          rest.ends_with("\xD9\x8A\xD9\x86") /* ين */ || rest.starts_with(kAlef) ||
-          is_faeel_shape(without_pronoun(rest)))
+      const bool ends_with_pronoun_heh = impl_->teh_marbuta != "\xD8\xA9" && p.text.ends_with(kYeh);
+      if ((rest.ends_with(impl_->teh_marbuta) && !ends_with_pronoun_heh) ||
+          rest.ends_with("\xD8\xA7\xD8\xAA") /* ات */ || rest.ends_with("\xD9\x8A\xD9\x86") /* ين */ ||
+          rest.starts_with(kAlef) || is_faeel_shape(without_pronoun(rest)))
         continue;
       stem = rest;
       verb = true;
@@ -214,10 +229,10 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // (حياته), where ة cannot stand.
   bool pronoun = false;
   std::size_t stem_letters = letters(stem);
-  for (const Affix& s : tables_.pronoun_suffixes) {
+  for (const Affix& s : impl_->tables.pronoun_suffixes) {
     if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
     const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
-    if (s.text == teh_marbuta_ && !verb && !rest.ends_with(kTeh)) continue;
+    if (s.text == impl_->teh_marbuta && !verb && !rest.ends_with(kTeh)) continue;
     stem = rest;
     stem_letters -= s.letters;
     pronoun = true;
@@ -230,7 +245,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
     if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ && stem_letters >= 3) {
       // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
-      ending = teh_marbuta_;
+      ending = impl_->teh_marbuta;
       inflected = true;
     } else if ((stem.ends_with(kYeh) || stem.ends_with(kWaw)) && stem_letters >= 4) {
       // Construct plural/dual loses its ن before a pronoun: معلميهم, معلموهم → معلم.
@@ -241,7 +256,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
 
   // Step 5: one inflectional ending, replaced by its base form.
   if (!inflected) {
-    for (const Affix& s : tables_.suffixes) {
+    for (const Affix& s : impl_->tables.suffixes) {
       if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
       stem.remove_suffix(s.text.size());
       ending = s.replacement;

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <optional>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic {
 

@@ -4,7 +4,7 @@
 #include <unicode/uchar.h>
 #include <xapian_arabic/tokenizer.h>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic {
 

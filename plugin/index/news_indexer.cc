@@ -15,6 +15,7 @@
 #include <set>
 
 #include "index/database_merge.h"
+#include "index/document_terms.h"
 #include "index/index_run.h"
 
 namespace xapian_arabic {

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "search/document_data.h"
 #include "tables/data_files.h"
 
 namespace xapian_arabic {
@@ -294,7 +295,7 @@ SourceResolver alias_table_resolver(const ExtractionSettings& settings) {
   };
 }
 
-struct NewsSearch::Impl {
+struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   Impl(Xapian::Database database, const Config& cfg, SourceResolver resolve)
       : db(std::move(database)), config(cfg), analyzer(cfg.analysis), parser(analyzer.make_query_parser()) {
     if (!resolve) resolve = alias_table_resolver(cfg.extraction);

@@ -51,7 +51,7 @@ std::string without_acronym_dots(std::string_view word) {
 
 }  // namespace
 
-struct Analyzer::Impl {
+struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
   explicit Impl(const AnalysisSettings& s)
       : settings(s),
         normalizer(s.normalization),

@@ -8,11 +8,11 @@
 
 #include <optional>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace xapian_arabic {
 
-struct ArabicStemImplementation::Impl {
+struct XAPIAN_ARABIC_LOCAL ArabicStemImplementation::Impl {
   explicit Impl(const AnalysisSettings& s) : settings(s), light(s.normalization, s.stemmer_tables_dir) {
     if (s.stemmer == StemmerKind::snowball) arabic_snowball.emplace("arabic");
     if (s.latin_stemmer != "none") latin_snowball.emplace(s.latin_stemmer);

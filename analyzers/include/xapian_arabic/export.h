@@ -7,3 +7,6 @@
 #pragma once
 
 #define XAPIAN_ARABIC_API __attribute__((visibility("default")))
+/// For the private Impl of an exported class: nested classes inherit the
+/// enclosing class's visibility, and an Impl is never part of the ABI.
+#define XAPIAN_ARABIC_LOCAL __attribute__((visibility("hidden")))

@@ -90,10 +90,6 @@ struct SearchResults {
   std::string query_description;  ///< Xapian's description of the query run
 };
 
-/// Parses Omega-style document data: "field=value" lines, field names in lower-case
-/// ASCII letters and "_". Any other line continues the previous field's value.
-XAPIAN_ARABIC_API std::map<std::string, std::string> parse_document_data(std::string_view data);
-
 class XAPIAN_ARABIC_API NewsSearch {
  public:
   /// Marks around matched words in SearchHit::snippet (control characters never found in text).

@@ -1,0 +1,46 @@
+/** @file
+ *  @brief The light stemmer's affix tables and protected words (internal to LightStemmer).
+ */
+#pragma once
+
+#include <xapian_arabic/normalizer.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "base/hash.h"
+
+namespace xapian_arabic {
+
+/// What may follow a prefix (prefixes.txt, third column).
+enum class PrefixKind {
+  noun,         ///< preposition or article: only a noun stem follows (بال, لل, ب, ك)
+  conjunction,  ///< و ف ل: a noun or a verb (with its own prefix) follows
+  verb,         ///< future or imperfect verb prefix (سي, ي): stripped only before a verbal stem
+};
+
+/// One affix with the shortest stem (in letters) it may leave behind.
+struct Affix {
+  std::string text;  ///< normalized UTF-8
+  std::size_t min_stem = 3;
+  std::string replacement;             ///< suffixes: normalized base ending put in its place (ات → ة), often empty
+  PrefixKind kind = PrefixKind::noun;  ///< prefixes only
+  std::size_t letters = 0;             ///< letters in text (set by load)
+};
+
+struct StemmerTables {
+  std::vector<Affix> prefixes;          ///< proclitics and verb prefixes, tried longest first
+  std::vector<Affix> pronoun_suffixes;  ///< attached pronouns, at most one removed
+  std::vector<Affix> suffixes;          ///< inflectional endings, at most one removed
+  std::unordered_set<std::string, TransparentStringHash, std::equal_to<>> protected_words;  ///< normalized
+
+  /// Loads config/stemmer/{prefixes,pronoun_suffixes,suffixes,protected}.txt from
+  /// @p dir, or the built-in copies when @p dir is empty; normalizes entries with
+  /// @p normalizer. Throws TableError naming the file and line for a malformed line.
+  static StemmerTables load(const Normalizer& normalizer, const std::string& dir = {});
+};
+
+}  // namespace xapian_arabic
