@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "bounded_queue.h"
+#include "run_lock.h"
 
 namespace xapian_arabic {
 
@@ -112,6 +113,7 @@ class IndexRun {
   const NewsIndexer::ProgressHandler& on_progress_;
   const Clock::time_point start_ = Clock::now();
 
+  std::optional<RunLock> lock_;  // before db_: released only after the database is closed
   Xapian::WritableDatabase db_;
   std::vector<std::unique_ptr<FileJob>> jobs_;
   std::unordered_set<std::string> seen_;

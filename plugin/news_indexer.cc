@@ -122,6 +122,9 @@ void IndexRun::show_progress() {
 }
 
 IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
+  // Before the database is opened, and held to the end: merges close the database (and with it
+  // Xapian's own lock) while they exchange folders.
+  lock_.emplace(db_path_, db_name_);
   open_database();
   find_files(paths);
   if (options_.prune) prune();
@@ -182,7 +185,7 @@ void IndexRun::open_database() {
   const Analyzer analyzer(config_.analysis);
   analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
   if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db_);
-  // Shards or a merge left by a run that was killed: we hold the lock, so no run is using them.
+  // Shards or a merge left by a run that was killed: we hold the run lock, so no run is using them.
   std::error_code ec;
   fs::remove_all(work_dir_, ec);
 }

@@ -2,7 +2,10 @@
  *  @brief NewsIndexer from C++: a real database from news-samples, incremental
  *  runs, duplicate ids, stop flag, errors, progress, analysis fingerprint.
  */
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_indexer.h>
@@ -12,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
@@ -281,4 +285,55 @@ TEST_CASE("a locked database is a clear error", "[indexer]") {
   const std::string db_path = (tmp.path / "db").string();
   Xapian::WritableDatabase holder(db_path, Xapian::DB_CREATE_OR_OPEN);
   CHECK_THROWS_WITH(NewsIndexer(db_path, quick_options()).run({samples()}), Catch::Contains("locked"));
+}
+
+TEST_CASE("a held run lock beside the database refuses the indexer before it opens the database", "[indexer][lock]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  const int fd = ::open((db_path + ".xa-lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+  CHECK_THROWS_WITH(NewsIndexer(db_path, quick_options()).run({samples()}),
+                    Catch::Contains("database " + db_path + " is locked"));
+  CHECK_FALSE(fs::exists(db_path));  // refused before the database was created or opened
+  ::close(fd);
+  CHECK(NewsIndexer(db_path, quick_options()).run({samples()}).documents == 2);
+}
+
+TEST_CASE("a second indexer is refused for the whole of a parallel run, across every merge exchange",
+          "[indexer][lock]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexerOptions o = writing(ParallelWrite::always, 5);  // a merge and an exchange every few documents
+  std::atomic<bool> first_done{false};
+  std::atomic<std::size_t> refused{0}, admitted{0};
+  std::thread second([&] {
+    // Try again and again while the first run merges; an empty run still opens and commits.
+    while (!first_done) {
+      try {
+        NewsIndexer(db_path, quick_options()).run({});
+        if (!first_done) ++admitted;
+      } catch (const IndexError&) {
+        ++refused;
+      } catch (const Xapian::Error&) {
+        ++admitted;  // got far enough to trip over the first run's folders
+      }
+    }
+  });
+  IndexSummary s;
+  try {
+    s = NewsIndexer(db_path, o).run({news_dev()});
+  } catch (...) {
+    first_done = true;
+    second.join();
+    throw;
+  }
+  first_done = true;
+  second.join();
+  CHECK(s.commits > 3);
+  CHECK(admitted == 0);
+  CHECK(refused > 0);
+  CHECK(s.documents == Xapian::Database(db_path).get_doccount());
+  CHECK(s.documents >= 200);
+  CHECK(std::system(("xapian-check " + db_path + " >/dev/null").c_str()) == 0);
 }
