@@ -2,7 +2,9 @@
  *  @brief The indexing engine: file scan, incremental checks, reader and analysis
  *  threads, and the one-writer path (the parallel path is in sharded_write.cc).
  */
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_indexer.h>
@@ -11,8 +13,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <set>
+#include <variant>
 
 #include "database_merge.h"
 #include "index_run.h"
@@ -38,20 +41,33 @@ std::string state_value(const FileJob& job) {
   return std::to_string(job.size) + ' ' + std::to_string(job.mtime_ns) + ' ' + job.hash + ' ' + job.path;
 }
 
-/// Hash of the raw bytes of @p path in 1 MiB chunks (bounded memory); nullopt if unreadable.
-std::optional<std::string> hash_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+/// Hash of the raw bytes of @p path in 1 MiB chunks (bounded memory), or why it cannot be read.
+/// The file may have been replaced since the scan: it is opened without blocking (a FIFO would
+/// wait for a writer forever) and refused unless the opened file is a regular file.
+std::variant<std::string, std::string> hash_file(const std::string& path) {
+  using Result = std::variant<std::string, std::string>;
+  const auto failure = [](const std::string& why) { return Result(std::in_place_index<1>, why); };
+  struct Fd {
+    int fd;
+    ~Fd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+  const int fd = file.fd;
+  if (fd < 0) return failure("cannot read: " + std::string(std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return failure("cannot stat: " + std::string(std::strerror(errno)));
+  if (!S_ISREG(st.st_mode)) return failure("not a regular file (it was replaced since the scan); not read");
   std::string buffer(1u << 20, '\0');
   std::uint64_t h = 0;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto n = static_cast<std::size_t>(in.gcount());
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return failure("cannot read: " + std::string(std::strerror(errno)));
     if (n == 0) break;
-    h = content_hash(std::string_view(buffer.data(), n), h);
+    h = content_hash(std::string_view(buffer.data(), static_cast<std::size_t>(n)), h);
   }
-  if (in.bad()) return std::nullopt;
-  return hex64(h);
+  return Result(std::in_place_index<0>, hex64(h));
 }
 
 bool hidden(const fs::path& p) {
@@ -197,6 +213,14 @@ void IndexRun::find_files(const std::vector<std::string>& paths) {
     std::error_code ec;
     const auto status = fs::status(p, ec);
     std::vector<std::pair<fs::path, fs::path>> found;  // file, root
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+      report({arg, 0, "symbolic link loop"});
+      continue;
+    }
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      report({arg, 0, "cannot stat: " + ec.message()});
+      continue;
+    }
     if (ec || !fs::exists(status)) {
       report({arg, 0, "no such file or folder"});
       continue;
@@ -304,9 +328,10 @@ void IndexRun::start_readers(std::size_t readers) {
 }
 
 void IndexRun::read_file(FileJob& job) {
-  const auto hash = hash_file(job.path);
+  const auto hashed = hash_file(job.path);
+  const std::string* hash = std::get_if<0>(&hashed);
   if (!hash) {
-    report({job.path, 0, "cannot read: " + std::string(std::strerror(errno))});
+    report({job.path, 0, std::get<1>(hashed)});
     job.file_error = true;
   } else if (job.old && job.old->hash == *hash) {
     job.hash = *hash;
