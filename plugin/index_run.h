@@ -88,6 +88,7 @@ class IndexRun {
  private:
   using Clock = std::chrono::steady_clock;
 
+  IndexSummary index(const std::vector<std::string>& paths);  // run() under the run lock
   void open_database();
   void find_files(const std::vector<std::string>& paths);
   void prune();

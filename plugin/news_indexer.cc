@@ -141,6 +141,18 @@ IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
   // Before the database is opened, and held to the end: merges close the database (and with it
   // Xapian's own lock) while they exchange folders.
   lock_.emplace(db_path_, db_name_);
+  // Xapian reads blocks lazily, so a damaged table can surface anywhere, not only at the open;
+  // Xapian::Error is no std::exception, and its message does not say which database it is.
+  try {
+    return index(paths);
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError("database " + db_name_ + " is damaged: " + e.get_description());
+  } catch (const Xapian::Error& e) {
+    throw IndexError("database " + db_name_ + ": " + e.get_description());
+  }
+}
+
+IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   open_database();
   find_files(paths);
   if (options_.prune) prune();

@@ -337,3 +337,38 @@ TEST_CASE("a second indexer is refused for the whole of a parallel run, across e
   CHECK(s.documents >= 200);
   CHECK(std::system(("xapian-check " + db_path + " >/dev/null").c_str()) == 0);
 }
+
+TEST_CASE("a damaged database is an IndexError naming the database, wherever Xapian finds the damage", "[indexer]") {
+  TempDir tmp;
+  const fs::path good = tmp.path / "good";
+  NewsIndexer(good.string(), quick_options()).run({samples()});
+  const std::uintmax_t blocks = fs::file_size(good / "postlist.glass") / 8192;
+  REQUIRE(blocks > 2);
+  // One garbled block at a time: some are read at the open, others only when a key is looked up.
+  for (std::uintmax_t block = 1; block < blocks; ++block) {
+    const fs::path db = tmp.path / ("damaged-" + std::to_string(block));
+    fs::copy(good, db);
+    {
+      std::fstream f(db / "postlist.glass", std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(static_cast<std::streamoff>(block * 8192));
+      f << std::string(8192, '\x13');
+    }
+    INFO("block " << block);
+    try {
+      NewsIndexer(db.string(), quick_options()).run({samples()});
+    } catch (const IndexError& e) {
+      CHECK_THAT(e.what(), Catch::Contains(db.string()));
+    }
+  }
+}
+
+TEST_CASE("a symbolic link loop on the command line is reported as one", "[indexer]") {
+  TempDir tmp;
+  fs::create_symlink(tmp.path / "loop", tmp.path / "loop");
+  NewsIndexer indexer((tmp.path / "db").string(), quick_options());
+  std::vector<ReadError> errors;
+  indexer.set_error_handler([&](const ReadError& e) { errors.push_back(e); });
+  indexer.run({(tmp.path / "loop").string()});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "symbolic link loop");
+}
