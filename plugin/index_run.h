@@ -122,6 +122,7 @@ class IndexRun {
   IndexProgress progress_;
   unsigned threads_ = 1;
   std::size_t batch_size_ = 1;
+  std::uint64_t text_bytes_ = 0;  // of the files to read, uncompressed: for the free-space check
 
   std::mutex error_mutex_;
   std::atomic<std::size_t> failed_{0};

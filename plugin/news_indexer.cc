@@ -70,6 +70,23 @@ std::variant<std::string, std::string> hash_file(const std::string& path) {
   return Result(std::in_place_index<0>, hex64(h));
 }
 
+/// The bytes of text in @p path of @p size bytes: for a .gz, the uncompressed size its trailer
+/// records (modulo 4 GiB and of the last member only, so a lower bound of sorts; never below the
+/// compressed size).
+std::uint64_t text_size(const std::string& path, std::uint64_t size) {
+  if (size < 18 || !path.ends_with(".gz")) return size;
+  struct Fd {
+    int fd;
+    ~Fd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+  unsigned char isize[4];
+  if (file.fd < 0 || ::pread(file.fd, isize, 4, static_cast<off_t>(size - 4)) != 4) return size;
+  const std::uint64_t uncompressed = isize[0] | isize[1] << 8 | isize[2] << 16 | std::uint64_t{isize[3]} << 24;
+  return std::max(size, uncompressed);
+}
+
 bool hidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return name.size() > 1 && name[0] == '.';
@@ -276,6 +293,7 @@ void IndexRun::find_files(const std::vector<std::string>& paths) {
         continue;
       }
       progress_.bytes_to_read += job->size;
+      text_bytes_ += text_size(job->path, job->size);
       jobs_.push_back(std::move(job));
     }
   }
@@ -320,7 +338,7 @@ bool IndexRun::choose_parallel_write() {
       progress_.bytes_to_read * 10 < folder_bytes(db_path_))
     return false;
   db_.commit();  // the merges read the database as committed: metadata and pruning first
-  if (!merge_unsupported_reason(db_path_, work_dir_, progress_.bytes_to_read).empty()) {
+  if (!merge_unsupported_reason(db_path_, work_dir_, text_bytes_).empty()) {
     std::error_code ec;
     fs::remove_all(work_dir_, ec);
     return false;
