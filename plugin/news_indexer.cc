@@ -1,6 +1,8 @@
 /** @file
- *  @brief The indexing engine: file scan, incremental checks, reader and analysis
- *  threads, and the one-writer path (the parallel path is in sharded_write.cc).
+ *  @brief The indexing engine: the run under its lock, the passes (the suspects
+ *  of a crashed run last, one at a time), reader and analysis threads, and the
+ *  one-writer path (the scan is in index_scan.cc, the parallel path in
+ *  sharded_write.cc).
  */
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -29,18 +31,6 @@ namespace {
 /// Thrown from the reader's article callback to abandon a file when stopping.
 struct StopReading {};
 
-const char* mime_type(const std::string& path) {
-  switch (format_of(path)) {
-    case ArchiveFormat::jsonl: return "application/x-ndjson";
-    case ArchiveFormat::html: return "text/html";
-    default: return "text/plain";
-  }
-}
-
-std::string state_value(const FileJob& job) {
-  return std::to_string(job.size) + ' ' + std::to_string(job.mtime_ns) + ' ' + job.hash + ' ' + job.path;
-}
-
 /// Hash of the raw bytes of @p path in 1 MiB chunks (bounded memory), or why it cannot be read.
 /// The file may have been replaced since the scan: it is opened without blocking (a FIFO would
 /// wait for a writer forever) and refused unless the opened file is a regular file.
@@ -68,35 +58,6 @@ std::variant<std::string, std::string> hash_file(const std::string& path) {
     h = content_hash(std::string_view(buffer.data(), static_cast<std::size_t>(n)), h);
   }
   return Result(std::in_place_index<0>, hex64(h));
-}
-
-/// The bytes of text in @p path of @p size bytes: for a .gz, the uncompressed size its trailer
-/// records (modulo 4 GiB and of the last member only, so a lower bound of sorts; never below the
-/// compressed size).
-std::uint64_t text_size(const std::string& path, std::uint64_t size) {
-  if (size < 18 || !path.ends_with(".gz")) return size;
-  struct Fd {
-    int fd;
-    ~Fd() {
-      if (fd >= 0) ::close(fd);
-    }
-  } file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
-  unsigned char isize[4];
-  if (file.fd < 0 || ::pread(file.fd, isize, 4, static_cast<off_t>(size - 4)) != 4) return size;
-  const std::uint64_t uncompressed = isize[0] | isize[1] << 8 | isize[2] << 16 | std::uint64_t{isize[3]} << 24;
-  return std::max(size, uncompressed);
-}
-
-bool hidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.';
-}
-
-/// The database folder as an absolute path without a trailing slash.
-std::string normal_folder(const std::string& path) {
-  fs::path p = fs::absolute(fs::path(path)).lexically_normal();
-  if (!p.has_filename() && p.has_parent_path()) p = p.parent_path();
-  return p.string();
 }
 
 }  // namespace
@@ -172,6 +133,8 @@ IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
 IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   open_database();
   find_files(paths);
+  journal_.emplace(db_path_ + ".xa-inflight");
+  sort_out_suspects();
   if (options_.prune) prune();
 
   threads_ = options_.threads ? options_.threads : config_.index.threads;
@@ -181,10 +144,28 @@ IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   extractor_.emplace(config_.extraction);
   for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis);
 
-  const bool parallel = choose_parallel_write();
-  const std::size_t readers = std::min<std::size_t>(jobs_.size(), (threads_ + 1) / 2);
+  run_pass(0, first_suspect_, choose_parallel_write());
+  // The files in flight when a run died, each alone and committed: if one kills this run too, the
+  // journal shows it alone in flight, and the next run records it instead of dying again.
+  for (std::size_t i = first_suspect_; i < jobs_.size() && !stopping(); ++i) run_pass(i, i + 1, false);
+
+  summary_.files_read = files_read_;
+  summary_.bytes_read = bytes_read_;
+  summary_.failed = failed_;
+  summary_.documents = db_.get_doccount();
+  summary_.interrupted = stopping();
+  summary_.seconds = elapsed();
+  show_progress();
+  return summary_;
+}
+
+void IndexRun::run_pass(std::size_t begin, std::size_t end, bool parallel) {
+  if (begin == end) return;
+  next_job_ = begin;
+  jobs_end_ = end;
+  const std::size_t readers = std::min<std::size_t>(end - begin, (threads_ + 1) / 2);
   articles_ = std::make_unique<BoundedQueue<ArticleItem>>(8 * threads_ + 8, readers);
-  if (readers == 0) articles_->close();
+  writes_.reset();
   if (!parallel) writes_ = std::make_unique<BoundedQueue<WriteItem>>(8 * threads_ + 8, readers + threads_);
   try {
     start_readers(readers);
@@ -208,15 +189,10 @@ IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   }
   for (std::thread& t : readers_) t.join();
   readers_.clear();
+}
 
-  summary_.files_read = files_read_;
-  summary_.bytes_read = bytes_read_;
-  summary_.failed = failed_;
-  summary_.documents = db_.get_doccount();
-  summary_.interrupted = stopping();
-  summary_.seconds = elapsed();
-  show_progress();
-  return summary_;
+void IndexRun::article_done(FileJob& job) {
+  if (--job.in_flight == 0) journal_->done(job.path);
 }
 
 void IndexRun::open_database() {
@@ -235,104 +211,9 @@ void IndexRun::open_database() {
   fs::remove_all(work_dir_, ec);
 }
 
-void IndexRun::find_files(const std::vector<std::string>& paths) {
-  // Skip the files whose size and mtime match their record.
-  for (const std::string& arg : paths) {
-    const fs::path p = normal_folder(arg);
-    std::error_code ec;
-    const auto status = fs::status(p, ec);
-    std::vector<std::pair<fs::path, fs::path>> found;  // file, root
-    if (ec == std::errc::too_many_symbolic_link_levels) {
-      report({arg, 0, "symbolic link loop"});
-      continue;
-    }
-    if (ec && ec != std::errc::no_such_file_or_directory) {
-      report({arg, 0, "cannot stat: " + ec.message()});
-      continue;
-    }
-    if (ec || !fs::exists(status)) {
-      report({arg, 0, "no such file or folder"});
-      continue;
-    }
-    if (fs::is_directory(status)) {
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) report({arg, 0, "cannot list folder: " + ec.message()});
-      for (; !ec && it != end; it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec) && format_of(it->path().string()) != ArchiveFormat::unknown)
-          found.emplace_back(it->path(), p);
-      }
-      if (ec) report({p.string(), 0, "cannot list folder: " + ec.message()});
-      std::sort(found.begin(), found.end());
-    } else if (fs::is_regular_file(status)) {
-      found.emplace_back(p, p.parent_path());
-    } else {
-      report({arg, 0, "not a regular file or folder"});
-    }
-    for (auto& [file, root] : found) {
-      auto job = std::make_unique<FileJob>();
-      job->path = file.string();
-      if (!seen_.insert(job->path).second) continue;
-      ++summary_.files;
-      struct stat st {};
-      if (::stat(job->path.c_str(), &st) != 0) {
-        report({job->path, 0, "cannot stat: " + std::string(std::strerror(errno))});
-        continue;
-      }
-      job->root = root.string();
-      job->key = NewsIndexer::file_state_key(job->path);
-      job->type = mime_type(job->path);
-      job->size = static_cast<std::uint64_t>(st.st_size);
-      job->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-      job->old = FileState::parse(db_.get_metadata(job->key));
-      if (job->old && job->old->size == job->size && job->old->mtime_ns == job->mtime_ns) {
-        ++summary_.unchanged_files;
-        continue;
-      }
-      progress_.bytes_to_read += job->size;
-      text_bytes_ += text_size(job->path, job->size);
-      jobs_.push_back(std::move(job));
-    }
-  }
-  progress_.files_total = summary_.files;
-  progress_.files_to_read = jobs_.size();
-}
-
-void IndexRun::prune() {
-  // The articles of recorded files that no longer exist.
-  std::set<std::string> gone_terms;
-  std::vector<std::string> gone_keys;
-  const auto gone = [&](const std::string& path) {
-    std::error_code ec;
-    return !seen_.count(path) && !fs::exists(path, ec) && !ec;
-  };
-  for (auto k = db_.metadata_keys_begin(schema::kFileStateKeyPrefix);
-       k != db_.metadata_keys_end(schema::kFileStateKeyPrefix); ++k) {
-    std::string path;
-    if (!FileState::parse(db_.get_metadata(*k), &path) || !gone(path)) continue;
-    gone_keys.push_back(*k);
-    gone_terms.insert(boolean_term(schema::kFilePrefix, path));
-  }
-  // Files never recorded (a run killed before their last commit) are found by their XFILE terms;
-  // terms cut to fit Xapian's limit do not hold the whole path and rely on the record above.
-  const std::string prefix = schema::kFilePrefix;
-  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-    const std::string term = *t;
-    if (term.size() < 200 && gone(term.substr(prefix.size()))) gone_terms.insert(term);
-  }
-  for (const std::string& term : gone_terms) {
-    summary_.deleted += db_.get_termfreq(term);
-    db_.delete_document(term);
-  }
-  for (const std::string& key : gone_keys) db_.set_metadata(key, std::string());
-}
-
 bool IndexRun::choose_parallel_write() {
   const ParallelWrite mode = config_.index.parallel_write;
-  if (mode == ParallelWrite::never || threads_ < 2 || jobs_.empty()) return false;
+  if (mode == ParallelWrite::never || threads_ < 2 || first_suspect_ == 0) return false;
   // A merge copies the whole database: with a big database and little input, one writer is faster.
   if (mode == ParallelWrite::automatic && db_.get_doccount() > 0 &&
       progress_.bytes_to_read * 10 < folder_bytes(db_path_))
@@ -350,7 +231,7 @@ bool IndexRun::choose_parallel_write() {
 void IndexRun::start_readers(std::size_t readers) {
   for (std::size_t r = 0; r < readers; ++r) {
     readers_.emplace_back([this] {
-      for (std::size_t i; !abort_ && !stopping() && (i = next_job_++) < jobs_.size();) read_file(*jobs_[i]);
+      for (std::size_t i; !abort_ && !stopping() && (i = next_job_++) < jobs_end_;) read_file(*jobs_[i]);
       articles_->producer_done();
       if (writes_) writes_->producer_done();
     });
@@ -358,6 +239,8 @@ void IndexRun::start_readers(std::size_t readers) {
 }
 
 void IndexRun::read_file(FileJob& job) {
+  job.in_flight = 1;  // the reader's share, until file_finished()
+  journal_->add(job.suspect ? '!' : '+', job.path, job.size, job.mtime_ns);
   const auto hashed = hash_file(job.path);
   const std::string* hash = std::get_if<0>(&hashed);
   if (!hash) {
@@ -374,6 +257,7 @@ void IndexRun::read_file(FileJob& job) {
           [&](NewsArticle&& article) {
             if (abort_ || stopping()) throw StopReading{};
             ++job.count;
+            ++job.in_flight;
             if (!articles_->push({&job, std::move(article)})) throw StopReading{};
           },
           [&](ReadError&& e) {
@@ -395,6 +279,7 @@ void IndexRun::read_file(FileJob& job) {
 void IndexRun::file_finished(FileJob& job) {
   job.reading_finished.store(true, std::memory_order_release);
   ++files_finished_;
+  article_done(job);
   if (writes_) writes_->push({WriteItem::Kind::file_finished, &job, {}, {}});
 }
 
@@ -415,6 +300,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()});
     out.kind = WriteItem::Kind::dropped;
   }
+  article_done(*item.job);
   return out;
 }
 
