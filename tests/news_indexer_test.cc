@@ -2,7 +2,10 @@
  *  @brief NewsIndexer from C++: a real database from news-samples, incremental
  *  runs, duplicate ids, stop flag, errors, progress, analysis fingerprint.
  */
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_indexer.h>
@@ -12,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
@@ -294,4 +298,95 @@ TEST_CASE("a warning is reported but is not a failure: its article is indexed", 
   CHECK(errors[0].warning);
   CHECK(s.failed == 0);
   CHECK(s.documents == 1);
+}
+
+TEST_CASE("a held run lock beside the database refuses the indexer before it opens the database", "[indexer][lock]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  const int fd = ::open((db_path + ".xa-lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+  CHECK_THROWS_WITH(NewsIndexer(db_path, quick_options()).run({samples()}),
+                    Catch::Contains("database " + db_path + " is locked"));
+  CHECK_FALSE(fs::exists(db_path));  // refused before the database was created or opened
+  ::close(fd);
+  CHECK(NewsIndexer(db_path, quick_options()).run({samples()}).documents == 2);
+}
+
+TEST_CASE("a second indexer is refused for the whole of a parallel run, across every merge exchange",
+          "[indexer][lock]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexerOptions o = writing(ParallelWrite::always, 5);  // a merge and an exchange every few documents
+  std::atomic<bool> first_started{false}, first_done{false};
+  std::atomic<std::size_t> refused{0}, admitted{0};
+  std::thread second([&] {
+    // Only once the first run holds the lock (its first progress report), or the second could
+    // take the lock first and the first run be the one refused.
+    while (!first_started && !first_done) std::this_thread::yield();
+    // Try again and again while the first run merges; an empty run still opens and commits.
+    while (!first_done) {
+      try {
+        NewsIndexer(db_path, quick_options()).run({});
+        if (!first_done) ++admitted;
+      } catch (const IndexError&) {
+        ++refused;
+      } catch (const Xapian::Error&) {
+        ++admitted;  // got far enough to trip over the first run's folders
+      }
+    }
+  });
+  IndexSummary s;
+  try {
+    NewsIndexer first(db_path, o);
+    first.set_progress_handler([&](const IndexProgress&) { first_started = true; });
+    s = first.run({news_dev()});
+  } catch (...) {
+    first_done = true;
+    second.join();
+    throw;
+  }
+  first_done = true;
+  second.join();
+  CHECK(s.commits > 3);
+  CHECK(admitted == 0);
+  CHECK(refused > 0);
+  CHECK(s.documents == Xapian::Database(db_path).get_doccount());
+  CHECK(s.documents >= 200);
+  CHECK(std::system(("xapian-check " + db_path + " >/dev/null").c_str()) == 0);
+}
+
+TEST_CASE("a damaged database is an IndexError naming the database, wherever Xapian finds the damage", "[indexer]") {
+  TempDir tmp;
+  const fs::path good = tmp.path / "good";
+  NewsIndexer(good.string(), quick_options()).run({samples()});
+  const std::uintmax_t blocks = fs::file_size(good / "postlist.glass") / 8192;
+  REQUIRE(blocks > 2);
+  // One garbled block at a time: some are read at the open, others only when a key is looked up.
+  for (std::uintmax_t block = 1; block < blocks; ++block) {
+    const fs::path db = tmp.path / ("damaged-" + std::to_string(block));
+    fs::copy(good, db);
+    {
+      std::fstream f(db / "postlist.glass", std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(static_cast<std::streamoff>(block * 8192));
+      f << std::string(8192, '\x13');
+    }
+    INFO("block " << block);
+    try {
+      NewsIndexer(db.string(), quick_options()).run({samples()});
+    } catch (const IndexError& e) {
+      CHECK_THAT(e.what(), Catch::Contains(db.string()));
+    }
+  }
+}
+
+TEST_CASE("a symbolic link loop on the command line is reported as one", "[indexer]") {
+  TempDir tmp;
+  fs::create_symlink(tmp.path / "loop", tmp.path / "loop");
+  NewsIndexer indexer((tmp.path / "db").string(), quick_options());
+  std::vector<ReadError> errors;
+  indexer.set_error_handler([&](const ReadError& e) { errors.push_back(e); });
+  indexer.run({(tmp.path / "loop").string()});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "symbolic link loop");
 }

@@ -20,10 +20,14 @@ namespace xapian_arabic {
 
 /// Why @p db_path cannot take merged shards (empty if it can): it must be a glass
 /// database folder, not a mount point, on a filesystem that supports
-/// RENAME_EXCHANGE, with room for a second copy next to it. @p work_dir is the
-/// folder beside it that will hold the shards (created here).
-std::string merge_unsupported_reason(const std::string& db_path, const std::string& work_dir,
-                                     std::uint64_t bytes_to_index);
+/// RENAME_EXCHANGE, with merge_space_needed() free next to it. @p work_dir is the
+/// folder beside it that will hold the shards (created here). @p text_bytes: the
+/// input to index, uncompressed.
+std::string merge_unsupported_reason(const std::string& db_path, const std::string& work_dir, std::uint64_t text_bytes);
+
+/// Free bytes a parallel run into a database of @p db_bytes needs for @p text_bytes
+/// of (uncompressed) input, at its peak: the last merge.
+std::uint64_t merge_space_needed(std::uint64_t db_bytes, std::uint64_t text_bytes);
 
 /// Bytes of the regular files under @p dir (0 if missing).
 std::uint64_t folder_bytes(const std::string& dir);

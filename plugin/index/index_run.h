@@ -2,8 +2,9 @@
  *  @brief One NewsIndexer::run(): the files to read, the reader and analysis
  *  stages, and the two ways of writing (one writer, or parallel shards).
  *
- *  news_indexer.cc holds the scan, the readers, the analysis and the
- *  one-writer path; sharded_write.cc holds the parallel-write path.
+ *  index_scan.cc holds the scan, the incremental checks and --prune;
+ *  news_indexer.cc the passes, the readers, the analysis and the one-writer
+ *  path; sharded_write.cc the parallel-write path.
  */
 #pragma once
 
@@ -24,6 +25,8 @@
 #include <vector>
 
 #include "index/bounded_queue.h"
+#include "index/inflight_journal.h"
+#include "index/run_lock.h"
 
 namespace xapian_arabic {
 
@@ -35,6 +38,10 @@ struct FileState {
 
   static std::optional<FileState> parse(const std::string& value, std::string* path = nullptr);
 };
+
+/// The hash of the record of a file that crashed the indexer (InflightJournal): a file whose
+/// size and mtime still match is not read again.
+inline constexpr const char* kCrashedHash = "crashed";
 
 /// One archive file of this run. Reader fields are final once reading_finished
 /// is set (release); writer fields belong to the thread that writes records.
@@ -54,6 +61,8 @@ struct FileJob {
   bool truncated = false;     // reading stopped early (stop flag)
   bool same_content = false;  // size or mtime changed but not the bytes: only the record is rewritten
   std::atomic<bool> reading_finished{false};
+  bool suspect = false;                   // in flight when an earlier run died: retried alone
+  std::atomic<std::size_t> in_flight{0};  // 1 while reading + its articles not analysed yet
 
   // Writer side.
   std::size_t written = 0;  // documents written (and committed, with shards) + articles dropped
@@ -64,6 +73,12 @@ struct FileJob {
   /// The file's record can be written: every article it had is in the database.
   bool all_written() const { return reading_finished.load(std::memory_order_acquire) && written == count; }
 };
+
+/// The record of @p job as stored in its metadata key: "size mtime_ns hash path".
+std::string state_value(const FileJob& job);
+
+/// @p path as an absolute, lexically normal path without a trailing slash.
+std::string normal_folder(const std::string& path);
 
 struct ArticleItem {
   FileJob* job;
@@ -87,7 +102,11 @@ class IndexRun {
  private:
   using Clock = std::chrono::steady_clock;
 
+  IndexSummary index(const std::vector<std::string>& paths);  // run() under the run lock
   void open_database();
+  void sort_out_suspects();                                          // the files in flight when a run died
+  void run_pass(std::size_t begin, std::size_t end, bool parallel);  // reads and writes jobs_[begin, end)
+  void article_done(FileJob& job);
   void find_files(const std::vector<std::string>& paths);
   void prune();
   bool choose_parallel_write();
@@ -112,13 +131,18 @@ class IndexRun {
   const NewsIndexer::ProgressHandler& on_progress_;
   const Clock::time_point start_ = Clock::now();
 
+  std::optional<RunLock> lock_;  // before db_: released only after the database is closed
+  std::optional<InflightJournal> journal_;
   Xapian::WritableDatabase db_;
-  std::vector<std::unique_ptr<FileJob>> jobs_;
+  std::vector<std::unique_ptr<FileJob>> jobs_;  // the suspects last, from first_suspect_
+  std::size_t first_suspect_ = 0;
+  std::size_t jobs_end_ = 0;  // of the pass being run
   std::unordered_set<std::string> seen_;
   IndexSummary summary_;
   IndexProgress progress_;
   unsigned threads_ = 1;
   std::size_t batch_size_ = 1;
+  std::uint64_t text_bytes_ = 0;  // of the files to read, uncompressed: for the free-space check
 
   std::mutex error_mutex_;
   std::atomic<std::size_t> failed_{0};

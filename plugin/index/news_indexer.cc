@@ -1,8 +1,12 @@
 /** @file
- *  @brief The indexing engine: file scan, incremental checks, reader and analysis
- *  threads, and the one-writer path (the parallel path is in sharded_write.cc).
+ *  @brief The indexing engine: the run under its lock, the passes (the suspects
+ *  of a crashed run last, one at a time), reader and analysis threads, and the
+ *  one-writer path (the scan is in index_scan.cc, the parallel path in
+ *  sharded_write.cc).
  */
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_indexer.h>
@@ -11,8 +15,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <set>
+#include <variant>
 
 #include "index/database_merge.h"
 #include "index/document_terms.h"
@@ -27,44 +32,33 @@ namespace {
 /// Thrown from the reader's article callback to abandon a file when stopping.
 struct StopReading {};
 
-const char* mime_type(const std::string& path) {
-  switch (format_of(path)) {
-    case ArchiveFormat::jsonl: return "application/x-ndjson";
-    case ArchiveFormat::html: return "text/html";
-    default: return "text/plain";
-  }
-}
-
-std::string state_value(const FileJob& job) {
-  return std::to_string(job.size) + ' ' + std::to_string(job.mtime_ns) + ' ' + job.hash + ' ' + job.path;
-}
-
-/// Hash of the raw bytes of @p path in 1 MiB chunks (bounded memory); nullopt if unreadable.
-std::optional<std::string> hash_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+/// Hash of the raw bytes of @p path in 1 MiB chunks (bounded memory), or why it cannot be read.
+/// The file may have been replaced since the scan: it is opened without blocking (a FIFO would
+/// wait for a writer forever) and refused unless the opened file is a regular file.
+std::variant<std::string, std::string> hash_file(const std::string& path) {
+  using Result = std::variant<std::string, std::string>;
+  const auto failure = [](const std::string& why) { return Result(std::in_place_index<1>, why); };
+  struct Fd {
+    int fd;
+    ~Fd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+  const int fd = file.fd;
+  if (fd < 0) return failure("cannot read: " + std::string(std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return failure("cannot stat: " + std::string(std::strerror(errno)));
+  if (!S_ISREG(st.st_mode)) return failure("not a regular file (it was replaced since the scan); not read");
   std::string buffer(1u << 20, '\0');
   std::uint64_t h = 0;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto n = static_cast<std::size_t>(in.gcount());
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return failure("cannot read: " + std::string(std::strerror(errno)));
     if (n == 0) break;
-    h = content_hash(std::string_view(buffer.data(), n), h);
+    h = content_hash(std::string_view(buffer.data(), static_cast<std::size_t>(n)), h);
   }
-  if (in.bad()) return std::nullopt;
-  return hex64(h);
-}
-
-bool hidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.';
-}
-
-/// The database folder as an absolute path without a trailing slash.
-std::string normal_folder(const std::string& path) {
-  fs::path p = fs::absolute(fs::path(path)).lexically_normal();
-  if (!p.has_filename() && p.has_parent_path()) p = p.parent_path();
-  return p.string();
+  return Result(std::in_place_index<0>, hex64(h));
 }
 
 }  // namespace
@@ -123,8 +117,25 @@ void IndexRun::show_progress() {
 }
 
 IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
+  // Before the database is opened, and held to the end: merges close the database (and with it
+  // Xapian's own lock) while they exchange folders.
+  lock_.emplace(db_path_, db_name_);
+  // Xapian reads blocks lazily, so a damaged table can surface anywhere, not only at the open;
+  // Xapian::Error is no std::exception, and its message does not say which database it is.
+  try {
+    return index(paths);
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError("database " + db_name_ + " is damaged: " + e.get_description());
+  } catch (const Xapian::Error& e) {
+    throw IndexError("database " + db_name_ + ": " + e.get_description());
+  }
+}
+
+IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   open_database();
   find_files(paths);
+  journal_.emplace(db_path_ + ".xa-inflight");
+  sort_out_suspects();
   if (options_.prune) prune();
 
   threads_ = options_.threads ? options_.threads : config_.index.threads;
@@ -137,10 +148,28 @@ IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
   extractor_.emplace(config_.extraction);
   for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis);
 
-  const bool parallel = choose_parallel_write();
-  const std::size_t readers = std::min<std::size_t>(jobs_.size(), (threads_ + 1) / 2);
+  run_pass(0, first_suspect_, choose_parallel_write());
+  // The files in flight when a run died, each alone and committed: if one kills this run too, the
+  // journal shows it alone in flight, and the next run records it instead of dying again.
+  for (std::size_t i = first_suspect_; i < jobs_.size() && !stopping(); ++i) run_pass(i, i + 1, false);
+
+  summary_.files_read = files_read_;
+  summary_.bytes_read = bytes_read_;
+  summary_.failed = failed_;
+  summary_.documents = db_.get_doccount();
+  summary_.interrupted = stopping();
+  summary_.seconds = elapsed();
+  show_progress();
+  return summary_;
+}
+
+void IndexRun::run_pass(std::size_t begin, std::size_t end, bool parallel) {
+  if (begin == end) return;
+  next_job_ = begin;
+  jobs_end_ = end;
+  const std::size_t readers = std::min<std::size_t>(end - begin, (threads_ + 1) / 2);
   articles_ = std::make_unique<BoundedQueue<ArticleItem>>(8 * threads_ + 8, readers);
-  if (readers == 0) articles_->close();
+  writes_.reset();
   if (!parallel) writes_ = std::make_unique<BoundedQueue<WriteItem>>(8 * threads_ + 8, readers + threads_);
   try {
     start_readers(readers);
@@ -164,15 +193,10 @@ IndexSummary IndexRun::run(const std::vector<std::string>& paths) {
   }
   for (std::thread& t : readers_) t.join();
   readers_.clear();
+}
 
-  summary_.files_read = files_read_;
-  summary_.bytes_read = bytes_read_;
-  summary_.failed = failed_;
-  summary_.documents = db_.get_doccount();
-  summary_.interrupted = stopping();
-  summary_.seconds = elapsed();
-  show_progress();
-  return summary_;
+void IndexRun::article_done(FileJob& job) {
+  if (--job.in_flight == 0) journal_->done(job.path);
 }
 
 void IndexRun::open_database() {
@@ -186,106 +210,20 @@ void IndexRun::open_database() {
   const Analyzer analyzer(config_.analysis);
   analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
   if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db_);
-  // Shards or a merge left by a run that was killed: we hold the lock, so no run is using them.
+  // Shards or a merge left by a run that was killed: we hold the run lock, so no run is using them.
   std::error_code ec;
   fs::remove_all(work_dir_, ec);
 }
 
-void IndexRun::find_files(const std::vector<std::string>& paths) {
-  // Skip the files whose size and mtime match their record.
-  for (const std::string& arg : paths) {
-    const fs::path p = normal_folder(arg);
-    std::error_code ec;
-    const auto status = fs::status(p, ec);
-    std::vector<std::pair<fs::path, fs::path>> found;  // file, root
-    if (ec || !fs::exists(status)) {
-      report({arg, 0, "no such file or folder"});
-      continue;
-    }
-    if (fs::is_directory(status)) {
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) report({arg, 0, "cannot list folder: " + ec.message()});
-      for (; !ec && it != end; it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec) && format_of(it->path().string()) != ArchiveFormat::unknown)
-          found.emplace_back(it->path(), p);
-      }
-      if (ec) report({p.string(), 0, "cannot list folder: " + ec.message()});
-      std::sort(found.begin(), found.end());
-    } else if (fs::is_regular_file(status)) {
-      found.emplace_back(p, p.parent_path());
-    } else {
-      report({arg, 0, "not a regular file or folder"});
-    }
-    for (auto& [file, root] : found) {
-      auto job = std::make_unique<FileJob>();
-      job->path = file.string();
-      if (!seen_.insert(job->path).second) continue;
-      ++summary_.files;
-      struct stat st {};
-      if (::stat(job->path.c_str(), &st) != 0) {
-        report({job->path, 0, "cannot stat: " + std::string(std::strerror(errno))});
-        continue;
-      }
-      job->root = root.string();
-      job->key = NewsIndexer::file_state_key(job->path);
-      job->type = mime_type(job->path);
-      job->size = static_cast<std::uint64_t>(st.st_size);
-      job->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-      job->old = FileState::parse(db_.get_metadata(job->key));
-      if (job->old && job->old->size == job->size && job->old->mtime_ns == job->mtime_ns) {
-        ++summary_.unchanged_files;
-        continue;
-      }
-      progress_.bytes_to_read += job->size;
-      jobs_.push_back(std::move(job));
-    }
-  }
-  progress_.files_total = summary_.files;
-  progress_.files_to_read = jobs_.size();
-}
-
-void IndexRun::prune() {
-  // The articles of recorded files that no longer exist.
-  std::set<std::string> gone_terms;
-  std::vector<std::string> gone_keys;
-  const auto gone = [&](const std::string& path) {
-    std::error_code ec;
-    return !seen_.count(path) && !fs::exists(path, ec) && !ec;
-  };
-  for (auto k = db_.metadata_keys_begin(schema::kFileStateKeyPrefix);
-       k != db_.metadata_keys_end(schema::kFileStateKeyPrefix); ++k) {
-    std::string path;
-    if (!FileState::parse(db_.get_metadata(*k), &path) || !gone(path)) continue;
-    gone_keys.push_back(*k);
-    gone_terms.insert(boolean_term(schema::kFilePrefix, path));
-  }
-  // Files never recorded (a run killed before their last commit) are found by their XFILE terms;
-  // terms cut to fit Xapian's limit do not hold the whole path and rely on the record above.
-  const std::string prefix = schema::kFilePrefix;
-  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-    const std::string term = *t;
-    if (term.size() < 200 && gone(term.substr(prefix.size()))) gone_terms.insert(term);
-  }
-  for (const std::string& term : gone_terms) {
-    summary_.deleted += db_.get_termfreq(term);
-    db_.delete_document(term);
-  }
-  for (const std::string& key : gone_keys) db_.set_metadata(key, std::string());
-}
-
 bool IndexRun::choose_parallel_write() {
   const ParallelWrite mode = config_.index.parallel_write;
-  if (mode == ParallelWrite::never || threads_ < 2 || jobs_.empty()) return false;
+  if (mode == ParallelWrite::never || threads_ < 2 || first_suspect_ == 0) return false;
   // A merge copies the whole database: with a big database and little input, one writer is faster.
   if (mode == ParallelWrite::automatic && db_.get_doccount() > 0 &&
       progress_.bytes_to_read * 10 < folder_bytes(db_path_))
     return false;
   db_.commit();  // the merges read the database as committed: metadata and pruning first
-  if (!merge_unsupported_reason(db_path_, work_dir_, progress_.bytes_to_read).empty()) {
+  if (!merge_unsupported_reason(db_path_, work_dir_, text_bytes_).empty()) {
     std::error_code ec;
     fs::remove_all(work_dir_, ec);
     return false;
@@ -297,7 +235,7 @@ bool IndexRun::choose_parallel_write() {
 void IndexRun::start_readers(std::size_t readers) {
   for (std::size_t r = 0; r < readers; ++r) {
     readers_.emplace_back([this] {
-      for (std::size_t i; !abort_ && !stopping() && (i = next_job_++) < jobs_.size();) read_file(*jobs_[i]);
+      for (std::size_t i; !abort_ && !stopping() && (i = next_job_++) < jobs_end_;) read_file(*jobs_[i]);
       articles_->producer_done();
       if (writes_) writes_->producer_done();
     });
@@ -305,9 +243,12 @@ void IndexRun::start_readers(std::size_t readers) {
 }
 
 void IndexRun::read_file(FileJob& job) {
-  const auto hash = hash_file(job.path);
+  job.in_flight = 1;  // the reader's share, until file_finished()
+  journal_->add(job.suspect ? '!' : '+', job.path, job.size, job.mtime_ns);
+  const auto hashed = hash_file(job.path);
+  const std::string* hash = std::get_if<0>(&hashed);
   if (!hash) {
-    report({job.path, 0, "cannot read: " + std::string(std::strerror(errno))});
+    report({job.path, 0, std::get<1>(hashed)});
     job.file_error = true;
   } else if (job.old && job.old->hash == *hash) {
     job.hash = *hash;
@@ -320,6 +261,7 @@ void IndexRun::read_file(FileJob& job) {
           [&](NewsArticle&& article) {
             if (abort_ || stopping()) throw StopReading{};
             ++job.count;
+            ++job.in_flight;
             if (!articles_->push({&job, std::move(article)})) throw StopReading{};
           },
           [&](ReadError&& e) {
@@ -342,6 +284,7 @@ void IndexRun::read_file(FileJob& job) {
 void IndexRun::file_finished(FileJob& job) {
   job.reading_finished.store(true, std::memory_order_release);
   ++files_finished_;
+  article_done(job);
   if (writes_) writes_->push({WriteItem::Kind::file_finished, &job, {}, {}});
 }
 
@@ -362,6 +305,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()});
     out.kind = WriteItem::Kind::dropped;
   }
+  article_done(*item.job);
   return out;
 }
 

@@ -236,6 +236,11 @@ void IndexRun::write_sharded() {
     abort_ = true;
     articles_->close();
     for (std::thread& t : workers) t.join();
+    // Every shard is closed now, and the live database is at db_path_ whatever failed (merged_path
+    // holds a half-written merge, or the old copy after an exchange): give the space back at once,
+    // so that a run that failed on a full disk does not keep it full.
+    std::error_code ec;
+    fs::remove_all(work_dir_, ec);
     throw;
   }
   std::error_code ec;

@@ -27,6 +27,14 @@
  *  - Bad files and records go to the error handler (file, line, reason) and are
  *    counted; indexing goes on.
  *
+ *  - One run at a time per database: run() holds an flock() on DB.xa-lock
+ *    beside the database from before it opens the database to its end; a
+ *    second run() on it, in this process or another, throws IndexError
+ *    ("... is locked") at once.
+ *  - A file that kills the process is retried alone by the next run (the
+ *    files in flight are journaled in DB.xa-inflight), and recorded as crashed
+ *    if it kills that one too (docs/indexing.md).
+ *
  *  Thread safety: one run() at a time per NewsIndexer; handlers are called
  *  from one thread at a time.
  */
