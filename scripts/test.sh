@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite twice: a g++ release build, and a
-# clang ASan+UBSan build. Both treat warnings as errors.
+# clang ASan+UBSan build. Both treat warnings as errors. Then runs every fuzz
+# target for a short bounded time (XA_FUZZ_SECONDS each, default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -18,3 +19,6 @@ cmake --build build/sanitize -j"$jobs"
 # The install test links an uninstrumented consumer against the library, which ASan can't mix.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/sanitize --output-on-failure -j2 -E 'install_consumers'
+
+echo "== libFuzzer targets, ${XA_FUZZ_SECONDS:-10} s each (scripts/fuzz.sh; docs/fuzzing.md)"
+XA_JOBS=$jobs bash scripts/fuzz.sh --seconds "${XA_FUZZ_SECONDS:-10}"

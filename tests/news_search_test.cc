@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -322,6 +323,23 @@ TEST_CASE("search: sorting by date and paging", "[search]") {
   const auto page = search.search(request);
   REQUIRE(page.hits.size() == 5);
   for (std::size_t i = 0; i < 5; ++i) CHECK(page.hits[i].docid == first.hits[i + 5].docid);
+}
+
+TEST_CASE("search: an offset or limit past Xapian's 32-bit doccount is an error, not another page", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  SearchRequest request;
+  request.query = "الرئيس";
+  request.limit = 1;
+  const Xapian::docid top = search.search(request).hits.at(0).docid;
+  request.offset = std::size_t{1} << 32;  // wrapped to 0 before: the first page again
+  CHECK_THROWS_WITH(search.search(request), Catch::Contains("offset 4294967296"));
+  request.offset = std::numeric_limits<Xapian::doccount>::max();  // the largest is still a (empty) page
+  CHECK(search.search(request).hits.empty());
+  request.offset = 0;
+  request.limit = (std::size_t{1} << 32) + 1;  // wrapped to 1
+  CHECK_THROWS_WITH(search.search(request), Catch::Contains("limit 4294967297"));
+  request.limit = std::numeric_limits<Xapian::doccount>::max();
+  CHECK(search.search(request).hits.at(0).docid == top);
 }
 
 TEST_CASE("search: snippets of the original text highlight the matched words", "[search]") {

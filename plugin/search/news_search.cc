@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
 #include <unordered_map>
 
 #include "search/document_data.h"
@@ -422,6 +423,14 @@ Xapian::Query NewsSearch::build_query(const SearchRequest& request) const {
 }
 
 SearchResults NewsSearch::search(const SearchRequest& request) const {
+  // Xapian pages with 32-bit counts: a larger offset or limit would wrap to another page.
+  constexpr std::size_t max_count = std::numeric_limits<Xapian::doccount>::max();
+  if (request.offset > max_count)
+    throw SearchError("offset " + std::to_string(request.offset) + " is over " + std::to_string(max_count) +
+                      ", the most documents an index holds");
+  if (request.limit > max_count)
+    throw SearchError("limit " + std::to_string(request.limit) + " is over " + std::to_string(max_count) +
+                      ", the most documents an index holds");
   SearchResults results;
   const Xapian::Query query = build_query(request);
   results.query_description = query.get_description();

@@ -65,4 +65,17 @@ set -e
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ] || fail "one output line per input line, got: $out"
 printf '%s\n' "$out" | sed -n 2p | grep -q '"error"' || fail "invalid JSON line must give an error object"
 printf '%s\n' "$out" | sed -n 4p | grep -q 'reference_date' || fail "bad reference_date must be named"
+printf '%s\n' "$out" | sed -n 4p | grep -q 'line 4' || fail "a bad line's error must name the line: $out"
+
+# reference_date must be a day of the calendar: 2024-02-31 and 2023-02-29 are none, 2024-02-29 is.
+set +e
+out=$(printf '%s\n' '{"id": 1, "text": "أمس", "reference_date": "2024-02-29"}' \
+  '{"id": 2, "text": "أمس", "reference_date": "2024-02-31"}' '{"id": 3, "text": "أمس", "reference_date": "2023-02-29"}' |
+  "$tool" extract --jsonl)
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "impossible reference dates must give exit status 1"
+printf '%s\n' "$out" | sed -n 1p | grep -q '"2024-02-28"' || fail "2024-02-29 is a leap day: $out"
+printf '%s\n' "$out" | sed -n 2p | grep -q 'line 2: reference_date.*2024-02-31' || fail "2024-02-31 must be refused: $out"
+printf '%s\n' "$out" | sed -n 3p | grep -q 'line 3: reference_date.*2023-02-29' || fail "2023-02-29 must be refused: $out"
 echo OK

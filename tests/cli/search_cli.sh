@@ -90,4 +90,12 @@ if s "date:2024-13" >/dev/null 2>"$tmp/err"; then fail "bad date accepted"; fi
 grep -q "2024-13" "$tmp/err" || fail "bad date must be named: $(cat "$tmp/err")"
 if "$tool" search --db "$tmp/archive" "بوتين" >/dev/null 2>"$tmp/err"; then fail "a folder that is no index accepted"; fi
 grep -q "cannot open the index" "$tmp/err" || fail "missing index: $(cat "$tmp/err")"
+# --offset and --limit are range-checked, not wrapped at 2^32 or from -1 to SIZE_MAX.
+for bad in "--offset 4294967296" "--offset -1" "--limit 4294967297" "--limit -1"; do
+  # shellcheck disable=SC2086  # $bad is an option and its value
+  if s $bad "الرئيس" >"$tmp/out" 2>"$tmp/err"; then fail "$bad accepted: $(head -3 "$tmp/out")"; fi
+  grep -q -- "${bad#* }' is not a number from 0 to 4294967295" "$tmp/err" || fail "$bad: $(cat "$tmp/err")"
+done
+s --json --offset 4294967295 "الرئيس" | /usr/bin/python3 -c 'import json,sys; assert json.load(sys.stdin)["results"] == []' ||
+  fail "--offset 4294967295 is the last valid offset"
 echo "search_cli: OK"

@@ -4,6 +4,7 @@
 #include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/news_reader.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -54,29 +55,33 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// "YYYY-MM-DD" as a day, or nothing.
+/// "YYYY-MM-DD" as a day of the civil calendar (2024-02-31 is none), or nothing.
 std::optional<CivilDate> parse_day(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
   const CivilDate d{std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year(d.year), std::chrono::month(unsigned(d.month)),
+                                        std::chrono::day(unsigned(d.day))};
+  if (!ymd.ok()) return std::nullopt;
   return d;
 }
 
 /// One input line of --jsonl mode to its output line.
-json extract_record(const ArticleExtractor& extractor, const std::string& line, bool& ok) {
+/// Errors name the input line (@p line_no, 1-based), so a caller can find the bad record.
+json extract_record(const ArticleExtractor& extractor, const std::string& line, std::size_t line_no, bool& ok) {
+  const std::string at = "line " + std::to_string(line_no) + ": ";
   json in;
   try {
     in = json::parse(line);
   } catch (const json::exception& e) {
     ok = false;
-    return {{"id", nullptr}, {"error", std::string("invalid JSON: ") + e.what()}};
+    return {{"id", nullptr}, {"error", at + "invalid JSON: " + e.what()}};
   }
   if (!in.is_object() || !in.contains("text") || !in["text"].is_string()) {
     ok = false;
     return {{"id", in.is_object() && in.contains("id") ? in["id"] : json(nullptr)},
-            {"error", "expected an object with a string \"text\""}};
+            {"error", at + "expected an object with a string \"text\""}};
   }
   const json id = in.value("id", json(nullptr));
   std::optional<CivilDate> reference;
@@ -84,7 +89,8 @@ json extract_record(const ArticleExtractor& extractor, const std::string& line, 
     if (it->is_string()) reference = parse_day(it->get<std::string>());
     if (!reference) {
       ok = false;
-      return {{"id", id}, {"error", "reference_date must be \"YYYY-MM-DD\" or null, got " + it->dump()}};
+      return {{"id", id},
+              {"error", at + "reference_date must be a real day as \"YYYY-MM-DD\" or null, got " + it->dump()}};
     }
   }
   const std::string text = in["text"].get<std::string>();
@@ -124,10 +130,12 @@ void register_extract_commands(CLI::App& app) {
     if (*jsonl) {
       if (!files->empty()) throw CLI::ValidationError("extract", "--jsonl reads stdin; give no files");
       std::string line;
+      std::size_t line_no = 0;
       while (std::getline(std::cin, line)) {
+        ++line_no;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        std::cout << dump(extract_record(extractor, line, ok)) << '\n';
+        std::cout << dump(extract_record(extractor, line, line_no, ok)) << '\n';
       }
       set_exit_status(ok ? 0 : 1);
       return;

@@ -4,7 +4,9 @@
 #include <unistd.h>
 #include <xapian_arabic/news_search.h>
 
+#include <charconv>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -112,6 +114,21 @@ void print_text(const SearchOptions& o, const SearchResults& results) {
   }
 }
 
+/// --offset and --limit are counts of documents, which Xapian keeps in 32 bits: "-1" or
+/// "4294967296" must be refused here, not wrapped to another number on the way in.
+CLI::Validator doccount_range() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        constexpr auto max_count = std::numeric_limits<Xapian::doccount>::max();
+        unsigned long long n = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (value.empty() || ec != std::errc() || end != value.data() + value.size() || n > max_count)
+          return "'" + value + "' is not a number from 0 to " + std::to_string(max_count);
+        return {};
+      },
+      "0.." + std::to_string(std::numeric_limits<Xapian::doccount>::max()));
+}
+
 }  // namespace
 
 void register_search_commands(CLI::App& app) {
@@ -120,8 +137,9 @@ void register_search_commands(CLI::App& app) {
   cmd->add_option("--db", o->db, "Index folder")->required()->check(CLI::ExistingDirectory);
   add_config_option(cmd, o->config_path);
   cmd->add_flag("--json", o->json, "Print the results as JSON");
-  cmd->add_option("-n,--limit", o->limit, "Number of results (default: [search] limit of the config)");
-  cmd->add_option("--offset", o->offset, "Skip this many results (paging)");
+  cmd->add_option("-n,--limit", o->limit, "Number of results (default: [search] limit of the config)")
+      ->check(doccount_range());
+  cmd->add_option("--offset", o->offset, "Skip this many results (paging)")->check(doccount_range());
   cmd->add_option("--from", o->from, "Published on or after DATE (2024-11-05, 2024-11, 2024, \"نوفمبر 2024\")");
   cmd->add_option("--to", o->to, "Published on or before DATE (a month or year includes all its days)");
   cmd->add_option("--source", o->sources, "Only articles from this source, any alias (repeatable: any of them)")

@@ -65,8 +65,8 @@ XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text);
 
 struct SearchRequest {
   std::string query;
-  std::size_t offset = 0;
-  std::size_t limit = 10;
+  std::size_t offset = 0;            ///< results to skip; over 2^32-1 (Xapian's doccount) is a SearchError
+  std::size_t limit = 10;            ///< results to return; over 2^32-1 is a SearchError
   std::string from, to;              ///< publication dates (any form parse_date_range takes); empty = open
   std::vector<std::string> sources;  ///< source names or aliases; a document matches if it has any
   SortOrder sort = SortOrder::relevance;

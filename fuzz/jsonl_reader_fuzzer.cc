@@ -1,0 +1,23 @@
+/** @file
+ *  @brief libFuzzer target: NewsReader::read_file on a JSON Lines archive (any encoding, gzipped or not; streamed a
+ * line at a time).
+ *
+ *  read_file never throws: every bad input must come back as a ReadError naming the file.
+ */
+#include <xapian_arabic/news_reader.h>
+
+#include "fuzz_input.h"
+
+using namespace xapian_arabic;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const NewsReader reader;
+  const std::string path = fuzz::write_file("input.jsonl", fuzz::as_text(data, size));
+  reader.read_file(
+      path, fuzz::scratch_dir().string(), [](NewsArticle&&) {},
+      [&](ReadError&& e) {
+        fuzz::require(e.path == path, "an error names the file");
+        fuzz::require(!e.message.empty(), "an error says what is wrong");
+      });
+  return 0;
+}
