@@ -72,9 +72,12 @@ if [ ! -x "$base_build/tools/xapian-arabic" ]; then
   git worktree remove --force "$base_src" 2>/dev/null || true
   git worktree add --detach --quiet "$base_src" "$base"
   # The worktree is temporary: the build (reused by the next run against the same commit) stays.
-  trap 'git -C "$root" worktree remove --force "$base_src" 2>/dev/null || true' EXIT
+  trap 'git -C "$root" worktree remove --force "$base_src" 2>/dev/null || true; mkdir -p "$base_src"' EXIT
   build "$base_src" "$base_build"
 fi
+# The base's bench programs reach the data as src/../shared/data: src must exist as a folder,
+# so a cached build gets an empty one (git worktree add accepts an empty folder next time).
+mkdir -p "$base_src"
 echo "== building current tree ($current_desc)" >&2
 mkdir -p "$compare/current"
 build "$root" "$compare/current/build"
