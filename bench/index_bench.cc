@@ -4,11 +4,16 @@
  *  baseline indexer (TermGenerator + Stem("arabic"), one thread) over the same
  *  JSON Lines articles. Every row is its own process, so peak RSS and CPU time
  *  (wait4) are its own. The baseline also runs with jemalloc preloaded, the
- *  allocator the tool links, to show what the allocator alone buys.
+ *  allocator the tool links, to show what the allocator alone buys. The last row is
+ *  Lucene 4.10's ArabicAnalyzer (bench/lucene/LuceneIndexer.java, its own JVM), what users
+ *  would pick instead; the lines after the table give our articles/s and CPU per article
+ *  over Lucene's.
  *
  *  Ratios are to the fastest plain-Xapian row (one per batch size).
  *
  *  Usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...] [--tool PATH]
+ *                     [--no-lucene]
+ *  --limit N indexes the first N articles only (a quick run while developing).
  *  Prints a Markdown table: articles/s, MB/s (uncompressed JSON Lines input),
  *  CPU seconds, peak RSS, index size before and after compaction
  *  (Database::compact, as xapian-compact does).
@@ -148,6 +153,12 @@ std::uintmax_t compacted_bytes(const std::string& db_path) {
   return bytes;
 }
 
+std::string fmt_mb(std::uintmax_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / 1048576.0);
+  return buf;
+}
+
 std::uintmax_t uncompressed_bytes(const std::string& path) {
   std::uintmax_t total = 0;
   for_each_line(path, [&](const std::string& line) { total += line.size(); });
@@ -162,6 +173,7 @@ int main(int argc, char** argv) {
   std::string tool = XA_TOOL_PATH;
   std::size_t limit = 0;
   std::vector<std::size_t> batches = {500, 2000};
+  bool lucene = true;
   // The baseline's own process: index_bench --run-baseline INPUT DB BATCH prints the article count.
   if (argc == 5 && std::string(argv[1]) == "--run-baseline") {
     std::printf("%zu\n", baseline(argv[2], argv[3], std::stoul(argv[4])));
@@ -176,6 +188,8 @@ int main(int argc, char** argv) {
       work = argv[++i];
     else if (a == "--tool" && has_value)
       tool = argv[++i];
+    else if (a == "--no-lucene")
+      lucene = false;
     else if (a == "--limit" && has_value)
       limit = std::stoul(argv[++i]);
     else if (a == "--batch" && has_value) {
@@ -183,7 +197,8 @@ int main(int argc, char** argv) {
       std::stringstream list(argv[++i]);
       for (std::string b; std::getline(list, b, ',');) batches.push_back(std::stoul(b));
     } else {
-      std::cerr << "usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...] [--tool PATH]\n";
+      std::cerr << "usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...] [--tool PATH] "
+                   "[--no-lucene]\n";
       return 1;
     }
   }
@@ -210,6 +225,7 @@ int main(int argc, char** argv) {
     unsigned threads;
     std::size_t batch;
     std::function<Result(const std::string&)> run;
+    bool xapian = true;  // a Xapian database, which the table also shows compacted
   };
   const std::string self = fs::canonical("/proc/self/exe").string();
   const auto run_baseline = [&](const std::string& db, std::size_t batch, std::vector<std::string> env) {
@@ -232,6 +248,16 @@ int main(int argc, char** argv) {
     r.articles = summary["articles_added"].get<std::size_t>() + summary["replaced"].get<std::size_t>();
     return r;
   };
+  // Lucene's own JVM prints "articles N cpu_seconds S index_bytes B"; CPU and RSS still come from wait4.
+  const auto run_lucene = [&](const std::string& db) {
+    std::string out;
+    Result r = run_process({XA_JAVA_PATH, "-cp", XA_LUCENE_CLASSPATH, "LuceneIndexer", input, db}, {}, out);
+    std::istringstream words(out);
+    std::string key;
+    if (!(words >> key >> r.articles) || key != "articles")
+      throw std::runtime_error("LuceneIndexer printed no article count: " + out);
+    return r;
+  };
   const std::size_t b0 = batches[0];
   std::vector<Row> rows;
   for (const std::size_t b : batches)
@@ -245,6 +271,9 @@ int main(int argc, char** argv) {
                   [&](const std::string& db) { return run_tool(db, 2, b0, true); }});
   for (const std::size_t b : batches)
     rows.push_back({"xapian-arabic index", 2, b, [&, b](const std::string& db) { return run_tool(db, 2, b, false); }});
+  // The tool's rows that the Lucene ratios are given for: 1 thread, and 2 threads with parallel writers.
+  const std::size_t ours_1 = baselines + 1, ours_2 = baselines + 3;
+  if (lucene) rows.push_back({"Lucene 4.10 ArabicAnalyzer, one IndexWriter", 1, 0, run_lucene, false});
 
   std::printf("input: %s, %.1f MB of JSON Lines\n\n", input.c_str(), mb);
   std::printf(
@@ -252,19 +281,37 @@ int main(int argc, char** argv) {
       "compacted MB |\n");
   std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
   double baseline_rate = 0;
+  std::vector<Result> results;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const std::string db = work + "/db-" + std::to_string(i);
     const Result r = row.run(db);
+    results.push_back(r);
     const double rate = static_cast<double>(r.articles) / r.seconds;
     if (i < baselines) baseline_rate = std::max(baseline_rate, rate);
-    std::printf("| %s | %u | %zu | %zu | %.2f | %.0f (%.2fx) | %.2f | %.1f | %.0f | %.1f | %.1f |\n", row.name.c_str(),
-                row.threads, row.batch, r.articles, r.seconds, rate, rate / baseline_rate, mb / r.seconds,
-                r.cpu_seconds, static_cast<double>(r.peak_rss_kb) / 1024.0,
-                static_cast<double>(folder_bytes(db)) / 1048576.0,
-                static_cast<double>(compacted_bytes(db)) / 1048576.0);
+    const std::string batch = row.batch ? std::to_string(row.batch) : "default";
+    const std::string compacted = row.xapian ? fmt_mb(compacted_bytes(db)) : "—";
+    std::printf("| %s | %u | %s | %zu | %.2f | %.0f (%.2fx) | %.2f | %.2f | %.0f | %s | %s |\n", row.name.c_str(),
+                row.threads, batch.c_str(), r.articles, r.seconds, rate, rate / baseline_rate, mb / r.seconds,
+                r.cpu_seconds, static_cast<double>(r.peak_rss_kb) / 1024.0, fmt_mb(folder_bytes(db)).c_str(),
+                compacted.c_str());
     std::fflush(stdout);
     fs::remove_all(db);
+  }
+  if (lucene) {
+    const Result& l = results.back();
+    const auto per_article_ms = [](const Result& r) {
+      return 1000.0 * r.cpu_seconds / static_cast<double>(r.articles);
+    };
+    std::printf("\nLucene 4.10 ArabicAnalyzer: %.0f articles/s, %.3f ms CPU per article\n",
+                static_cast<double>(l.articles) / l.seconds, per_article_ms(l));
+    for (const std::size_t i : {ours_1, ours_2}) {
+      const Result& r = results[i];
+      std::printf("ours / Lucene, %s, %u thread(s), batch %zu: articles/s %.2fx, CPU per article %.2fx\n",
+                  rows[i].name.c_str(), rows[i].threads, rows[i].batch,
+                  (static_cast<double>(r.articles) / r.seconds) / (static_cast<double>(l.articles) / l.seconds),
+                  per_article_ms(r) / per_article_ms(l));
+    }
   }
   return 0;
 }

@@ -7,6 +7,7 @@ packages=(
   libxapian-dev xapian-tools xapian-omega python3-xapian
   libicu-dev libstemmer-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev zlib1g-dev libjemalloc-dev catch2 libbenchmark-dev
+  default-jdk-headless liblucene4.10-java libjackson2-core-java
 )
 missing=()
 for p in "${packages[@]}"; do
