@@ -6,6 +6,7 @@ Fixtures: the real news-samples of ../shared/data (XA_SHARED_DATA_DIR), text in 
 import datetime
 import os
 import pathlib
+import re
 import tempfile
 import unittest
 import warnings
@@ -245,6 +246,29 @@ class IndexAndSearch(unittest.TestCase):
 
             with self.assertRaisesRegex(RuntimeError, "handler says no"):
                 xa.index(f"{tmp}/db", [path], on_error=fail)
+
+
+class Docstrings(unittest.TestCase):
+    @staticmethod
+    def described(obj):
+        """The docstring without pybind11's signature lines ("name(args) -> type")."""
+        lines = [line for line in (getattr(obj, "__doc__", None) or "").split("\n")
+                 if not re.match(r"^\s*(\d+\. )?\w+\(.*\)( -> .*)?$", line) and line.strip() != "Overloaded function."]
+        return "".join(lines).strip()
+
+    def test_every_public_name_and_member_has_a_docstring(self):
+        missing = []
+        for name in xa.__all__:
+            obj = getattr(xa, name)
+            if isinstance(obj, (int, str)):
+                continue
+            if not self.described(obj):
+                missing.append(name)
+            if isinstance(obj, type):
+                for member, value in vars(obj).items():
+                    if not member.startswith("_") and not self.described(value):
+                        missing.append(f"{name}.{member}")
+        self.assertEqual(missing, [])
 
 
 if __name__ == "__main__":
