@@ -7,7 +7,8 @@ build=${XA_BUILD_DIR:?}
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cache() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
 if [ "$(cache XA_BUILD_PYTHON)" = OFF ]; then echo "SKIP: XA_BUILD_PYTHON=OFF"; exit 0; fi
-# The ASan runtime is linked into executables only; /usr/bin/python3 cannot load a sanitized module.
+# The ASan runtime is linked into executables only: a plain /usr/bin/python3 cannot load the
+# sanitized module (tests/CMakeLists.txt preloads it for the python.* tests instead).
 if [ "$(cache XA_SANITIZE)" = ON ]; then echo "SKIP: sanitizer build"; exit 0; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/stage

@@ -21,6 +21,8 @@ import xapian_arabic as xa
 DATA = pathlib.Path(os.environ["XA_SHARED_DATA_DIR"])
 NEWS_DEV = DATA / "news-dev"
 TOOL = os.environ["XA_TOOL"]
+# Under the sanitizer build this interpreter has the ASan runtime preloaded; the tool links its own.
+TOOL_ENV = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
 
 # Inflected forms, clitics, letter variants, a name, a phrase and an operator.
 QUERIES = ["المعلمين", "القمة", "بوتين", "الحكومة", "وزارة الصحة", "الرئيس AND سوريا", "الرئيس NOT سوريا",
@@ -29,7 +31,7 @@ QUERIES = ["المعلمين", "القمة", "بوتين", "الحكومة", "و
 
 def cli_search(db, query):
     out = subprocess.run([TOOL, "search", "--db", db, "--json", "--limit", "1000", query], check=True,
-                         capture_output=True, text=True).stdout
+                         capture_output=True, text=True, env=TOOL_ENV).stdout
     return {hit["id"] for hit in json.loads(out)["results"]}
 
 
@@ -64,7 +66,7 @@ class SharedIndexes(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         files = sorted(str(p) for p in NEWS_DEV.glob("*.txt"))
         cls.cli_db = f"{cls.tmp.name}/cli.db"
-        subprocess.run([TOOL, "index", "--quiet", "--db", cls.cli_db, *files], check=True)
+        subprocess.run([TOOL, "index", "--quiet", "--db", cls.cli_db, *files], check=True, env=TOOL_ENV)
         cls.articles = [a for f in files for a in xa.read_file(f, id_root=NEWS_DEV)]
         cls.py_db = f"{cls.tmp.name}/py.db"
         python_index(cls.py_db, cls.articles, xa.stemmer())
