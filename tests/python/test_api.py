@@ -112,6 +112,13 @@ class Errors(unittest.TestCase):
             with self.assertRaises(xa.IncompatibleIndexError):
                 xa.index(f"{tmp}/db", [str(SAMPLES)], config=other)
 
+    def test_xapian_errors_arrive_as_python3_xapian_classes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = xapian.WritableDatabase(f"{tmp}/db", xapian.DB_CREATE_OR_OPEN)
+            db.close()
+            with self.assertRaises(xapian.DatabaseClosedError):
+                xa.Analyzer().check_compatible(db)
+
     def test_a_locked_index_raises_index_error(self):
         with tempfile.TemporaryDirectory() as tmp:
             writer = xapian.WritableDatabase(f"{tmp}/db", xapian.DB_CREATE_OR_OPEN)
