@@ -7,6 +7,8 @@ import datetime
 import os
 import pathlib
 import re
+import signal
+import threading
 import tempfile
 import unittest
 import warnings
@@ -253,6 +255,30 @@ class IndexAndSearch(unittest.TestCase):
 
             with self.assertRaisesRegex(RuntimeError, "handler says no"):
                 xa.index(f"{tmp}/db", [path], on_error=fail)
+
+    def test_ctrl_c_stops_indexing_commits_and_raises_keyboard_interrupt(self):
+        # The progress handler (the indexer's thread) sends SIGINT and waits until Python's
+        # handler has run on the main thread; the run must then stop early, commit, and raise.
+        handled = threading.Event()
+
+        def on_sigint(signum, frame):
+            handled.set()
+            raise KeyboardInterrupt
+
+        def on_progress(progress):
+            if not handled.is_set():
+                signal.raise_signal(signal.SIGINT)
+                self.assertTrue(handled.wait(60), "SIGINT never reached Python during index()")
+
+        bench = DATA / "news-bench" / "articles.jsonl.gz"  # one file of 19,938 articles
+        previous = signal.signal(signal.SIGINT, on_sigint)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                with self.assertRaises(KeyboardInterrupt):
+                    xa.index(f"{tmp}/db", [bench], threads=1, on_progress=on_progress)
+                self.assertLess(xapian.Database(f"{tmp}/db").get_doccount(), 19938)
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 class Docstrings(unittest.TestCase):
