@@ -1,10 +1,9 @@
 /** @file
  *  @brief index() and search(): the `xapian-arabic index` and `search` commands as Python calls.
  *
- *  Both run without the GIL. The indexer runs on a thread of its own while the calling thread
- *  checks for signals every 100 ms (Python runs signal handlers on the main thread only), so
- *  Ctrl-C stops the run the way SIGINT stops the command: what was read is committed, then
- *  KeyboardInterrupt. The indexer's handlers take the GIL to call Python.
+ *  Both run without the GIL. The indexer's handlers take it back to call Python, and its
+ *  progress handler (about 10 times a second) also checks for signals, so Ctrl-C stops the
+ *  run the way SIGINT stops the command: what was read is committed, then KeyboardInterrupt.
  */
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
@@ -12,8 +11,6 @@
 #include <xapian_arabic/news_search.h>
 
 #include <atomic>
-#include <chrono>
-#include <future>
 
 #include "bindings.h"
 
@@ -95,6 +92,7 @@ PyIndexSummary run_index(py::handle db_path, py::handle paths, py::handle config
     if (raised) return;
     try {
       body();
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
     } catch (py::error_already_set& e) {
       raised.emplace(std::move(e));
       stop = true;
@@ -124,21 +122,10 @@ PyIndexSummary run_index(py::handle db_path, py::handle paths, py::handle config
       on_progress(d);
     });
   });
-  std::future<IndexSummary> run = std::async(std::launch::async, [&] { return indexer.run(inputs); });
-  for (;;) {
-    {
-      py::gil_scoped_release nogil;
-      if (run.wait_for(std::chrono::milliseconds(100)) == std::future_status::ready) break;
-    }
-    if (PyErr_CheckSignals() != 0) {  // a signal handler raised, e.g. KeyboardInterrupt
-      if (raised)
-        PyErr_Clear();  // a handler's exception came first
-      else
-        raised.emplace();  // takes the pending exception
-      stop = true;
-    }
+  {
+    py::gil_scoped_release nogil;
+    out.summary = indexer.run(inputs);
   }
-  out.summary = run.get();  // IndexError, IncompatibleIndexError
   if (raised) throw std::move(*raised);
   return out;
 }
