@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   cmake make g++ clang-14 libclang-rt-14-dev clang-format pkg-config binutils git
-  libxapian-dev xapian-tools python3-xapian
+  libxapian-dev xapian-tools xapian-omega python3-xapian
   libicu-dev libstemmer-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev zlib1g-dev libjemalloc-dev catch2 libbenchmark-dev
 )

@@ -14,6 +14,7 @@
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
+#include <xapian_arabic/surface_synonyms.h>
 
 #include <cstdint>
 #include <ctime>
@@ -30,6 +31,9 @@ struct NewsDocumentOptions {
   std::string file;             ///< absolute path of the archive file: XFILE term and "path" fallback
   std::string type;             ///< MIME type of the archive file, Omega's "type" field
   std::time_t modtime = 0;      ///< the file's mtime, Omega's "modtime" field
+  /// When set, receives the synonyms of the unprefixed and title (S) words as
+  /// written, for the database's synonym table ([index] synonyms).
+  SurfaceSynonyms* synonyms = nullptr;
 };
 
 /// Xapian refuses terms over 245 bytes. Longer prefix+value pairs are cut to
