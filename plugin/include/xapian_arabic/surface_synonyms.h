@@ -19,6 +19,7 @@
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -35,15 +36,14 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
   /// normalized form each get the terms they differ from.
   void add(std::string_view prefix, std::string_view surface, std::string_view term, std::string_view stem);
 
-  /// (key, synonym) pairs in the order first seen.
+  /// (key, synonym) pairs in the order first seen (a pair may repeat when two words lead to it).
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
   bool empty() const { return pairs_.empty(); }
   void clear();
 
  private:
-  void add_pair(std::string key, std::string synonym);
   std::vector<std::pair<std::string, std::string>> pairs_;
-  std::unordered_set<std::string> seen_;  // key + '\0' + synonym
+  std::unordered_set<std::uint64_t> seen_;  // hashes of (prefix, surface, term): words repeat in a text
   std::string key_, lowered_;
 };
 
@@ -54,10 +54,12 @@ class XAPIAN_ARABIC_API SynonymWriter {
   void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms);
 
  private:
-  // Bounded: forgetting a pair only costs writing it again.
-  static constexpr std::size_t kRememberedLimit = 1 << 20;
-  std::unordered_set<std::string> written_;
-  std::string entry_;
+  // 64-bit hashes of the pairs written, open addressing in a fixed table (8 MB):
+  // bounded, and forgetting them (when half full) only costs writing pairs again.
+  static constexpr std::size_t kSlots = 1 << 20;
+  bool remember(std::uint64_t hash);
+  std::vector<std::uint64_t> written_;
+  std::size_t used_ = 0;
 };
 
 }  // namespace xapian_arabic
