@@ -113,8 +113,9 @@ TEST_CASE("an acronym's synonym key is the word QueryParser reads, without dots"
   SurfaceSynonyms synonyms;
   Xapian::Document doc;
   Analyzer().index_text(doc, "U.N.", 0, 1, {}, &synonyms);
-  // "un" is already the indexed term: only its stem is added.
-  for (const auto& [key, synonym] : synonyms.pairs()) CHECK(key == "un");
+  // "un" is already the indexed term: only its stem is added, under the key QueryParser makes of "U.N.".
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  CHECK(synonyms.pairs() == Pairs{{"un", "Zun"}});
 }
 
 TEST_CASE("a plain QueryParser with auto synonyms and no stemmer reaches the index's terms", "[synonyms]") {
