@@ -130,6 +130,7 @@ const Key kKeys[] = {
     {"index", "batch_size", XA_FIELD(index.batch_size), 1, 10'000'000},
     {"index", "language", XA_FIELD(index.language)},
     {"index", "parallel_write", EnumField{parallel_write_name, set_parallel_write}},
+    {"index", "synonyms", XA_FIELD(index.synonyms)},
     {"weights", "title", XA_FIELD(weights.title), 0, 100},
     {"weights", "lead", XA_FIELD(weights.lead), 0, 100},
     {"weights", "body", XA_FIELD(weights.body), 0, 100},

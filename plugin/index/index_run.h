@@ -12,6 +12,7 @@
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/news_indexer.h>
+#include <xapian_arabic/surface_synonyms.h>
 
 #include <atomic>
 #include <chrono>
@@ -91,6 +92,7 @@ struct WriteItem {
   FileJob* job;
   Xapian::Document doc;
   std::string qterm;
+  SurfaceSynonyms synonyms;  // empty unless [index] synonyms
 };
 
 class IndexRun {

@@ -164,11 +164,15 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
     add_terms(doc, title, w.title, schema::kTitlePrefix);
     add_terms(doc, title, w.title, {});
     if (!title.empty()) pos = title.back().position;
+    if (options.synonyms) {
+      analyzer.add_surface_synonyms(article.title, schema::kTitlePrefix, *options.synonyms);
+      analyzer.add_surface_synonyms(article.title, {}, *options.synonyms);
+    }
   }
   std::string_view rest;
   const std::string_view lead = first_paragraph(article.body, rest);
-  pos = analyzer.index_text(doc, lead, pos + kFieldGap, w.lead);
-  pos = analyzer.index_text(doc, rest, pos, w.body);
+  pos = analyzer.index_text(doc, lead, pos + kFieldGap, w.lead, {}, options.synonyms);
+  pos = analyzer.index_text(doc, rest, pos, w.body, {}, options.synonyms);
 
   // Source and agencies: boolean keys for filters, names as words for free text.
   std::set<std::string> names;
@@ -191,7 +195,7 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   for (const std::string& name : names) {
     if (name.empty()) continue;
     analyzer.index_text(doc, name, pos + kFieldGap, w.source, schema::kSourceTextPrefix);
-    pos = analyzer.index_text(doc, name, pos + kFieldGap, w.source);
+    pos = analyzer.index_text(doc, name, pos + kFieldGap, w.source, {}, options.synonyms);
   }
   if (!article.dateline_city.empty()) {
     doc.add_boolean_term(boolean_term(schema::kCityPrefix, analyzer.normalize(article.dateline_city)));

@@ -285,11 +285,11 @@ void IndexRun::file_finished(FileJob& job) {
   job.reading_finished.store(true, std::memory_order_release);
   ++files_finished_;
   article_done(job);
-  if (writes_) writes_->push({WriteItem::Kind::file_finished, &job, {}, {}});
+  if (writes_) writes_->push({WriteItem::Kind::file_finished, &job, {}, {}, {}});
 }
 
 WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
-  WriteItem out{WriteItem::Kind::document, item.job, {}, {}};
+  WriteItem out{WriteItem::Kind::document, item.job, {}, {}, {}};
   try {
     NewsDocumentOptions doc_options;
     doc_options.weights = config_.weights;
@@ -297,6 +297,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.file = item.job->path;
     doc_options.type = item.job->type;
     doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
+    if (config_.index.synonyms) doc_options.synonyms = &out.synonyms;
     extractor_->extract(item.article);
     if (item.article.path.empty()) item.article.path = item.job->path;
     out.qterm = unique_term(item.article);
@@ -344,6 +345,7 @@ void IndexRun::write_one_writer() {
   }
 
   std::size_t pending = 0;
+  SynonymWriter synonyms;
   const auto commit = [&] {
     db_.commit();
     ++summary_.commits;
@@ -363,6 +365,7 @@ void IndexRun::write_one_writer() {
             ++summary_.articles_added;
             db_.add_document(item->doc);
           }
+          synonyms.write(db_, item->synonyms);
           if (job.old) job.ids.insert(item->qterm);
           ++documents_written_;
           ++pending;

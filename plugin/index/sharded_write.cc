@@ -121,6 +121,8 @@ void IndexRun::write_sharded() {
     unsigned generation = 0;
     std::size_t shards_opened = 0, uncommitted = 0;
     std::optional<Xapian::WritableDatabase> shard;
+    // Pairs in earlier shards reach the database at their merge, so one writer serves all.
+    SynonymWriter synonyms;
     ShardOutput output;
     const auto close_shard = [&] {
       if (shard) {
@@ -149,6 +151,7 @@ void IndexRun::write_sharded() {
           shard.emplace(output.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
         }
         shard->add_document(analysed.doc);  // an id seen before is resolved at the merge
+        synonyms.write(*shard, analysed.synonyms);
         ++output.documents;
         if (++uncommitted >= shard_batch) {
           shard->commit();

@@ -6,6 +6,7 @@
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/arabic_stopper.h>
+#include <xapian_arabic/surface_synonyms.h>
 #include <xapian_arabic/tokenizer.h>
 
 #include <algorithm>
@@ -47,6 +48,14 @@ std::string without_acronym_dots(std::string_view word) {
   }
   out.append(word.substr(copied));
   return out;
+}
+
+// The word as a user would type it into QueryParser: an acronym without its dots.
+std::string_view surface_form(std::string_view text, const Token& token, std::string& scratch) {
+  if (!token.acronym) return token.text(text);
+  scratch.assign(token.text(text));
+  std::erase(scratch, '.');
+  return scratch;
 }
 
 }  // namespace
@@ -126,15 +135,31 @@ std::vector<AnalyzedTerm> Analyzer::analyze(std::string_view text, Xapian::termp
 
 Xapian::termpos Analyzer::index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos,
                                      Xapian::termcount wdf_inc, const std::string& prefix) const {
-  std::string term;
+  return index_text(doc, text, start_pos, wdf_inc, prefix, nullptr);
+}
+
+Xapian::termpos Analyzer::index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos,
+                                     Xapian::termcount wdf_inc, const std::string& prefix,
+                                     SurfaceSynonyms* synonyms) const {
+  std::string term, surface;
   return impl_->for_each_word(
-      text, start_pos, [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const Token&) {
+      text, start_pos,
+      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const Token& token) {
         term.assign(prefix).append(word);
         doc.add_posting(term, pos, wdf_inc);
         if (!stem.empty()) {
           term.assign("Z").append(prefix).append(stem);
           doc.add_term(term, wdf_inc);
         }
+        if (synonyms) synonyms->add(prefix, surface_form(text, token, surface), word, stem);
+      });
+}
+
+void Analyzer::add_surface_synonyms(std::string_view text, const std::string& prefix, SurfaceSynonyms& synonyms) const {
+  std::string surface;
+  impl_->for_each_word(
+      text, 0, [&](const std::string& word, const std::string& stem, bool, Xapian::termpos, const Token& token) {
+        synonyms.add(prefix, surface_form(text, token, surface), word, stem);
       });
 }
 

@@ -1,8 +1,10 @@
 /** @file
- *  @brief extract: dates, sources and article structure of news files, or of JSON lines on stdin.
+ *  @brief extract: dates, sources and article structure of news files, or of JSON lines on stdin;
+ *  with --scriptindex, the articles as Omega scriptindex input.
  */
 #include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/news_reader.h>
+#include <xapian_arabic/scriptindex_record.h>
 
 #include <chrono>
 #include <iostream>
@@ -113,6 +115,8 @@ void register_extract_commands(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto jsonl = std::make_shared<bool>(false);
   auto id_root = std::make_shared<std::string>();
+  auto scriptindex = std::make_shared<bool>(false);
+  auto synonyms_db = std::make_shared<std::string>();
   auto* extract = app.add_subcommand(
       "extract",
       "Extract title, dates, sources and dateline from news files (text, JSON Lines, HTML, .gz): one JSON object "
@@ -123,12 +127,19 @@ void register_extract_commands(CLI::App& app) {
                     "Read JSON lines {\"id\": ..., \"text\": \"...\", \"reference_date\": \"YYYY-MM-DD\" or null} on "
                     "stdin and write {\"id\", \"dates\", \"sources\"} per line");
   extract->add_option("--id-root", *id_root, "Folder that article ids (file paths) are made relative to");
+  extract->add_flag("--scriptindex", *scriptindex,
+                    "Write the articles as Omega scriptindex records (normalized words, stems, dates, sources) for "
+                    "examples/omega/news.script, instead of JSON (docs/omega.md)");
+  extract->add_option("--synonyms", *synonyms_db,
+                      "With --scriptindex: add the words as written, mapped to their terms, to the synonym table of "
+                      "this Xapian database (created if missing), for Omega's flag_auto_synonyms");
   extract->callback([=] {
     const Config config = load_config(*config_path);
     const ArticleExtractor extractor(config.extraction);
     bool ok = true;
     if (*jsonl) {
       if (!files->empty()) throw CLI::ValidationError("extract", "--jsonl reads stdin; give no files");
+      if (*scriptindex) throw CLI::ValidationError("extract", "--scriptindex reads news files, not --jsonl");
       std::string line;
       std::size_t line_no = 0;
       while (std::getline(std::cin, line)) {
@@ -141,22 +152,39 @@ void register_extract_commands(CLI::App& app) {
       return;
     }
     if (files->empty()) throw CLI::ValidationError("extract", "give news files, or --jsonl to read stdin");
+    if (!synonyms_db->empty() && !*scriptindex) throw CLI::ValidationError("extract", "--synonyms needs --scriptindex");
     const NewsReader reader(news_reader_options(config.jsonl));
+    std::optional<Analyzer> analyzer;
+    std::optional<Xapian::WritableDatabase> db;
+    SurfaceSynonyms synonyms;
+    SynonymWriter synonym_writer;
+    if (*scriptindex) analyzer.emplace(config.analysis);
+    if (!synonyms_db->empty()) db.emplace(*synonyms_db, Xapian::DB_CREATE_OR_OPEN);
     for (const std::string& path : *files) {
       reader.read_file(
           path, *id_root,
           [&](NewsArticle&& article) {
             extractor.extract(article);
-            std::cout << dump(article_json(article)) << '\n';
+            if (!analyzer) {
+              std::cout << dump(article_json(article)) << '\n';
+              return;
+            }
+            std::cout << scriptindex_record(article, *analyzer, db ? &synonyms : nullptr);
+            if (db) {
+              synonym_writer.write(*db, synonyms);
+              synonyms.clear();
+            }
           },
           [&](ReadError&& error) {
             if (!error.warning) ok = false;  // a warning's article was printed
-            std::cout << dump({{"path", error.path}, {"line", error.line}, {"error", error.message}}) << '\n';
+            if (!analyzer)                   // scriptindex input has no error records
+              std::cout << dump({{"path", error.path}, {"line", error.line}, {"error", error.message}}) << '\n';
             std::cerr << "xapian-arabic extract: " << error.path
                       << (error.line ? ":" + std::to_string(error.line) : std::string()) << ": " << error.message
                       << '\n';
           });
     }
+    if (db) db->commit();
     set_exit_status(ok ? 0 : 1);
   });
 }

@@ -33,6 +33,8 @@
 
 namespace xapian_arabic {
 
+class SurfaceSynonyms;
+
 /// Thrown when an index was built with different analysis settings.
 class XAPIAN_ARABIC_API IncompatibleIndexError : public Error {
  public:
@@ -65,6 +67,14 @@ class XAPIAN_ARABIC_API Analyzer {
   /// occurrence adding @p wdf_inc, terms prefixed with @p prefix). Returns the last position used.
   Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos = 0,
                              Xapian::termcount wdf_inc = 1, const std::string& prefix = {}) const;
+
+  /// index_text() that also records in @p synonyms each word as written, for
+  /// plain QueryParsers (surface_synonyms.h); @p synonyms may be null.
+  Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos,
+                             Xapian::termcount wdf_inc, const std::string& prefix, SurfaceSynonyms* synonyms) const;
+
+  /// Records in @p synonyms the words of @p text as written, for terms with @p prefix.
+  void add_surface_synonyms(std::string_view text, const std::string& prefix, SurfaceSynonyms& synonyms) const;
 
   /// A QueryParser using this analyzer's stemmer and stopper with STEM_SOME.
   Xapian::QueryParser make_query_parser() const;

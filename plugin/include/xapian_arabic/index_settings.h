@@ -22,6 +22,7 @@ struct IndexSettings {
   std::size_t batch_size = 500;  ///< commit every this many documents
   std::string language = "ar";   ///< value of the L term
   ParallelWrite parallel_write = ParallelWrite::automatic;
+  bool synonyms = true;  ///< words as written → their terms in the synonym table, for plain QueryParsers
 };
 
 /// [weights]: wdf per occurrence, i.e. how much a word counts in each field.

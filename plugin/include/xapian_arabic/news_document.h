@@ -14,6 +14,7 @@
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
+#include <xapian_arabic/surface_synonyms.h>
 
 #include <ctime>
 #include <string>
@@ -27,6 +28,9 @@ struct NewsDocumentOptions {
   std::string file;             ///< absolute path of the archive file: XFILE term and "path" fallback
   std::string type;             ///< MIME type of the archive file, Omega's "type" field
   std::time_t modtime = 0;      ///< the file's mtime, Omega's "modtime" field
+  /// When set, receives the synonyms of the unprefixed and title (S) words as
+  /// written, for the database's synonym table ([index] synonyms).
+  SurfaceSynonyms* synonyms = nullptr;
 };
 
 /// The indexed document of @p article. @p analyzer makes the text terms.

@@ -1,0 +1,65 @@
+/** @file
+ *  @brief Synonyms that let a plain QueryParser reach normalized and stemmed
+ *  terms: each word as written in the text, mapped to its normalized term and
+ *  its "Z" stem.
+ *
+ *  Xapian has no normalization hook, so Omega, quest and python3-xapian parse
+ *  `القمة` to the term القمة while the index holds القمه and Zقمه. With these
+ *  synonyms in the database, a QueryParser with no stemmer and
+ *  FLAG_AUTO_SYNONYMS parses it to (القمة SYNONYM Zقمه SYNONYM القمه).
+ *  The key is the word as QueryParser makes it from user input: lower-cased
+ *  (Xapian::Unicode::tolower), neither normalized nor stemmed.
+ *  docs/omega.md says what this reaches and what it does not (phrases, wildcards).
+ *
+ *  Thread safety: none; use one object per thread.
+ */
+#pragma once
+
+#include <xapian.h>
+#include <xapian_arabic/export.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace xapian_arabic {
+
+/// The synonym pairs of one document (or any text), without duplicates.
+class XAPIAN_ARABIC_API SurfaceSynonyms {
+ public:
+  /// Records a word written @p surface in the text (an acronym without its dots, as QueryParser reads "U.N.") and
+  /// indexed as @p prefix + @p term (and "Z" + @p prefix + @p stem unless @p stem is empty): the written form and the
+  /// normalized form each get the terms they differ from.
+  void add(std::string_view prefix, std::string_view surface, std::string_view term, std::string_view stem);
+
+  /// (key, synonym) pairs in the order first seen (a pair may repeat when two words lead to it).
+  const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+  bool empty() const { return pairs_.empty(); }
+  void clear();
+
+ private:
+  std::vector<std::pair<std::string, std::string>> pairs_;
+  std::unordered_set<std::uint64_t> seen_;  // hashes of (prefix, surface, term): words repeat in a text
+  std::string key_, lowered_;
+};
+
+/// Adds SurfaceSynonyms to a database, skipping pairs it already added: Xapian
+/// rewrites a key's whole synonym list on every add_synonym(), and news words repeat.
+class XAPIAN_ARABIC_API SynonymWriter {
+ public:
+  void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms);
+
+ private:
+  // 64-bit hashes of the pairs written, open addressing in a fixed table (8 MB):
+  // bounded, and forgetting them (when half full) only costs writing pairs again.
+  static constexpr std::size_t kSlots = 1 << 20;
+  bool remember(std::uint64_t hash);
+  std::vector<std::uint64_t> written_;
+  std::size_t used_ = 0;
+};
+
+}  // namespace xapian_arabic

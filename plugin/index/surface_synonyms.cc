@@ -1,0 +1,70 @@
+/** @file
+ *  @brief Synonyms from the words as written to their normalized and stemmed terms.
+ */
+#include <xapian_arabic/news_document.h>
+#include <xapian_arabic/surface_synonyms.h>
+
+#include "base/hash.h"
+
+namespace xapian_arabic {
+
+namespace {
+
+// Arabic has no case: ASCII without capitals and U+0600–U+06FF (lead bytes 0xD8–0xDB)
+// are their own lower case, and need no Unicode::tolower() (an allocation per word).
+bool caseless(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') return false;
+    if (c >= 0xC0 && (c < 0xD8 || c > 0xDB)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std::string_view term,
+                          std::string_view stem) {
+  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return;
+  // QueryParser lower-cases the word a user types; nothing else.
+  if (caseless(surface))
+    lowered_.assign(surface);
+  else
+    lowered_ = Xapian::Unicode::tolower(std::string(surface));
+  for (const std::string_view written : {std::string_view(lowered_), term}) {
+    if (written.empty()) continue;
+    key_.assign(prefix).append(written);
+    if (written != term) pairs_.emplace_back(key_, std::string(prefix).append(term));
+    if (!stem.empty()) pairs_.emplace_back(key_, std::string("Z").append(prefix).append(stem));
+    if (written == term) break;
+  }
+}
+
+void SurfaceSynonyms::clear() {
+  pairs_.clear();
+  seen_.clear();
+}
+
+bool SynonymWriter::remember(std::uint64_t hash) {
+  if (written_.empty()) written_.assign(kSlots, 0);
+  if (hash == 0) hash = 1;  // 0 marks a free slot
+  std::size_t slot = hash & (kSlots - 1);
+  for (; written_[slot] != 0; slot = (slot + 1) & (kSlots - 1))
+    if (written_[slot] == hash) return false;
+  if (used_ >= kSlots / 2) {
+    std::fill(written_.begin(), written_.end(), 0);
+    used_ = 0;
+    slot = hash & (kSlots - 1);
+  }
+  written_[slot] = hash;
+  ++used_;
+  return true;
+}
+
+// A 64-bit hash stands for the pair: two pairs of a run colliding (about 2^-24 for
+// 2^20 of them) would leave one unwritten, which is acceptable for a query aid.
+void SynonymWriter::write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms) {
+  for (const auto& [key, synonym] : synonyms.pairs())
+    if (remember(content_hash(synonym, content_hash(key)))) db.add_synonym(key, synonym);
+}
+
+}  // namespace xapian_arabic
