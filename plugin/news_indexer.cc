@@ -184,7 +184,10 @@ void IndexRun::open_database() {
   }
   const Analyzer analyzer(config_.analysis);
   analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
-  if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db_);
+  // Also gives an index of 0.1.0 (a fingerprint only) its settings, and records moved tables.
+  if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value() ||
+      db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml())
+    analyzer.write_metadata(db_);
   // Shards or a merge left by a run that was killed: we hold the lock, so no run is using them.
   std::error_code ec;
   fs::remove_all(work_dir_, ec);

@@ -276,6 +276,25 @@ TEST_CASE("an index built with other analysis settings is refused", "[indexer]")
   CHECK(Xapian::Database(db_path).get_doccount() == 2);
 }
 
+TEST_CASE("an index stores its analysis settings, and a run completes an index of 0.1.0", "[indexer]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexerOptions o = quick_options();
+  o.config.analysis.stemmer = StemmerKind::none;
+  NewsIndexer(db_path, o).run({samples()});
+  const Analyzer analyzer(o.config.analysis);
+  CHECK(Xapian::Database(db_path).get_metadata(Analyzer::kSettingsMetadataKey) == analyzer.settings_toml());
+  {
+    Xapian::WritableDatabase old(db_path);  // as 0.1.0 left it: the fingerprint only
+    old.set_metadata(Analyzer::kSettingsMetadataKey, "");
+    old.commit();
+  }
+  NewsIndexer(db_path, o).run({samples()});
+  const auto stored = Analyzer::stored_settings(Xapian::Database(db_path));
+  REQUIRE(stored);
+  CHECK(stored->stemmer == StemmerKind::none);
+}
+
 TEST_CASE("a locked database is a clear error", "[indexer]") {
   TempDir tmp;
   const std::string db_path = (tmp.path / "db").string();
