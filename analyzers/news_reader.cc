@@ -350,6 +350,12 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
     on_error({path, line_no, "no text in record (its title and body are empty)"});
     return;
   }
+  // A title alone is a sidecar's entry (a metadata file beside the articles), not an article:
+  // indexed, it would rank above the article it describes.
+  if (title && article.body.empty()) {
+    on_error({path, line_no, "record has no body text, only a title: not indexed as an article"});
+    return;
+  }
   std::string id_error;
   article.id = id_field(record, options_.id_fields, id_error).value_or(article.url);
   if (!id_error.empty()) {

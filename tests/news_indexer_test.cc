@@ -266,6 +266,50 @@ TEST_CASE("progress reaches the totals", "[indexer]") {
   CHECK(last.bytes_read == s.bytes_read);
 }
 
+TEST_CASE("--exclude: news-dev's 200 articles index as 200 documents without its metadata.jsonl", "[indexer]") {
+  TempDir tmp;
+  NewsIndexerOptions o = quick_options();
+  o.batch_size = 100;
+  o.exclude = {"metadata.jsonl"};
+  std::size_t errors = 0;
+  NewsIndexer excluded((tmp.path / "excluded").string(), o);
+  excluded.set_error_handler([&](const ReadError&) { ++errors; });
+  const IndexSummary s = excluded.run({news_dev()});
+  CHECK(s.files == 200);
+  CHECK(s.documents == 200);
+  CHECK(s.failed == 0);
+  CHECK(errors == 0);
+  // Without it, the sidecar's 200 title-only records are reported, not indexed as articles.
+  NewsIndexer all((tmp.path / "all").string(), quick_options());
+  std::vector<ReadError> reported;
+  all.set_error_handler([&](const ReadError& e) { reported.push_back(e); });
+  const IndexSummary s2 = all.run({news_dev()});
+  CHECK(s2.files == 201);
+  CHECK(s2.documents == 200);
+  CHECK(s2.failed == 200);
+  REQUIRE_FALSE(reported.empty());
+  CHECK(reported[0].path.ends_with("/news-dev/metadata.jsonl"));
+}
+
+TEST_CASE("--include: only the files whose relative path matches are read", "[indexer]") {
+  TempDir tmp;
+  write_file(tmp.path / "a/2024/one.jsonl", R"({"id": "one", "title": "أ", "body": "النص الأول"})"
+                                            "\n");
+  write_file(tmp.path / "a/2024/drafts/two.jsonl", R"({"id": "two", "title": "ب", "body": "النص الثاني"})"
+                                                   "\n");
+  write_file(tmp.path / "a/three.txt", "عنوان\nنص ثالث\n");
+  NewsIndexerOptions o = quick_options();
+  o.include = {"2024/*"};
+  o.exclude = {"*/drafts/*"};
+  const IndexSummary s = NewsIndexer((tmp.path / "db").string(), o).run({(tmp.path / "a").string()});
+  CHECK(s.files == 1);
+  CHECK(s.documents == 1);
+  // A file named on the command line is read whatever the globs.
+  const IndexSummary named = NewsIndexer((tmp.path / "db").string(), o).run({(tmp.path / "a/three.txt").string()});
+  CHECK(named.files == 1);
+  CHECK(named.documents == 2);
+}
+
 TEST_CASE("an index built with other analysis settings is refused", "[indexer]") {
   TempDir tmp;
   const std::string db_path = (tmp.path / "db").string();

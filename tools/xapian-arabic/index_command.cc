@@ -47,7 +47,7 @@ void install_stop_handlers() {
 struct IndexArgs {
   std::string db;
   std::string config_path;
-  std::vector<std::string> paths;
+  std::vector<std::string> paths, include, exclude;
   bool prune = false, quiet = false, json = false;
   unsigned threads = 0;
   std::size_t batch_size = 0;
@@ -80,6 +80,8 @@ void run_index(const IndexArgs& args) {
   options.threads = args.threads;
   options.batch_size = args.batch_size;
   options.prune = args.prune;
+  options.include = args.include;
+  options.exclude = args.exclude;
   options.stop = &stop_requested;
   NewsIndexer indexer(args.db, options);
 
@@ -148,6 +150,17 @@ void register_index_commands(CLI::App& app) {
                    "TOML config file (default: an existing index's analysis settings, built-in defaults for "
                    "the rest)")
       ->check(CLI::ExistingFile);
+  index
+      ->add_option("--include", args->include,
+                   "Only read the files in folders whose path relative to the folder matches GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  index
+      ->add_option("--exclude", args->exclude,
+                   "Skip the files in folders whose path relative to the folder matches GLOB (repeatable; '*' "
+                   "matches '/' too)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   index->add_flag("--prune", args->prune, "Delete the articles of indexed files that no longer exist");
   index->add_flag("-q,--quiet", args->quiet, "No progress and no summary; errors are still reported");
   index->add_flag("--json", args->json, "Print the final summary as JSON on stdout");
