@@ -309,6 +309,11 @@ void IndexRun::start_readers(std::size_t readers) {
 }
 
 void IndexRun::read_file(FileJob& job) {
+  std::uint64_t counted = 0;  // bytes of this file already in bytes_read_: progress inside one big file
+  const auto count_bytes = [&](std::uint64_t consumed) {
+    consumed = std::min(consumed, job.size);
+    if (consumed > counted) bytes_read_ += consumed - counted, counted = consumed;
+  };
   const auto hash = hash_file(job.path);
   if (!hash) {
     report({job.path, 0, "cannot read: " + std::string(std::strerror(errno))});
@@ -329,7 +334,8 @@ void IndexRun::read_file(FileJob& job) {
           [&](ReadError&& e) {
             if (e.line == 0 && !e.warning) job.file_error = true;
             report(e);
-          });
+          },
+          count_bytes);
       if (abort_ || stopping()) job.truncated = true;  // the reader may have returned early, asked to stop
     } catch (const StopReading&) {
       job.truncated = true;
@@ -339,7 +345,7 @@ void IndexRun::read_file(FileJob& job) {
     }
     ++files_read_;
   }
-  bytes_read_ += job.size;
+  if (!job.truncated) count_bytes(job.size);  // a stopped file counts what was read of it
   file_finished(job);
 }
 

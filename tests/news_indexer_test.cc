@@ -266,6 +266,28 @@ TEST_CASE("progress reaches the totals", "[indexer]") {
   CHECK(last.bytes_read == s.bytes_read);
 }
 
+TEST_CASE("progress moves inside one big file: bytes of the file being read", "[indexer]") {
+  // news-bench is one 13.5 MB .jsonl.gz; the run is stopped as soon as progress shows part of it.
+  TempDir tmp;
+  NewsIndexerOptions o;
+  o.threads = 1;
+  std::atomic<bool> stop{false};
+  o.stop = &stop;
+  NewsIndexer indexer((tmp.path / "db").string(), o);
+  IndexProgress inside;
+  indexer.set_progress_handler([&](const IndexProgress& p) {
+    if (p.bytes_read > 0 && p.bytes_read < p.bytes_to_read && p.files_done == 0) {
+      inside = p;
+      stop = true;
+    }
+  });
+  const IndexSummary s = indexer.run({std::string(XA_SHARED_DATA_DIR) + "/news-bench/articles.jsonl.gz"});
+  CHECK(s.interrupted);
+  CHECK(inside.files_to_read == 1);
+  CHECK(inside.bytes_read > 0);
+  CHECK(inside.bytes_read < inside.bytes_to_read);
+}
+
 TEST_CASE("--exclude: news-dev's 200 articles index as 200 documents without its metadata.jsonl", "[indexer]") {
   TempDir tmp;
   NewsIndexerOptions o = quick_options();
