@@ -1,11 +1,14 @@
 /** @file
  *  @brief Analyzer on a real Xapian database: index-time and query-time analysis agree.
  */
+#include <unistd.h>
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/arabic_stopper.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -148,6 +151,66 @@ TEST_CASE("analysis fingerprint stored in the database guards against mixed sett
   other.stemmer = StemmerKind::snowball;
   CHECK_THROWS_AS(Analyzer(other).check_compatible(corpus.db()), IncompatibleIndexError);
   CHECK_THROWS_WITH(Analyzer(other).check_compatible(corpus.db()), Catch::Matchers::Contains("reindex"));
+}
+
+TEST_CASE("an index stores its analysis settings and gives them back", "[analyzer]") {
+  AnalysisSettings built;
+  built.stemmer = StemmerKind::none;
+  built.normalization.fold_teh_marbuta = false;
+  built.use_stopwords = true;
+  Corpus corpus({"نص للاختبار"}, built);
+  const auto stored = Analyzer::stored_settings(corpus.db());
+  REQUIRE(stored);
+  CHECK(stored->stemmer == StemmerKind::none);
+  CHECK_FALSE(stored->normalization.fold_teh_marbuta);
+  CHECK(stored->use_stopwords);
+  CHECK(stored->fingerprint() == built.fingerprint());
+  CHECK_NOTHROW(Analyzer(*stored).check_compatible(corpus.db()));
+}
+
+TEST_CASE("a config that disagrees with the index names the keys and values that differ", "[analyzer]") {
+  AnalysisSettings built;
+  built.stemmer = StemmerKind::none;
+  built.normalization.fold_teh_marbuta = false;
+  Corpus corpus({"نص للاختبار"}, built);
+  const std::string expected =
+      "[normalization] fold_teh_marbuta = false in the index, true here; "
+      "[stemming] stemmer = \"none\" in the index, \"light\" here";
+  CHECK_THROWS_WITH(Analyzer().check_compatible(corpus.db()), Catch::Matchers::Contains(expected));
+}
+
+TEST_CASE("an index with only the fingerprint (0.1.0) keeps working as before", "[analyzer]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.add_document(Xapian::Document());
+  db.set_metadata(Analyzer::kMetadataKey, Analyzer().metadata_value());
+  CHECK_FALSE(Analyzer::stored_settings(db));
+  CHECK_NOTHROW(Analyzer().check_compatible(db));
+  AnalysisSettings other;
+  other.stemmer = StemmerKind::none;
+  CHECK_THROWS_WITH(Analyzer(other).check_compatible(db), Catch::Matchers::Contains("stem=none"));
+}
+
+TEST_CASE("stored settings naming a user's stemmer tables: an edited or removed table is detected", "[analyzer]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("xa-stored-settings-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* name : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt"})
+    fs::copy_file(fs::path(XA_SOURCE_DIR) / "config/stemmer" / name, dir / name);
+  AnalysisSettings built;
+  built.stemmer_tables_dir = dir.string();
+  Corpus corpus({"والمعلمين في المدرسة"}, built);
+  const auto stored = Analyzer::stored_settings(corpus.db());
+  REQUIRE(stored);
+  CHECK(stored->stemmer_tables_dir == dir.string());
+
+  std::ofstream(dir / "protected.txt", std::ios::app) << "معلمين\n";  // edited since the index was built
+  CHECK_THROWS_WITH(Analyzer::stored_settings(corpus.db()), Catch::Matchers::Contains("tables of other contents"));
+  fs::remove(dir / "protected.txt");
+  CHECK_THROWS_WITH(Analyzer::stored_settings(corpus.db()), Catch::Matchers::Contains("protected.txt"));
+  fs::remove_all(dir);
+  CHECK_THROWS_WITH(Analyzer::stored_settings(corpus.db()), Catch::Matchers::Contains(dir.string()));
+  CHECK_THROWS_AS(Analyzer::stored_settings(corpus.db()), IncompatibleIndexError);
 }
 
 TEST_CASE("a database not built by xapian-arabic is refused when it has documents", "[analyzer]") {

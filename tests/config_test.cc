@@ -118,6 +118,23 @@ TEST_CASE("config show writes every key and reads back to the same settings", "[
   }
 }
 
+TEST_CASE("to_toml of some sections writes only their keys, and parse reads them back", "[config]") {
+  Config changed = Config::defaults();
+  changed.analysis.stemmer = StemmerKind::none;
+  changed.analysis.normalization.fold_teh_marbuta = false;
+  changed.bm25.k1 = 0.9;  // not an analysis key: must not be written
+  const std::string toml = changed.to_toml(Config::analysis_sections());
+  CHECK(toml.starts_with("[normalization]\n"));
+  CHECK(toml.find("[stemming]\n") != std::string::npos);
+  CHECK(toml.find("[stopwords]\n") != std::string::npos);
+  CHECK(toml.find("[bm25]") == std::string::npos);
+  CHECK(toml.find("k1") == std::string::npos);
+  const Config reread = Config::parse(toml, "index metadata");
+  CHECK(reread.analysis.fingerprint() == changed.analysis.fingerprint());
+  CHECK(reread.bm25.k1 == Config::defaults().bm25.k1);
+  CHECK_THROWS_AS(changed.to_toml({"stemmming"}), ConfigError);
+}
+
 TEST_CASE("default.toml documents exactly the keys the parser knows", "[config]") {
   const toml::table shipped = toml::parse_file(XA_SOURCE_DIR "/config/default.toml");
   std::vector<std::string> documented;

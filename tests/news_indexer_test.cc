@@ -270,6 +270,73 @@ TEST_CASE("progress reaches the totals", "[indexer]") {
   CHECK(last.bytes_read == s.bytes_read);
 }
 
+TEST_CASE("progress moves inside one big file: bytes of the file being read", "[indexer]") {
+  // news-bench is one 13.5 MB .jsonl.gz; the run is stopped as soon as progress shows part of it.
+  TempDir tmp;
+  NewsIndexerOptions o;
+  o.threads = 1;
+  std::atomic<bool> stop{false};
+  o.stop = &stop;
+  NewsIndexer indexer((tmp.path / "db").string(), o);
+  IndexProgress inside;
+  indexer.set_progress_handler([&](const IndexProgress& p) {
+    if (p.bytes_read > 0 && p.bytes_read < p.bytes_to_read && p.files_done == 0) {
+      inside = p;
+      stop = true;
+    }
+  });
+  const IndexSummary s = indexer.run({std::string(XA_SHARED_DATA_DIR) + "/news-bench/articles.jsonl.gz"});
+  CHECK(s.interrupted);
+  CHECK(inside.files_to_read == 1);
+  CHECK(inside.bytes_read > 0);
+  CHECK(inside.bytes_read < inside.bytes_to_read);
+}
+
+TEST_CASE("index with exclude globs: news-dev's 200 articles index as 200 documents without its metadata.jsonl",
+          "[indexer]") {
+  TempDir tmp;
+  NewsIndexerOptions o = quick_options();
+  o.batch_size = 100;
+  o.exclude = {"metadata.jsonl"};
+  std::size_t errors = 0;
+  NewsIndexer excluded((tmp.path / "excluded").string(), o);
+  excluded.set_error_handler([&](const ReadError&) { ++errors; });
+  const IndexSummary s = excluded.run({news_dev()});
+  CHECK(s.files == 200);
+  CHECK(s.documents == 200);
+  CHECK(s.failed == 0);
+  CHECK(errors == 0);
+  // Without it, the sidecar's 200 title-only records are reported, not indexed as articles.
+  NewsIndexer all((tmp.path / "all").string(), quick_options());
+  std::vector<ReadError> reported;
+  all.set_error_handler([&](const ReadError& e) { reported.push_back(e); });
+  const IndexSummary s2 = all.run({news_dev()});
+  CHECK(s2.files == 201);
+  CHECK(s2.documents == 200);
+  CHECK(s2.failed == 200);
+  REQUIRE_FALSE(reported.empty());
+  CHECK(reported[0].path.ends_with("/news-dev/metadata.jsonl"));
+}
+
+TEST_CASE("index with include globs: only the files whose relative path matches are read", "[indexer]") {
+  TempDir tmp;
+  write_file(tmp.path / "a/2024/one.jsonl", R"({"id": "one", "title": "أ", "body": "النص الأول"})"
+                                            "\n");
+  write_file(tmp.path / "a/2024/drafts/two.jsonl", R"({"id": "two", "title": "ب", "body": "النص الثاني"})"
+                                                   "\n");
+  write_file(tmp.path / "a/three.txt", "عنوان\nنص ثالث\n");
+  NewsIndexerOptions o = quick_options();
+  o.include = {"2024/*"};
+  o.exclude = {"*/drafts/*"};
+  const IndexSummary s = NewsIndexer((tmp.path / "db").string(), o).run({(tmp.path / "a").string()});
+  CHECK(s.files == 1);
+  CHECK(s.documents == 1);
+  // A file named on the command line is read whatever the globs.
+  const IndexSummary named = NewsIndexer((tmp.path / "db").string(), o).run({(tmp.path / "a/three.txt").string()});
+  CHECK(named.files == 1);
+  CHECK(named.documents == 2);
+}
+
 TEST_CASE("an index built with other analysis settings is refused", "[indexer]") {
   TempDir tmp;
   const std::string db_path = (tmp.path / "db").string();
@@ -278,6 +345,25 @@ TEST_CASE("an index built with other analysis settings is refused", "[indexer]")
   o.config.analysis.stemmer = StemmerKind::none;
   CHECK_THROWS_AS(NewsIndexer(db_path, o).run({samples()}), IncompatibleIndexError);
   CHECK(Xapian::Database(db_path).get_doccount() == 2);
+}
+
+TEST_CASE("an index stores its analysis settings, and a run completes an index of 0.1.0", "[indexer]") {
+  TempDir tmp;
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexerOptions o = quick_options();
+  o.config.analysis.stemmer = StemmerKind::none;
+  NewsIndexer(db_path, o).run({samples()});
+  const Analyzer analyzer(o.config.analysis);
+  CHECK(Xapian::Database(db_path).get_metadata(Analyzer::kSettingsMetadataKey) == analyzer.settings_toml());
+  {
+    Xapian::WritableDatabase old(db_path);  // as 0.1.0 left it: the fingerprint only
+    old.set_metadata(Analyzer::kSettingsMetadataKey, "");
+    old.commit();
+  }
+  NewsIndexer(db_path, o).run({samples()});
+  const auto stored = Analyzer::stored_settings(Xapian::Database(db_path));
+  REQUIRE(stored);
+  CHECK(stored->stemmer == StemmerKind::none);
 }
 
 TEST_CASE("a locked database is a clear error", "[indexer]") {

@@ -279,7 +279,7 @@ TEST_CASE("a JSON record without text is an error naming its line, like an empty
                                     "{}\n"
                                     R"({"id": "e", "title": "", "body": " "})"
                                     "\n"
-                                    R"({"id": "ok", "title": "عنوان"})"
+                                    R"({"id": "ok", "title": "عنوان", "body": "نص"})"
                                     "\n"));
   REQUIRE(r.errors.size() == 2);
   CHECK(r.errors[0].line == 1);
@@ -290,9 +290,31 @@ TEST_CASE("a JSON record without text is an error naming its line, like an empty
   CHECK(r.articles[0].id == "ok");
 }
 
+TEST_CASE("a JSON record with a title and no body text is reported, not read as an article", "[reader][jsonl]") {
+  // news-dev's metadata.jsonl: one entry per article of the folder, with a title and no body.
+  const std::string sidecar = std::string(XA_SHARED_DATA_DIR) + "/news-dev/metadata.jsonl";
+  const auto r = read(sidecar);
+  CHECK(r.articles.empty());
+  REQUIRE(r.errors.size() == 200);
+  for (std::size_t i = 0; i < r.errors.size(); ++i) {
+    CHECK(r.errors[i].line == i + 1);
+    CHECK(mentions(r.errors[i], "no body text"));
+    CHECK_FALSE(r.errors[i].warning);
+  }
+  Scratch scratch;
+  const auto blank = read(scratch.write("blank.jsonl", R"({"id": "b", "title": "عنوان", "body": " \n "})"
+                                                       "\n"
+                                                       R"({"id": "one-line", "body": "سطر واحد"})"
+                                                       "\n"));
+  REQUIRE(blank.errors.size() == 1);
+  CHECK(mentions(blank.errors[0], "no body text"));
+  REQUIRE(blank.articles.size() == 1);  // a body of one line with no title field is still an article
+  CHECK(blank.articles[0].id == "one-line");
+}
+
 TEST_CASE("an ignored date is a warning: the article is read", "[reader][jsonl][hostile]") {
   Scratch scratch;
-  const auto r = read(scratch.write("date.jsonl", R"({"id": "d", "title": "عنوان", "date": "yesterday"})"
+  const auto r = read(scratch.write("date.jsonl", R"({"id": "d", "title": "عنوان", "body": "نص", "date": "yesterday"})"
                                                   "\n"));
   REQUIRE(r.articles.size() == 1);
   REQUIRE(r.errors.size() == 1);

@@ -7,6 +7,7 @@
 #include <xapian_arabic/news_reader.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -388,6 +389,23 @@ TEST_CASE("JSON Lines are read a line at a time: a file over max_file_bytes is r
   CHECK(r.errors[0].message.find("max_file_bytes") != std::string::npos);
   REQUIRE(r.articles.size() == 3);
   CHECK(r.articles[2].line == 4);
+}
+
+TEST_CASE("the reader reports the bytes of a big .gz consumed so far, up to its size", "[reader][jsonl]") {
+  const std::string bench = std::string(XA_SHARED_DATA_DIR) + "/news-bench/articles.jsonl.gz";
+  const auto size = fs::file_size(bench);
+  std::vector<std::uint64_t> seen;
+  NewsReaderOptions options;
+  options.stop_requested = [&] { return seen.size() >= 40; };  // 40 chunks of 64 KB, then stop
+  std::size_t articles = 0;
+  NewsReader(options).read_file(
+      bench, "", [&](NewsArticle&&) { ++articles; }, [](ReadError&&) {},
+      [&](std::uint64_t bytes) { seen.push_back(bytes); });
+  REQUIRE(seen.size() == 40);
+  CHECK(articles > 0);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() > 0);
+  CHECK(seen.back() < size);  // compressed bytes, not the 51 MB it expands to
 }
 
 TEST_CASE("a truncated .jsonl.gz gives the articles before the cut and an error", "[reader][jsonl]") {

@@ -389,6 +389,24 @@ TEST_CASE("search: an index built with other analysis settings is refused", "[se
   CHECK_NOTHROW(NewsSearch(db, other, test_resolver));
 }
 
+TEST_CASE("search: with no config, the analysis settings come from the index", "[search]") {
+  Config other = Config::defaults();
+  other.analysis.stemmer = StemmerKind::none;
+  other.analysis.normalization.fold_alef = false;
+  const Xapian::WritableDatabase db = build_index(other);
+  CHECK(index_config(db).analysis.fingerprint() == other.analysis.fingerprint());
+  const NewsSearch from_index(db, test_resolver);
+  const NewsSearch given(db, other, test_resolver);
+  const auto found = ids(run(from_index, "الرئيس", 20));
+  CHECK_FALSE(found.empty());
+  CHECK(found == ids(run(given, "الرئيس", 20)));
+  // An index with only the fingerprint (0.1.0) is searched with the defaults, as before.
+  Xapian::WritableDatabase old = build_index();
+  old.set_metadata(Analyzer::kSettingsMetadataKey, "");
+  CHECK(index_config(old).analysis.fingerprint() == Config::defaults().analysis.fingerprint());
+  CHECK_NOTHROW(NewsSearch(old, test_resolver));
+}
+
 TEST_CASE("search: malformed queries give a SearchError", "[search]") {
   const NewsSearch search(default_index(), Config::defaults(), test_resolver);
   CHECK_THROWS_AS(run(search, "date:نوفمبر"), SearchError);

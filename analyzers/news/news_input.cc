@@ -70,6 +70,11 @@ struct InputFile {
     }
     gzbuffer(in, 1 << 17);
   }
+  /// Bytes of the file (compressed, for gzip) consumed so far.
+  std::uint64_t consumed() const {
+    const z_off_t at = in ? gzoffset(in) : 0;
+    return at > 0 ? static_cast<std::uint64_t>(at) : 0;
+  }
   ~InputFile() {
     if (in) gzclose(in);
   }
@@ -111,7 +116,7 @@ ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const
     return ReadStatus::failed;
   }
   for (bool first = true;; first = false) {
-    if (stop && stop()) return ReadStatus::stopped;
+    if (stop && stop(file.consumed())) return ReadStatus::stopped;
     const long got = append_chunk(file, out, max_bytes + kChunk);
     if (got < 0) {
       error = file.error;
@@ -146,7 +151,7 @@ LineReader::~LineReader() = default;
 
 bool LineReader::fill() {
   if (eof_) return false;
-  if (stop_ && stop_()) {
+  if (stop_ && stop_(file_->consumed())) {
     stopped_ = eof_ = true;
     return false;
   }

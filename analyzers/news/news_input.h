@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <memory>
@@ -17,8 +18,10 @@
 
 namespace xapian_arabic {
 
-/// Asked before each chunk is read: true ends the read (ReadStatus::stopped).
-using StopCheck = std::function<bool()>;
+/// Asked before each chunk is read, with the bytes of the file consumed so far (of the
+/// compressed file for gzip, so it goes up to the file's size): true ends the read
+/// (ReadStatus::stopped). Readers show progress inside one big file with it.
+using StopCheck = std::function<bool(std::uint64_t bytes_consumed)>;
 
 enum class ReadStatus { ok, stopped, failed };
 

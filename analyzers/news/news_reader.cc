@@ -265,10 +265,10 @@ void NewsReader::read_jsonl(const std::string& text, const std::string& path, co
   }
 }
 
-bool NewsReader::stream_jsonl(const std::string& path, const std::string& id_base,
+bool NewsReader::stream_jsonl(const std::string& path, const std::string& id_base, const StopCheck& stop,
                               const std::function<void(NewsArticle&&)>& on_article,
                               const std::function<void(ReadError&&)>& on_error) const {
-  LineReader lines(path, options_.max_file_bytes, options_.stop_requested);
+  LineReader lines(path, options_.max_file_bytes, stop);
   std::string_view head = lines.head();
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   // Empty, unreadable, UTF-16 (NUL bytes) and old Mac line ends go the whole-file way.
@@ -350,6 +350,12 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
     on_error({path, line_no, "no text in record (its title and body are empty)"});
     return;
   }
+  // A title alone is a sidecar's entry (a metadata file beside the articles), not an article:
+  // indexed, it would rank above the article it describes.
+  if (title && article.body.empty()) {
+    on_error({path, line_no, "record has no body text, only a title: not indexed as an article"});
+    return;
+  }
   std::string id_error;
   article.id = id_field(record, options_.id_fields, id_error).value_or(article.url);
   if (!id_error.empty()) {
@@ -385,11 +391,16 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
 
 void NewsReader::read_file(const std::string& path, const std::string& id_root,
                            const std::function<void(NewsArticle&&)>& on_article,
-                           const std::function<void(ReadError&&)>& raw_on_error) const {
+                           const std::function<void(ReadError&&)>& raw_on_error,
+                           const BytesHandler& on_bytes_read) const {
   // A message may quote the file (a date, a JSON token): never its raw bytes.
   const std::function<void(ReadError &&)> on_error = [&](ReadError&& e) {
     e.message = utf8::printable(e.message);
     raw_on_error(std::move(e));
+  };
+  const StopCheck stop = [&](std::uint64_t bytes_consumed) {
+    if (on_bytes_read) on_bytes_read(bytes_consumed);
+    return options_.stop_requested && options_.stop_requested();
   };
   std::string id = path;
   if (!id_root.empty()) {
@@ -398,12 +409,12 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
   }
   std::error_code ec;
   if (format_of(path) == ArchiveFormat::jsonl && fs::is_regular_file(path, ec) &&
-      stream_jsonl(path, id, on_article, on_error))
+      stream_jsonl(path, id, stop, on_article, on_error))
     return;
 
   ByteBuffer bytes;
   std::string error;
-  switch (read_whole_file(path, options_.max_file_bytes, options_.stop_requested, bytes, error)) {
+  switch (read_whole_file(path, options_.max_file_bytes, stop, bytes, error)) {
     case ReadStatus::ok: break;
     case ReadStatus::stopped: return;
     case ReadStatus::failed: on_error({path, 0, error}); return;

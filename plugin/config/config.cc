@@ -4,7 +4,8 @@
  *  Every key is one row of kKeys: its section, name, the Config field it sets,
  *  its range or choices, and what a path must be. Config::parse, Config::to_toml
  *  (`config show`) and Config::check (`config check`) all walk that table, so a
- *  key cannot be known to one of them and forgotten by another.
+ *  key cannot be known to one of them and forgotten by another. (Over 400 lines
+ *  because the table and the walks over it belong in one place.)
  */
 #include <libstemmer.h>
 #include <toml++/toml.h>
@@ -371,10 +372,27 @@ Config Config::check(const std::string& path) {
 }
 
 std::string Config::to_toml() const {
+  static const std::vector<std::string> all = [] {
+    const std::set<std::string> names = section_names();
+    return std::vector<std::string>(names.begin(), names.end());
+  }();
+  return to_toml(all);
+}
+
+const std::vector<std::string>& Config::analysis_sections() {
+  static const std::vector<std::string> sections = {"normalization", "stemming", "stopwords"};
+  return sections;
+}
+
+std::string Config::to_toml(const std::vector<std::string>& sections) const {
+  static const std::set<std::string> known = section_names();
+  for (const std::string& name : sections)
+    if (!known.count(name)) throw ConfigError("to_toml: unknown section '" + name + "'");
   Config copy = *this;
   std::string out;
   const char* section = nullptr;
   for (const Key& key : kKeys) {
+    if (std::find(sections.begin(), sections.end(), key.section) == sections.end()) continue;
     if (!section || std::string_view(section) != key.section) {
       out += std::string(section ? "\n" : "") + "[" + key.section + "]\n";
       section = key.section;

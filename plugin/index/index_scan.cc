@@ -18,6 +18,7 @@
 
 #include "index/document_terms.h"
 #include "index/index_run.h"
+#include "index/path_globs.h"
 
 namespace xapian_arabic {
 
@@ -130,7 +131,8 @@ void IndexRun::find_files(const std::vector<std::string>& paths) {
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec) && format_of(it->path().string()) != ArchiveFormat::unknown)
+        if (it->is_regular_file(ec) && format_of(it->path().string()) != ArchiveFormat::unknown &&
+            path_selected(it->path().lexically_relative(p).generic_string(), options_.include, options_.exclude))
           found.emplace_back(it->path(), p);
       }
       if (ec) report({p.string(), 0, "cannot list folder: " + ec.message()});

@@ -209,7 +209,10 @@ void IndexRun::open_database() {
   }
   const Analyzer analyzer(config_.analysis);
   analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
-  if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value()) analyzer.write_metadata(db_);
+  // Also gives an index of 0.1.0 (a fingerprint only) its settings, and records moved tables.
+  if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value() ||
+      db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml())
+    analyzer.write_metadata(db_);
   // Shards or a merge left by a run that was killed: we hold the run lock, so no run is using them.
   std::error_code ec;
   fs::remove_all(work_dir_, ec);
@@ -247,6 +250,11 @@ void IndexRun::read_file(FileJob& job) {
   journal_->add(job.suspect ? '!' : '+', job.path, job.size, job.mtime_ns);
   const auto hashed = hash_file(job.path);
   const std::string* hash = std::get_if<0>(&hashed);
+  std::uint64_t counted = 0;  // bytes of this file already in bytes_read_: progress inside one big file
+  const auto count_bytes = [&](std::uint64_t consumed) {
+    consumed = std::min(consumed, job.size);
+    if (consumed > counted) bytes_read_ += consumed - counted, counted = consumed;
+  };
   if (!hash) {
     report({job.path, 0, std::get<1>(hashed)});
     job.file_error = true;
@@ -267,7 +275,8 @@ void IndexRun::read_file(FileJob& job) {
           [&](ReadError&& e) {
             if (e.line == 0 && !e.warning) job.file_error = true;
             report(e);
-          });
+          },
+          count_bytes);
       if (abort_ || stopping()) job.truncated = true;  // the reader may have returned early, asked to stop
     } catch (const StopReading&) {
       job.truncated = true;
@@ -277,7 +286,7 @@ void IndexRun::read_file(FileJob& job) {
     }
     ++files_read_;
   }
-  bytes_read_ += job.size;
+  if (!job.truncated) count_bytes(job.size);  // a stopped file counts what was read of it
   file_finished(job);
 }
 

@@ -296,6 +296,11 @@ SourceResolver alias_table_resolver(const ExtractionSettings& settings) {
   };
 }
 
+Config index_config(const Xapian::Database& db, Config base) {
+  if (auto stored = Analyzer::stored_settings(db)) base.analysis = std::move(*stored);
+  return base;
+}
+
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   Impl(Xapian::Database database, const Config& cfg, SourceResolver resolve)
       : db(std::move(database)), config(cfg), analyzer(cfg.analysis), parser(analyzer.make_query_parser()) {
@@ -367,6 +372,8 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
     : impl_(std::make_unique<Impl>(std::move(db), config, std::move(resolve_source))) {}
+NewsSearch::NewsSearch(Xapian::Database db, SourceResolver resolve_source)
+    : NewsSearch(db, index_config(db), std::move(resolve_source)) {}
 NewsSearch::~NewsSearch() = default;
 NewsSearch::NewsSearch(NewsSearch&&) noexcept = default;
 NewsSearch& NewsSearch::operator=(NewsSearch&&) noexcept = default;

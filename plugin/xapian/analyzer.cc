@@ -6,11 +6,14 @@
 #include <xapian_arabic/analyzer.h>
 #include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/arabic_stopper.h>
+#include <xapian_arabic/config.h>
 #include <xapian_arabic/surface_synonyms.h>
 #include <xapian_arabic/tokenizer.h>
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <map>
 #include <unordered_map>
 
 namespace xapian_arabic {
@@ -56,6 +59,39 @@ std::string_view surface_form(std::string_view text, const Token& token, std::st
   scratch.assign(token.text(text));
   std::erase(scratch, '.');
   return scratch;
+}
+
+std::string absolute(const std::string& path) {
+  return path.empty() ? path : std::filesystem::absolute(path).lexically_normal().string();
+}
+
+/// "[section] key" -> value, of TOML as Config::to_toml writes it (one key per line).
+std::map<std::string, std::string> toml_values(std::string_view toml) {
+  std::map<std::string, std::string> values;
+  std::string section;
+  while (!toml.empty()) {
+    const std::size_t nl = std::min(toml.find('\n'), toml.size());
+    const std::string_view line = toml.substr(0, nl);
+    toml.remove_prefix(std::min(nl + 1, toml.size()));
+    if (line.starts_with('[')) {
+      section = std::string(line);
+    } else if (const std::size_t eq = line.find(" = "); eq != std::string_view::npos) {
+      values[section + " " + std::string(line.substr(0, eq))] = std::string(line.substr(eq + 3));
+    }
+  }
+  return values;
+}
+
+/// "[stemming] stemmer = \"light\" in the index, \"none\" here; ..." for each key that differs.
+std::string differences(const std::string& index_toml, const std::string& mine_toml) {
+  const auto index = toml_values(index_toml), mine = toml_values(mine_toml);
+  std::string out;
+  for (const auto& [key, value] : mine) {
+    const auto found = index.find(key);
+    const std::string theirs = found == index.end() ? "(not set)" : found->second;
+    if (theirs != value) out += (out.empty() ? "" : "; ") + key + " = " + theirs + " in the index, " + value + " here";
+  }
+  return out;
 }
 
 }  // namespace
@@ -215,8 +251,37 @@ std::string Analyzer::metadata_value() const {
   return std::string("xapian-arabic ") + version() + ";" + impl_->settings.fingerprint();
 }
 
+std::string Analyzer::settings_toml() const {
+  Config config;
+  config.analysis = impl_->settings;
+  // The index outlives the working folder of the run that built it.
+  config.analysis.stemmer_tables_dir = absolute(config.analysis.stemmer_tables_dir);
+  config.analysis.stopwords_file = absolute(config.analysis.stopwords_file);
+  return config.to_toml(Config::analysis_sections());
+}
+
 void Analyzer::write_metadata(Xapian::WritableDatabase& db) const {
   db.set_metadata(kMetadataKey, metadata_value());
+  db.set_metadata(kSettingsMetadataKey, settings_toml());
+}
+
+std::optional<AnalysisSettings> Analyzer::stored_settings(const Xapian::Database& db) {
+  const std::string toml = db.get_metadata(kSettingsMetadataKey);
+  if (toml.empty()) return std::nullopt;
+  Config config;
+  try {
+    config = Config::parse(toml, "the index's metadata " + std::string(kSettingsMetadataKey), "/");
+  } catch (const ConfigError& e) {  // a table folder or file of the user's that is gone
+    throw IncompatibleIndexError(std::string(e.what()) +
+                                 ". The index was built with that table; restore it, or reindex with other settings.");
+  }
+  try {
+    Analyzer(config.analysis).check_compatible(db);  // the tables' contents: edited since the index was built?
+  } catch (const TableError& e) {                    // a table file gone from the user's folder
+    throw IncompatibleIndexError(std::string(e.what()) +
+                                 ": the index was built with that table; restore it, or reindex with other settings.");
+  }
+  return config.analysis;
 }
 
 void Analyzer::check_compatible(const Xapian::Database& db) const {
@@ -228,10 +293,20 @@ void Analyzer::check_compatible(const Xapian::Database& db) const {
   }
   const auto settings_of = [](const std::string& v) { return v.substr(v.find(';') + 1); };
   const std::string mine = metadata_value();
-  if (settings_of(stored) != settings_of(mine))
+  if (settings_of(stored) == settings_of(mine)) return;
+  static const std::string advice = ". Use the config the index was built with, or reindex with this one.";
+  const std::string stored_toml = db.get_metadata(kSettingsMetadataKey);
+  if (stored_toml.empty())  // an index of 0.1.0: only the fingerprint
     throw IncompatibleIndexError("the index was built with other analysis settings (index: " + settings_of(stored) +
-                                 "; config: " + settings_of(mine) +
-                                 "). Use the config the index was built with, or reindex with this one.");
+                                 "; config: " + settings_of(mine) + ")" + advice);
+  const std::string differ = differences(stored_toml, settings_toml());
+  if (!differ.empty())
+    throw IncompatibleIndexError("the index was built with other analysis settings: " + differ + advice);
+  const auto tables_of = [](const std::string& v) { return v.substr(v.rfind("tables=") + 7); };
+  throw IncompatibleIndexError(
+      "the index was built with the same analysis settings but tables of other contents "
+      "(a stemmer or stopword table was edited, or the built-in tables changed: hash " +
+      tables_of(stored) + " in the index, " + tables_of(mine) + " now)" + advice);
 }
 
 const char* version() {

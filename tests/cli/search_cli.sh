@@ -5,6 +5,7 @@
 set -euo pipefail
 tool=${XA_TOOL:?}
 data=${XA_SHARED_DATA_DIR:?}
+src=${XA_SOURCE_DIR:?}
 fail() { echo "FAIL: $*" >&2; exit 1; }
 if ! "$tool" index --help >/dev/null 2>&1; then
   echo "SKIP: this build has no 'xapian-arabic index' command yet"
@@ -86,6 +87,17 @@ assert len(dates) == 20 and dates == sorted(dates, reverse=True), dates' || fail
 printf '[stemming]\nstemmer = "none"\n' >"$tmp/nostem.toml"
 if s --config "$tmp/nostem.toml" "بوتين" >/dev/null 2>"$tmp/err"; then fail "other analysis settings accepted"; fi
 grep -qi "reindex" "$tmp/err" || fail "incompatible index must say to reindex: $(cat "$tmp/err")"
+grep -qF '[stemming] stemmer = "light" in the index, "none" here' "$tmp/err" ||
+  fail "incompatible index must name the key and values that differ: $(cat "$tmp/err")"
+# An index carries its settings: built with nostem.toml, searched (and added to) with no --config.
+"$tool" index --quiet --db "$tmp/nostem-db" --config "$tmp/nostem.toml" "$tmp/archive" || fail "index nostem"
+ns() { "$tool" search --db "$tmp/nostem-db" --json --limit 1000 "$@" |
+  /usr/bin/python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["results"])))'; }
+[ -n "$(ns "بوتين")" ] || fail "search with no --config must use the index's settings"
+[ "$(ns "بوتين")" = "$(ns --config "$tmp/nostem.toml" "بوتين")" ] || fail "no --config must equal the index's config"
+"$tool" index --quiet --db "$tmp/nostem-db" "$tmp/archive" || fail "index with no --config on a nostem index"
+if ns --config "$src/config/default.toml" "بوتين" >/dev/null 2>"$tmp/err"; then fail "default.toml accepted"; fi
+grep -qF '[stemming] stemmer = "none" in the index, "light" here' "$tmp/err" || fail "names the difference: $(cat "$tmp/err")"
 if s "date:2024-13" >/dev/null 2>"$tmp/err"; then fail "bad date accepted"; fi
 grep -q "2024-13" "$tmp/err" || fail "bad date must be named: $(cat "$tmp/err")"
 if "$tool" search --db "$tmp/archive" "بوتين" >/dev/null 2>"$tmp/err"; then fail "a folder that is no index accepted"; fi

@@ -7,6 +7,7 @@
  */
 #include <unistd.h>
 #include <xapian_arabic/news_indexer.h>
+#include <xapian_arabic/news_search.h>
 
 #include <atomic>
 #include <cmath>
@@ -46,7 +47,7 @@ void install_stop_handlers() {
 struct IndexArgs {
   std::string db;
   std::string config_path;
-  std::vector<std::string> paths;
+  std::vector<std::string> paths, include, exclude;
   bool prune = false, quiet = false, json = false;
   unsigned threads = 0;
   std::size_t batch_size = 0;
@@ -56,12 +57,31 @@ std::string where(const ReadError& e) {
   return e.line ? e.path + ":" + std::to_string(e.line) : e.path;
 }
 
+/// --config, or else the analysis settings an existing index was built with, so adding to
+/// it needs no config either.
+Config index_run_config(const IndexArgs& args) {
+  if (!args.config_path.empty()) return load_config(args.config_path);
+  Xapian::Database existing;
+  try {
+    existing = Xapian::Database(args.db);
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return Config::defaults();  // a new index (or none: the indexer says why)
+  }
+  try {
+    return index_config(existing);
+  } catch (const IncompatibleIndexError& e) {
+    throw std::runtime_error(args.db + ": " + e.what());
+  }
+}
+
 void run_index(const IndexArgs& args) {
   NewsIndexerOptions options;
-  options.config = load_config(args.config_path);
+  options.config = index_run_config(args);
   options.threads = args.threads;
   options.batch_size = args.batch_size;
   options.prune = args.prune;
+  options.include = args.include;
+  options.exclude = args.exclude;
   options.stop = &stop_requested;
   NewsIndexer indexer(args.db, options);
 
@@ -125,7 +145,22 @@ void register_index_commands(CLI::App& app) {
   auto* index = app.add_subcommand(
       "index", "Index news archives (folders, .txt, .jsonl, .html, and .gz of each) into a Xapian database");
   index->add_option("--db", args->db, "Database folder (created if missing)")->required();
-  add_config_option(index, args->config_path);
+  index
+      ->add_option("-c,--config", args->config_path,
+                   "TOML config file (default: an existing index's analysis settings, built-in defaults for "
+                   "the rest)")
+      ->check(CLI::ExistingFile);
+  index
+      ->add_option("--include", args->include,
+                   "Only read the files in folders whose path relative to the folder matches GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  index
+      ->add_option("--exclude", args->exclude,
+                   "Skip the files in folders whose path relative to the folder matches GLOB (repeatable; '*' "
+                   "matches '/' too)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   index->add_flag("--prune", args->prune, "Delete the articles of indexed files that no longer exist");
   index->add_flag("-q,--quiet", args->quiet, "No progress and no summary; errors are still reported");
   index->add_flag("--json", args->json, "Print the final summary as JSON on stdout");

@@ -38,7 +38,7 @@ ProgressDisplay::ProgressDisplay(std::FILE* out, bool terminal, double log_inter
     : out_(out), terminal_(terminal), log_interval_(log_interval_seconds) {}
 
 std::string ProgressDisplay::status_line(const IndexProgress& p) {
-  constexpr double mb = 1024.0 * 1024.0;
+  constexpr double mb = 1e6;  // MB as disks and `ls -l --si` count them; MiB would be 1024²
   std::string line = std::to_string(p.files_done) + "/" + std::to_string(p.files_to_read) + " files  " +
                      std::to_string(p.articles) + " articles  " +
                      format("%.1f/%.1f MB", double(p.bytes_read) / mb, double(p.bytes_to_read) / mb);

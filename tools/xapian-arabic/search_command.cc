@@ -135,7 +135,10 @@ void register_search_commands(CLI::App& app) {
   auto o = std::make_shared<SearchOptions>();
   auto* cmd = app.add_subcommand("search", "Search a news index built by 'xapian-arabic index'");
   cmd->add_option("--db", o->db, "Index folder")->required()->check(CLI::ExistingDirectory);
-  add_config_option(cmd, o->config_path);
+  cmd->add_option("-c,--config", o->config_path,
+                  "TOML config file (default: the analysis settings stored in the index, built-in defaults "
+                  "for the rest)")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--json", o->json, "Print the results as JSON");
   cmd->add_option("-n,--limit", o->limit, "Number of results (default: [search] limit of the config)")
       ->check(doccount_range());
@@ -151,7 +154,14 @@ void register_search_commands(CLI::App& app) {
                   "مدينة: وكالة: تاريخ:)");
   cmd->callback([o] {
     try {
-      const Config config = load_config(o->config_path);
+      Xapian::Database db;
+      try {
+        db = Xapian::Database(o->db);
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        throw SearchError("cannot open the index " + o->db + ": " + e.get_msg());
+      }
+      // No --config: the analysis settings the index was built with (NewsSearch checks a given one).
+      const Config config = o->config_path.empty() ? index_config(db) : load_config(o->config_path);
       SearchRequest request;
       for (const auto& word : o->query_words) request.query += (request.query.empty() ? "" : " ") + word;
       request.limit = o->limit ? o->limit : config.search.limit;
@@ -162,12 +172,6 @@ void register_search_commands(CLI::App& app) {
       request.sort = o->sort == "date" ? SortOrder::date : SortOrder::relevance;
       if (request.query.empty() && request.from.empty() && request.to.empty() && request.sources.empty())
         throw SearchError("give a query, or at least one of --from, --to, --source");
-      Xapian::Database db;
-      try {
-        db = Xapian::Database(o->db);
-      } catch (const Xapian::DatabaseOpeningError& e) {
-        throw SearchError("cannot open the index " + o->db + ": " + e.get_msg());
-      }
       const NewsSearch search(db, config);
       const SearchResults results = search.search(request);
       if (o->json)

@@ -19,6 +19,7 @@
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -77,12 +78,17 @@ class XAPIAN_ARABIC_API NewsReader {
  public:
   explicit NewsReader(const NewsReaderOptions& options = {});
 
+  /// Called before each 64 KB of input with the bytes of the file read so far (of the .gz
+  /// itself for gzip: it ends at the file's size), so progress can move inside one big file.
+  using BytesHandler = std::function<void(std::uint64_t bytes_read)>;
+
   /// Reads every article in @p path; @p id_root is the folder ids are made relative to.
   /// Articles come back with title/body/related/url/encoding and any metadata dates
   /// and source set; run ArticleExtractor on each to fill in extracted fields.
+  /// A JSON Lines record without body text (only a title) is reported, not returned.
   void read_file(const std::string& path, const std::string& id_root,
-                 const std::function<void(NewsArticle&&)>& on_article,
-                 const std::function<void(ReadError&&)>& on_error) const;
+                 const std::function<void(NewsArticle&&)>& on_article, const std::function<void(ReadError&&)>& on_error,
+                 const BytesHandler& on_bytes_read = {}) const;
 
   /// Parses one plain-text scraped article already decoded to UTF-8.
   NewsArticle parse_text(std::string_view utf8_text) const;
@@ -97,7 +103,7 @@ class XAPIAN_ARABIC_API NewsReader {
   /// the longest line, not by the file; each record not in UTF-8 is decoded on its own.
   /// False, having reported nothing, if the file is empty or starts as UTF-16 or with
   /// old Mac line ends: the caller then reads it whole.
-  bool stream_jsonl(const std::string& path, const std::string& id_base,
+  bool stream_jsonl(const std::string& path, const std::string& id_base, const std::function<bool(std::uint64_t)>& stop,
                     const std::function<void(NewsArticle&&)>& on_article,
                     const std::function<void(ReadError&&)>& on_error) const;
   void read_jsonl_record(std::string_view line, std::size_t line_no, const std::string& path,

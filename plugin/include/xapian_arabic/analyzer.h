@@ -12,8 +12,12 @@
  *  work), and for words starting with a letter that are not stopwords, "Z" +
  *  prefix + stem with no position. Plain Xapian tools and bindings can search it.
  *
- *  The analysis fingerprint is stored in the database metadata under
- *  kMetadataKey; check_compatible() refuses an index built with other settings.
+ *  write_metadata() stores the settings in the database: their fingerprint
+ *  (table contents included) under kMetadataKey and the settings themselves,
+ *  as the TOML of [normalization], [stemming] and [stopwords], under
+ *  kSettingsMetadataKey. stored_settings() reads them back, so a search needs
+ *  no config to match the index; check_compatible() refuses an index built
+ *  with other settings and names the keys that differ.
  *
  *  Thread safety: holds a Xapian::Stem, so use one Analyzer per thread.
  */
@@ -26,6 +30,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -53,6 +58,7 @@ struct AnalyzedTerm {
 class XAPIAN_ARABIC_API Analyzer {
  public:
   static constexpr const char* kMetadataKey = "xapian-arabic.analysis";
+  static constexpr const char* kSettingsMetadataKey = "xapian-arabic.settings";
   static constexpr unsigned kDefaultQueryFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
 
   explicit Analyzer(const AnalysisSettings& settings = {});
@@ -92,11 +98,23 @@ class XAPIAN_ARABIC_API Analyzer {
   Xapian::Stem stemmer() const;
   const AnalysisSettings& settings() const;
 
-  /// "xapian-arabic <version>;<fingerprint>": what write_metadata() stores.
+  /// "xapian-arabic <version>;<fingerprint>": what write_metadata() stores under kMetadataKey.
   std::string metadata_value() const;
+  /// The settings as the TOML of [normalization], [stemming], [stopwords] (paths made
+  /// absolute): what write_metadata() stores under kSettingsMetadataKey.
+  std::string settings_toml() const;
+  /// Stores metadata_value() and settings_toml() in @p db (committed with the next commit).
   void write_metadata(Xapian::WritableDatabase& db) const;
-  /// Throws IncompatibleIndexError if @p db holds documents analyzed otherwise.
+  /// Throws IncompatibleIndexError if @p db holds documents analyzed otherwise; the message
+  /// names each key whose value differs (index and these settings), or says that the tables
+  /// changed when only their contents differ.
   void check_compatible(const Xapian::Database& db) const;
+
+  /// The settings @p db was built with, read from kSettingsMetadataKey; nullopt for an index
+  /// without them (empty, or written by xapian-arabic 0.1.0 before they were stored: only
+  /// the fingerprint). Throws IncompatibleIndexError if a table file or folder they name is
+  /// gone or no longer has the contents the index was built with.
+  static std::optional<AnalysisSettings> stored_settings(const Xapian::Database& db);
 
  private:
   struct Impl;

@@ -55,6 +55,12 @@ struct Config {
 
   /// The settings as TOML that parse() reads back to the same settings (`config show`).
   XAPIAN_ARABIC_API std::string to_toml() const;
+  /// Only the keys of @p sections, in to_toml()'s form and order (parse() reads a subset of
+  /// sections too: the others keep their defaults). Throws ConfigError for an unknown section.
+  XAPIAN_ARABIC_API std::string to_toml(const std::vector<std::string>& sections) const;
+  /// [normalization], [stemming], [stopwords]: the sections that decide an index's terms
+  /// (AnalysisSettings), which the index stores (Analyzer::write_metadata).
+  XAPIAN_ARABIC_API static const std::vector<std::string>& analysis_sections();
   /// Every key as "section.key", in the order of config/default.toml.
   XAPIAN_ARABIC_API static std::vector<std::string> key_names();
 };

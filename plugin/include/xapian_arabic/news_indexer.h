@@ -67,6 +67,10 @@ struct NewsIndexerOptions {
   std::size_t batch_size = 0;               ///< documents per commit; 0 = config [index] batch_size
   bool prune = false;                       ///< delete the articles of recorded files that no longer exist
   const std::atomic<bool>* stop = nullptr;  ///< when it becomes true: stop reading, commit what is complete
+  /// Globs (fnmatch(3), '*' matching '/' too) on the path of each file found in a folder, relative
+  /// to that folder: with any include, only files matching one are read; a file matching an exclude
+  /// is not read. Files named in run()'s paths themselves are always read.
+  std::vector<std::string> include, exclude;
 };
 
 /// Where a run is; handed to the progress handler about 10 times a second.

@@ -90,6 +90,12 @@ struct SearchResults {
   std::string query_description;  ///< Xapian's description of the query run
 };
 
+/// The config to search @p db with when none is given: @p base with the analysis settings
+/// stored in the index (Analyzer::stored_settings), or @p base as it is for an index that has
+/// only their fingerprint (built by 0.1.0; NewsSearch then checks it as before).
+/// Throws IncompatibleIndexError if a table the stored settings name is gone or changed.
+XAPIAN_ARABIC_API Config index_config(const Xapian::Database& db, Config base = Config::defaults());
+
 class XAPIAN_ARABIC_API NewsSearch {
  public:
   /// Marks around matched words in SearchHit::snippet (control characters never found in text).
@@ -102,6 +108,9 @@ class XAPIAN_ARABIC_API NewsSearch {
   /// the config's [sources] (loaded on the first source filter), so "سانا"
   /// finds what "SANA" finds. A name no alias matches is its own key (normalized).
   NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source = {});
+  /// Searches @p db with the analysis settings stored in it and the defaults for the rest
+  /// (index_config()), so no config is needed to match how the index was built.
+  explicit NewsSearch(Xapian::Database db, SourceResolver resolve_source = {});
   ~NewsSearch();
   NewsSearch(NewsSearch&&) noexcept;
   NewsSearch& operator=(NewsSearch&&) noexcept;
