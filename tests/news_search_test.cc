@@ -5,11 +5,13 @@
  *  (index_schema.h) from the 200 articles of news-dev, with their reference
  *  dates and outlets from metadata.jsonl, so these tests don't depend on the indexer.
  */
+#include <unistd.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_search.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -430,4 +432,34 @@ TEST_CASE("search: the exact-form boost reorders but never adds matches", "[sear
     if (hit.score > before[hit.id] + 1e-9) ++gained;
   }
   CHECK(gained > 0);
+}
+
+TEST_CASE("search: a database rewritten under an open search is reopened and searched again", "[search]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("xa-search-reopen-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const Analyzer analyzer(Config::defaults().analysis);
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE);
+    for (const auto& a : articles()) db.add_document(make_document(analyzer, a));
+    analyzer.write_metadata(db);
+    db.commit();
+  }
+  const NewsSearch search(Xapian::Database(dir.string()), Config::defaults(), test_resolver);
+  CHECK(run(search, "الرئيس").hits.size() > 0);
+  {
+    // Several commits that rewrite every document: the revision the search opened is gone.
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
+    for (int round = 0; round < 3; ++round) {
+      for (const auto& a : articles()) {
+        DevArticle changed = a;
+        changed.body += " مراجعة" + std::to_string(round);
+        db.replace_document(schema::kIdPrefix + a.id, make_document(analyzer, changed));
+      }
+      db.commit();
+    }
+  }
+  SearchResults results;
+  CHECK_NOTHROW(results = run(search, "مراجعة2"));
+  CHECK(results.hits.size() == articles().size());
+  std::filesystem::remove_all(dir);
 }

@@ -302,6 +302,9 @@ Config index_config(const Xapian::Database& db, Config base) {
 }
 
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
+  /// The results of @p query on the database as it is now.
+  SearchResults run(const Xapian::Query& query, const SearchRequest& request);
+
   Impl(Xapian::Database database, const Config& cfg, SourceResolver resolve)
       : db(std::move(database)), config(cfg), analyzer(cfg.analysis), parser(analyzer.make_query_parser()) {
     if (!resolve) resolve = alias_table_resolver(cfg.extraction);
@@ -369,6 +372,55 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
   DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
 };
+
+constexpr int kSearchAttempts = 3;
+
+SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequest& request) {
+  SearchResults results;
+  results.query_description = query.get_description();
+  if (query.empty()) return results;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  const Bm25Settings& bm25 = config.bm25;
+  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.min_normlen));
+  if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kPublishedDaysSlot, true);
+  const Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
+  results.estimated = mset.get_matches_estimated();
+  const Xapian::Stem stemmer = analyzer.stemmer();
+  const std::size_t snippet_length = config.search.snippet_length;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.docid = *it;
+    hit.score = it.get_weight();
+    hit.percent = it.get_percent();
+    const Xapian::Document doc = it.get_document();
+    hit.data = parse_document_data(doc.get_data());
+    const auto get = [&](const char* name) {
+      const auto f = hit.data.find(name);
+      return f == hit.data.end() ? std::string() : f->second;
+    };
+    hit.id = get("id");
+    hit.url = get("url");
+    hit.path = get("path");
+    hit.title = get("title");
+    if (hit.title.empty()) hit.title = get("caption");
+    hit.published = get("published");
+    if (hit.published.empty()) {
+      const std::string ymd = doc.get_value(schema::kPublishedSlot);
+      if (ymd.size() == 8) hit.published = ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+    }
+    hit.source = get("source");
+    std::string text = get("text");
+    if (text.empty()) text = get("sample");
+    // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of the text in
+    // the index, 3/4 of the snippet time; without it, snippets highlight a query word more
+    // often (99.5% against 96.8% of news-bench top-10 hits; docs/evaluation.md).
+    hit.snippet = html_unescape(mset.snippet(text, snippet_length, stemmer, 0, kHighlightStart, kHighlightEnd, "…"));
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
     : impl_(std::make_unique<Impl>(std::move(db), config, std::move(resolve_source))) {}
@@ -438,51 +490,19 @@ SearchResults NewsSearch::search(const SearchRequest& request) const {
   if (request.limit > max_count)
     throw SearchError("limit " + std::to_string(request.limit) + " is over " + std::to_string(max_count) +
                       ", the most documents an index holds");
-  SearchResults results;
-  const Xapian::Query query = build_query(request);
-  results.query_description = query.get_description();
-  if (query.empty()) return results;
-  Xapian::Enquire enquire(impl_->db);
-  enquire.set_query(query);
-  const Bm25Settings& bm25 = impl_->config.bm25;
-  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.min_normlen));
-  if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kPublishedDaysSlot, true);
-  const Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
-  results.estimated = mset.get_matches_estimated();
-  const Xapian::Stem stemmer = impl_->analyzer.stemmer();
-  const std::size_t snippet_length = impl_->config.search.snippet_length;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit;
-    hit.docid = *it;
-    hit.score = it.get_weight();
-    hit.percent = it.get_percent();
-    const Xapian::Document doc = it.get_document();
-    hit.data = parse_document_data(doc.get_data());
-    const auto get = [&](const char* name) {
-      const auto f = hit.data.find(name);
-      return f == hit.data.end() ? std::string() : f->second;
-    };
-    hit.id = get("id");
-    hit.url = get("url");
-    hit.path = get("path");
-    hit.title = get("title");
-    if (hit.title.empty()) hit.title = get("caption");
-    hit.published = get("published");
-    if (hit.published.empty()) {
-      const std::string ymd = doc.get_value(schema::kPublishedSlot);
-      if (ymd.size() == 8) hit.published = ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+  // An indexer's commit, or a parallel merge exchanging folders, can change the database under
+  // an open reader: Xapian then throws DatabaseModifiedError, or DatabaseCorruptError when its
+  // tables were opened on both sides of the exchange. Reopened, it reads one whole revision.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return impl_->run(build_query(request), request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kSearchAttempts) throw;
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kSearchAttempts) throw;
     }
-    hit.source = get("source");
-    std::string text = get("text");
-    if (text.empty()) text = get("sample");
-    // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of the text in
-    // the index, 3/4 of the snippet time; without it, snippets highlight a query word more
-    // often (99.5% against 96.8% of news-bench top-10 hits; docs/evaluation.md).
-    hit.snippet = html_unescape(mset.snippet(text, snippet_length, stemmer, 0, kHighlightStart, kHighlightEnd, "…"));
-    results.hits.push_back(std::move(hit));
+    impl_->db.reopen();
   }
-  return results;
 }
 
 }  // namespace xapian_arabic
