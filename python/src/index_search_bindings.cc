@@ -134,6 +134,7 @@ PySearchResults run_search(py::handle db_path, const std::string& query, py::han
                            const std::vector<std::string>& sources, const std::string& sort, py::handle limit,
                            std::size_t offset, py::handle config) {
   const auto c = config_arg(config);
+  const bool config_given = !config.is_none();
   SearchRequest request;
   request.query = query;
   request.from = date_arg(from);
@@ -158,7 +159,8 @@ PySearchResults run_search(py::handle db_path, const std::string& query, py::han
     }
     SearchResults results;
     try {
-      results = NewsSearch(db, c->config).search(request);
+      // Without a config, the analysis settings the index stores, as the CLI does without --config.
+      results = (config_given ? NewsSearch(db, c->config) : NewsSearch(db)).search(request);
     } catch (const IncompatibleIndexError& e) {
       throw IncompatibleIndexError(path + ": " + e.what());
     }

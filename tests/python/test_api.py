@@ -234,6 +234,17 @@ class IndexAndSearch(unittest.TestCase):
         with self.assertRaises(xa.SearchError):
             xa.search(self.db, "روسيا", sort="newest")
 
+    def test_search_without_config_takes_the_analysis_settings_the_index_stores(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            config = pathlib.Path(tmp, "snowball.toml")
+            config.write_text('[stemming]\nstemmer = "snowball"\n')
+            db = os.path.join(tmp, "db")
+            xa.index(db, [SAMPLES], config=str(config))
+            hits = [h.id for h in xa.search(db, "الرئاسة الروسية").hits]
+            self.assertIn("000_2620c748157139b5.txt", hits)
+            with self.assertRaises(xa.IncompatibleIndexError):
+                xa.search(db, "الرئاسة", config=xa.Config())
+
     def test_index_reports_bad_records_and_goes_on(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = pathlib.Path(tmp, "a.jsonl")
