@@ -58,4 +58,17 @@ inline void require(bool condition, const char* what) {
   }
 }
 
+/// Reads @p data as the archive file @p name with @p reader: read_file never throws, and every
+/// bad input must come back as a ReadError naming the file and saying what is wrong.
+template <class Reader>
+void read_as_file(const Reader& reader, const char* name, const std::uint8_t* data, std::size_t size) {
+  const std::string path = write_file(name, as_text(data, size));
+  reader.read_file(
+      path, scratch_dir().string(), [](auto&&) {},
+      [&](auto&& e) {
+        require(e.path == path, "an error names the file");
+        require(!e.message.empty(), "an error says what is wrong");
+      });
+}
+
 }  // namespace xapian_arabic::fuzz

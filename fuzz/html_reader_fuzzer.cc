@@ -11,12 +11,6 @@ using namespace xapian_arabic;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const NewsReader reader;
-  const std::string path = fuzz::write_file("input.html", fuzz::as_text(data, size));
-  reader.read_file(
-      path, fuzz::scratch_dir().string(), [](NewsArticle&&) {},
-      [&](ReadError&& e) {
-        fuzz::require(e.path == path, "an error names the file");
-        fuzz::require(!e.message.empty(), "an error says what is wrong");
-      });
+  fuzz::read_as_file(reader, "input.html", data, size);
   return 0;
 }

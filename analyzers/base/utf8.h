@@ -134,4 +134,11 @@ std::string_view trim_if(std::string_view s, Drop drop) {
   return s;
 }
 
+/// The longest prefix of @p s of at most @p n bytes that ends on a UTF-8 boundary.
+inline std::string_view prefix(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 }  // namespace xapian_arabic::utf8

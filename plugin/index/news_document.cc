@@ -9,6 +9,7 @@
 #include <set>
 #include <vector>
 
+#include "base/utf8.h"
 #include "index/document_terms.h"
 
 namespace xapian_arabic {
@@ -24,13 +25,6 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 bool is_ascii_upper(char c) {
   return c >= 'A' && c <= 'Z';
-}
-
-// The longest prefix of @p s of at most @p n bytes that ends on a UTF-8 boundary.
-std::string_view utf8_prefix(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
 }
 
 // One line of document data: newlines would start a new field.
@@ -79,7 +73,7 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
   term.reserve(prefix.size() + std::min(value.size(), kMaxTermBytes));
   term.append(prefix);
   if (prefix.size() + value.size() <= kMaxTermBytes) return term.append(value);
-  term.append(utf8_prefix(value, kCutTermBytes - std::min(prefix.size(), kCutTermBytes)));
+  term.append(utf8::prefix(value, kCutTermBytes - std::min(prefix.size(), kCutTermBytes)));
   term.push_back(':');
   term.append(hex64(content_hash(value)));
   return term;
@@ -238,7 +232,7 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   data.reserve(article.body.size() + article.title.size() * 2 + 512);
   append_field(data, "url", article.url);
   append_field(data, "caption", article.title);
-  append_field(data, "sample", utf8_prefix(article.body, kSampleBytes));
+  append_field(data, "sample", utf8::prefix(article.body, kSampleBytes));
   append_field(data, "type", options.type);
   append_field(data, "modtime", std::to_string(static_cast<long long>(options.modtime)));
   append_field(data, "size", std::to_string(article.title.size() + article.body.size()));

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "base/utf8.h"
 #include "index/document_terms.h"
 
 namespace xapian_arabic {
@@ -21,12 +22,6 @@ void append_words(std::string& words, std::string& stems, const std::vector<Anal
     if (!stems.empty()) stems.push_back(' ');
     stems.append(t.stem);
   }
-}
-
-std::string_view utf8_prefix(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
 }
 
 }  // namespace
@@ -47,7 +42,7 @@ std::string scriptindex_record(const NewsArticle& article, const Analyzer& analy
   append_scriptindex_field(out, "id", id);
   if (!article.url.empty()) append_scriptindex_field(out, "url", article.url);
   append_scriptindex_field(out, "caption", article.title);
-  append_scriptindex_field(out, "sample", utf8_prefix(article.body, kSampleBytes));
+  append_scriptindex_field(out, "sample", utf8::prefix(article.body, kSampleBytes));
 
   std::string words, stems;
   append_words(words, stems, analyzer.analyze(article.title));
