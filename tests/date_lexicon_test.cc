@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "dates/date_scanner.h"
+#include "dates/date_tokens.h"
 
 using namespace xapian_arabic::dates;
 

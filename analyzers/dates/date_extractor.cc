@@ -1,13 +1,14 @@
 /** @file
  *  @brief DateExtractor: a hand-written grammar over anchor tokens (no regular expressions).
  *
- *  The text is cut into lines (and long lines into chunks of about 64 KiB at a
- *  space), each chunk is scanned once into tokens, every word is looked up once
+ *  The stream's atoms are cut into lines (and long lines into chunks of 16,384
+ *  atoms at a space), each chunk becomes the grammar's tokens, every word is looked up once
  *  in the lexicon of config/dates/, and the grammar only starts parsing at an
  *  anchor: a number, a month, weekday, ordinal or relative word. Everything
  *  else is skipped at the cost of one hash lookup per word.
  */
 #include <xapian_arabic/date_extractor.h>
+#include <xapian_arabic/token_stream.h>
 
 #include <algorithm>
 #include <array>
@@ -27,8 +28,6 @@ const char* to_string(DateKind kind) {
   return "mentioned";
 }
 
-using dates::Token;
-
 struct XAPIAN_ARABIC_LOCAL DateExtractor::Impl {
   explicit Impl(const DateExtractorOptions& o) : lexicon(o.tables_dir), hijri(o.islamic_calendar) {}
   dates::DateLexicon lexicon;
@@ -41,29 +40,45 @@ DateExtractor::DateExtractor(DateExtractor&&) noexcept = default;
 DateExtractor& DateExtractor::operator=(DateExtractor&&) noexcept = default;
 
 std::vector<ExtractedDate> DateExtractor::extract(std::string_view text, std::optional<CivilDate> reference) const {
+  if (!impl_ || text.empty()) return {};
+  TokenStream stream;
+  stream.assign(text);
+  return extract(stream, 0, text.size(), reference);
+}
+
+std::vector<ExtractedDate> DateExtractor::extract(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                                  std::optional<CivilDate> reference) const {
   std::vector<ExtractedDate> out;
-  if (!impl_ || text.empty()) return out;
+  if (!impl_ || begin >= end) return out;
+  if (!stream.normalizes() || !(stream.normalization() == NormalizerOptions{})) {
+    // The tables are keyed in the default spelling: a stream of other rules is of no use here.
+    std::vector<ExtractedDate> dates = extract(stream.text().substr(begin, end - begin), reference);
+    for (ExtractedDate& d : dates) {
+      d.begin += begin;
+      d.end += begin;
+    }
+    return dates;
+  }
   if (reference && !dates::is_valid(*reference)) reference.reset();
-  std::vector<Token> tokens;
-  std::string arena;
-  std::size_t pos = 0, eol = std::min(text.find('\n'), text.size());
-  while (pos < text.size()) {
-    if (eol < pos) eol = std::min(text.find('\n', pos), text.size());  // once per line, not per chunk
-    std::size_t end = eol;
-    if (end - pos > dates::kChunkBytes) {
-      // Cut a long line at a space (or at a UTF-8 boundary if there is none nearby).
-      end = pos + dates::kChunkBytes;
-      const std::size_t space = text.rfind(' ', end);
-      if (space != std::string_view::npos && space > pos + dates::kChunkBytes / 2)
-        end = space;
-      else
-        while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  const std::vector<Atom>& atoms = stream.atoms();
+  std::vector<dates::Token> tokens;
+  const std::size_t last = stream.atom_at(end);
+  for (std::size_t first = stream.atom_at(begin); first < last;) {
+    // One line at a time, and a huge line in chunks cut at white space.
+    std::size_t stop = first + 1;
+    while (stop < last && !atoms[stop].starts_line()) ++stop;
+    if (stop - first > dates::kChunkAtoms) {
+      stop = first + dates::kChunkAtoms;
+      for (std::size_t back = stop; back > first + dates::kChunkAtoms / 2; --back)
+        if (atoms[back].gap == Gap::space) {
+          stop = back;
+          break;
+        }
     }
     tokens.clear();
-    arena.clear();
-    dates::scan(text.substr(pos, end - pos), pos, tokens, arena);
-    dates::Grammar(impl_->lexicon, impl_->hijri, text, tokens, arena, reference, out).run();
-    pos = end == eol ? eol + 1 : end;
+    dates::date_tokens(stream, first, stop, tokens);
+    dates::Grammar(impl_->lexicon, impl_->hijri, stream.text(), tokens, stream.arena(), reference, out).run();
+    first = stop;
   }
   return out;
 }

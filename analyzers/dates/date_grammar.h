@@ -1,5 +1,5 @@
 /** @file
- *  @brief The date grammar over the scanner's tokens (internal to DateExtractor).
+ *  @brief The date grammar over the tokens of date_tokens.h (internal to DateExtractor).
  *
  *  One Grammar runs over the tokens of one chunk of text and appends what it
  *  recognizes. Its members are defined by sub-grammar, one file each:
@@ -24,13 +24,13 @@
 
 #include "dates/date_calendar.h"
 #include "dates/date_lexicon.h"
-#include "dates/date_scanner.h"
+#include "dates/date_tokens.h"
 
 namespace xapian_arabic::dates {
 
-// Lines longer than this are cut at a space so a huge single-line file costs
+// Lines of more atoms than this are cut at a space so a huge single-line file costs
 // linear time and bounded memory; a date straddling the cut is lost.
-inline constexpr std::size_t kChunkBytes = 64 * 1024;
+inline constexpr std::size_t kChunkAtoms = 16 * 1024;
 // A marker (تاريخ النشر:) gives its kind to a date starting at most this many tokens after it.
 inline constexpr std::size_t kMarkerReach = 2;
 

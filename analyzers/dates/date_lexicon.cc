@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "dates/date_scanner.h"
+#include "dates/date_tokens.h"
 #include "tables/data_files.h"
 
 namespace xapian_arabic::dates {

@@ -1,7 +1,7 @@
 /** @file
  *  @brief The words of the date grammar, loaded from the config/dates/ tables.
  *
- *  Every table phrase is folded (see date_scanner.h) and stored under its folded
+ *  Every table phrase is folded (see date_tokens.h) and stored under its folded
  *  words joined by one space; a phrase of several words also marks its first
  *  word as the head of a longer phrase so the grammar only tries multi-word
  *  lookups where one can match.

@@ -2,6 +2,7 @@
  *  @brief Fills in a NewsArticle's dates, publication and update date, source, agencies and dateline city.
  */
 #include <xapian_arabic/article_extractor.h>
+#include <xapian_arabic/token_stream.h>
 
 #include <algorithm>
 #include <unordered_set>
@@ -24,20 +25,6 @@ std::optional<CivilDate> day_of(const std::string& value) {
   const CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
   if (d.year < 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
   return d;
-}
-
-void shift(std::vector<ExtractedDate>& dates, std::size_t by) {
-  for (auto& d : dates) {
-    d.begin += by;
-    d.end += by;
-  }
-}
-
-void shift(std::vector<ExtractedSource>& sources, std::size_t by) {
-  for (auto& s : sources) {
-    s.begin += by;
-    s.end += by;
-  }
 }
 
 }  // namespace
@@ -81,33 +68,30 @@ ArticleExtractor::ArticleExtractor(const DateExtractorOptions& dates, const Sour
     : dates_(dates), sources_(sources) {}
 
 void ArticleExtractor::extract(NewsArticle& article) const {
+  const std::string text = article_text(article);
+  TokenStream stream;
+  stream.assign(text);
+  extract(article, stream);
+}
+
+void ArticleExtractor::extract(NewsArticle& article, const TokenStream& stream) const {
   const ArticleParts parts = article_parts(article);
+  const std::size_t header_end = parts.header + article.header.size();
+  const std::size_t body_end = parts.body + article.body.size();
+  const std::size_t related_end = parts.related + article.related.size();
 
   // Publication and update: the header lines first, then the record's metadata.
-  auto header_dates = dates_.extract(article.header);
-  shift(header_dates, parts.header);
+  auto header_dates = dates_.extract(stream, parts.header, header_end);
   for (const ExtractedDate& d : header_dates) {
     if (d.kind == DateKind::published && !(article.published && article.published->end > 0)) article.published = d;
     if (d.kind == DateKind::updated && !(article.updated && article.updated->end > 0)) article.updated = d;
   }
 
   // Sources: the body (its first line is the opening with the dateline) and the title suffix.
-  auto found = sources_.extract(article.body, article.title);
-  for (auto& s : found) {
-    if (s.kind == SourceKind::source && s.begin == 0 && s.end == 0) {  // title suffix: span in the title
-      const auto at = article.title.rfind(s.text);
-      s.begin = at == std::string::npos ? 0 : at;
-      s.end = at == std::string::npos ? 0 : at + s.text.size();
-    } else {
-      s.begin += parts.body;
-      s.end += parts.body;
-    }
-  }
-  auto header_sources = sources_.extract(article.header);
-  shift(header_sources, parts.header);
+  auto found = sources_.extract(stream, parts.body, body_end, parts.title, article.title.size());
+  auto header_sources = sources_.extract(stream, parts.header, header_end);
   // Appended material cites agencies but has no dateline of this article.
-  auto related_sources = sources_.extract(article.related);
-  shift(related_sources, parts.related);
+  auto related_sources = sources_.extract(stream, parts.related, related_end);
   for (auto& s : related_sources)
     if (s.kind == SourceKind::dateline) {
       s.kind = SourceKind::agency;
@@ -122,31 +106,29 @@ void ArticleExtractor::extract(NewsArticle& article) const {
   article.dateline_city = dateline != found.end() ? dateline->city : std::string();
 
   // Body dates resolve against the publication day; without one, a date in the dateline
-  // ("بيروت، 20 نوفمبر 2024 (أ ف ب) -") is the publication date.
+  // ("بيروت، 20 نوفمبر 2024 (أ ف ب) -") is the publication date. The grammar works line by
+  // line, so the dateline's line alone is read first and the body then once, with that day.
   std::optional<CivilDate> reference = article.published ? day_of(article.published->value) : std::nullopt;
-  auto body_dates = dates_.extract(article.body, reference);
+  std::optional<std::size_t> published_at;
   if (!article.published && dateline != found.end()) {
-    const std::size_t dateline_end = dateline->end - parts.body;
-    const auto in_dateline = std::find_if(body_dates.begin(), body_dates.end(), [&](const ExtractedDate& d) {
-      return d.begin < dateline_end && day_of(d.value).has_value();
-    });
-    if (in_dateline != body_dates.end()) {
-      const std::size_t begin = in_dateline->begin;
-      reference = day_of(in_dateline->value);
-      body_dates = dates_.extract(article.body, reference);
-      for (auto& d : body_dates)
-        if (d.begin == begin) {
-          d.kind = DateKind::published;
-          article.published = d;
-          article.published->begin += parts.body;
-          article.published->end += parts.body;
-        }
-    }
+    const std::size_t line_end = std::min(stream.text().find('\n', dateline->begin), body_end);
+    for (const ExtractedDate& d : dates_.extract(stream, parts.body, line_end))
+      if (d.begin < dateline->end && day_of(d.value)) {
+        reference = day_of(d.value);
+        published_at = d.begin;
+        break;
+      }
   }
-  shift(body_dates, parts.body);
-  auto title_dates = dates_.extract(article.title, reference);
-  auto related_dates = dates_.extract(article.related);  // another article: its relative dates mean nothing here
-  shift(related_dates, parts.related);
+  auto body_dates = dates_.extract(stream, parts.body, body_end, reference);
+  if (published_at)
+    for (auto& d : body_dates)
+      if (d.begin == *published_at) {
+        d.kind = DateKind::published;
+        article.published = d;
+      }
+  auto title_dates = dates_.extract(stream, parts.title, article.title.size(), reference);
+  // Another article: its relative dates mean nothing here.
+  auto related_dates = dates_.extract(stream, parts.related, related_end);
 
   article.dates.clear();
   for (auto* list : {&title_dates, &header_dates, &body_dates, &related_dates})

@@ -26,11 +26,13 @@ auto SourceExtractor::Impl::cue_before(const std::vector<Tok>& toks, std::size_t
   return false;
 }
 
-auto SourceExtractor::Impl::scan(std::string_view text, std::vector<ExtractedSource>& out) const -> void {
+auto SourceExtractor::Impl::scan(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                 std::vector<ExtractedSource>& out) const -> void {
   bool opening_pending = true;
   bool in_related = false;
   Tokens tokens;
-  for (std::size_t pos = 0; pos < text.size();) {
+  const std::string_view text = stream.text().substr(0, end);
+  for (std::size_t pos = begin; pos < text.size();) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
     std::size_t line_begin = pos;
@@ -77,20 +79,21 @@ auto SourceExtractor::Impl::scan(std::string_view text, std::vector<ExtractedSou
           std::size_t rest = layout->date_value_end(line, label.value_begin);
           while (rest < line.size() && line[rest] == ' ') ++rest;
           if (rest >= line.size()) continue;
-          scan_line(line.substr(rest), offset + rest, opening_pending, !in_related, tokens, out);
+          scan_line(stream, offset + rest, offset + line.size(), opening_pending, !in_related, tokens, out);
           opening_pending = false;
           continue;
         }
       }
-      scan_line(line, offset, opening_pending, !in_related, tokens, out);
+      scan_line(stream, offset, offset + line.size(), opening_pending, !in_related, tokens, out);
       opening_pending = false;
     }
   }
 }
 
-auto SourceExtractor::Impl::title_suffix(std::string_view title) const -> std::optional<ExtractedSource> {
+auto SourceExtractor::Impl::title_suffix(const TokenStream& stream, std::size_t begin, std::size_t end) const
+    -> std::optional<ExtractedSource> {
   Tokens tokens;
-  tokenize(words, title, tokens);
+  tokens_of(stream, stream.atom_at(begin), stream.atom_at(end), 0, tokens);
   const auto& toks = tokens.toks;
   for (std::size_t k = toks.size(); k-- > 1;) {
     if (toks[k].kind != TokKind::sep || toks[k].text == ":" || toks[k].text == "/" || toks[k].text == ",") continue;
@@ -103,7 +106,7 @@ auto SourceExtractor::Impl::title_suffix(std::string_view title) const -> std::o
     s.kind = SourceKind::source;
     s.begin = toks[k + 1].begin;
     s.end = toks.back().end;
-    s.text.assign(title.substr(s.begin, s.end - s.begin));
+    s.text.assign(stream.text().substr(s.begin, s.end - s.begin));
     return s;
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <xapian_arabic/error.h>
 #include <xapian_arabic/source_extractor.h>
+#include <xapian_arabic/token_stream.h>
 
 #include <algorithm>
 #include <array>
@@ -39,13 +40,32 @@ SourceExtractor::SourceExtractor(SourceExtractor&&) noexcept = default;
 SourceExtractor& SourceExtractor::operator=(SourceExtractor&&) noexcept = default;
 
 std::vector<ExtractedSource> SourceExtractor::extract(std::string_view text, std::string_view title) const {
+  // One stream over both, so each is tokenized once.
+  std::string joined;
+  joined.reserve(text.size() + title.size() + 1);
+  joined.append(text).append("\n").append(title);
+  TokenStream stream;
+  stream.assign(joined);
+  auto out = extract(stream, 0, text.size(), text.size() + 1, joined.size());
+  if (!title.empty() && !out.empty() && out.front().begin > text.size()) {
+    out.front().begin = out.front().end = 0;  // the span is in the title, not in @p text
+  }
+  return out;
+}
+
+std::vector<ExtractedSource> SourceExtractor::extract(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                                      std::size_t title_begin, std::size_t title_end) const {
+  if (!stream.normalizes() || !(stream.normalization() == impl_->words.normalizer.options())) {
+    // The tables are keyed in the default spelling: a stream of other rules is of no use here.
+    const std::string_view text = stream.text();
+    TokenStream own;
+    own.assign(text);
+    return extract(own, begin, end, title_begin, title_end);
+  }
   std::vector<ExtractedSource> out;
-  impl_->scan(text, out);
-  if (!title.empty())
-    if (auto s = impl_->title_suffix(title)) {
-      s->begin = s->end = 0;  // the span is in the title, not in @p text
-      out.insert(out.begin(), std::move(*s));
-    }
+  impl_->scan(stream, begin, end, out);
+  if (title_end > title_begin)
+    if (auto s = impl_->title_suffix(stream, title_begin, title_end)) out.insert(out.begin(), std::move(*s));
   return out;
 }
 
@@ -53,6 +73,8 @@ std::vector<ExtractedSource> SourceExtractor::extract_article(std::string_view t
   std::vector<ExtractedSource> out;
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return out;
+  TokenStream stream;
+  stream.assign(text);
   const std::size_t eol = text.find('\n', first);
   const bool has_title = eol != std::string_view::npos &&
                          text.find_first_not_of(" \t\r\n", eol) != std::string_view::npos && eol - first <= 2000;
@@ -60,23 +82,14 @@ std::vector<ExtractedSource> SourceExtractor::extract_article(std::string_view t
     const std::string_view title = text.substr(first, eol - first);
     // A first line in the CITY - AGENCY shape opens the article; there is no headline.
     Tokens tokens;
-    tokenize(impl_->words, title, tokens);
+    tokens_of(stream, stream.atom_at(first), stream.atom_at(eol), first, tokens);
     if (impl_->layout->label(title).kind == LineLabel::none && !impl_->dateline(tokens.toks, 0, false)) {
-      if (auto s = impl_->title_suffix(title)) {
-        s->begin += first;
-        s->end += first;
-        out.push_back(std::move(*s));
-      }
-      const std::size_t from_title = out.size();
-      impl_->scan(text.substr(eol + 1), out);
-      for (std::size_t i = from_title; i < out.size(); ++i) {
-        out[i].begin += eol + 1;
-        out[i].end += eol + 1;
-      }
+      if (auto s = impl_->title_suffix(stream, first, eol)) out.push_back(std::move(*s));
+      impl_->scan(stream, eol + 1, text.size(), out);
       return out;
     }
   }
-  impl_->scan(text, out);
+  impl_->scan(stream, 0, text.size(), out);
   return out;
 }
 

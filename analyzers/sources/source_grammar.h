@@ -149,9 +149,11 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
   /// city alone (القاهرة - ...) or a byline city (جعفر الصفار – القطيف) also counts.
   std::optional<Dateline> dateline(const std::vector<Tok>& toks, std::size_t i0, bool opening) const;
 
-  void scan_line(std::string_view line, std::size_t offset, bool opening, bool datelines, Tokens& tokens,
-                 std::vector<ExtractedSource>& out) const {
-    tokenize(words, line, tokens);
+  /// Bytes [offset, end) of the stream's text: one line, or what follows its header label.
+  void scan_line(const TokenStream& stream, std::size_t offset, std::size_t end, bool opening, bool datelines,
+                 Tokens& tokens, std::vector<ExtractedSource>& out) const {
+    const std::string_view line = stream.text().substr(offset, end - offset);
+    tokens_of(stream, stream.atom_at(offset), stream.atom_at(end), offset, tokens);
     const auto& toks = tokens.toks;
     if (toks.empty()) return;
     auto span = [&](std::size_t first, std::size_t last, ExtractedSource& s) {
@@ -199,13 +201,15 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
     }
   }
 
-  /// Scans @p text line by line; the first line with text (after header lines) is the opening.
-  void scan(std::string_view text, std::vector<ExtractedSource>& out) const;
+  /// Scans bytes [begin, end) of the stream's text line by line; the first line with text
+  /// (after header lines) is the opening. Spans are offsets in the stream's text.
+  void scan(const TokenStream& stream, std::size_t begin, std::size_t end, std::vector<ExtractedSource>& out) const;
 
   std::optional<std::size_t> lookup(std::string_view name) const;
 
-  /// "... - اليوم السابع" / "... | العربية": the outlet named after the last separator of a title.
-  std::optional<ExtractedSource> title_suffix(std::string_view title) const;
+  /// "... - اليوم السابع" / "... | العربية": the outlet named after the last separator of the
+  /// title at bytes [begin, end) of the stream's text (spans are offsets in that text).
+  std::optional<ExtractedSource> title_suffix(const TokenStream& stream, std::size_t begin, std::size_t end) const;
 };
 
 }  // namespace xapian_arabic

@@ -3,18 +3,9 @@
  */
 #include "sources/source_tokens.h"
 
-#include <unicode/uchar.h>
-
 #include "news/news_layout.h"
 
 namespace xapian_arabic::sources {
-
-bool is_word_cp(char32_t cp) {
-  return (cp >= 0x0621 && cp <= 0x065F) ||
-         (cp >= 0x0660 && cp <= 0x06FF && cp != 0x066A && cp != 0x066B && cp != 0x066C && cp != 0x066D &&
-          cp != 0x06D4) ||
-         (cp >= 0x200C && cp <= 0x200F) || u_isalnum(static_cast<UChar32>(cp));
-}
 
 TokKind punct_kind(char32_t cp) {
   if (is_dash_or_colon(cp) || cp == 0x2015 || cp == 0x2212) return TokKind::sep;
@@ -35,51 +26,52 @@ TokKind punct_kind(char32_t cp) {
   }
 }
 
-void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out) {
-  const Normalizer& normalizer = words.normalizer;
-  const CharClasses& classes = words.classes;
+void tokens_of(const TokenStream& stream, std::size_t first, std::size_t last, std::size_t base, Tokens& out) {
   out.arena.clear();
   out.toks.clear();
-  out.spans.clear();
-  out.arena.reserve(s.size() + 16);
-  for (std::size_t pos = 0; pos < s.size();) {
-    std::size_t len = 0;
-    char32_t cp = next_cp(s, pos, len);
-    std::uint8_t cls = classes.of(cp);
-    if (cls & CharClasses::word) {
-      const std::size_t begin = pos;
-      bool is_plain = true;
-      while (true) {
-        if (!(cls & CharClasses::plain)) is_plain = false;
-        pos += len;
-        if (pos >= s.size()) break;
-        cp = next_cp(s, pos, len);
-        cls = classes.of(cp);
-        if (!(cls & CharClasses::word)) break;
-      }
-      const std::size_t at = out.arena.size();
-      if (is_plain)
-        out.arena.append(s.substr(begin, pos - begin));
-      else
-        normalizer.normalize_into(s.substr(begin, pos - begin), out.arena);
-      if (out.arena.size() == at) continue;  // only marks: nothing left to match
-      out.toks.push_back({begin, pos, TokKind::word, {}});
-      out.spans.emplace_back(at, out.arena.size() - at);
+  const std::vector<Atom>& atoms = stream.atoms();
+  last = std::min(last, atoms.size());
+  if (first >= last) return;
+  const std::string_view text = stream.text();
+  out.arena.reserve(atoms[last - 1].norm_offset + atoms[last - 1].norm_length - atoms[first].norm_offset + 16);
+  for (std::size_t i = first; i < last;) {
+    const Atom& a = atoms[i];
+    if (a.kind == AtomKind::punct) {
+      TokKind kind = punct_kind(a.cp);
+      if (a.cp == '"' && !out.toks.empty() && out.toks.back().kind == TokKind::word && a.gap == Gap::none &&
+          out.toks.back().end == a.begin - base)
+        kind = TokKind::close;  // a straight quote right after a word closes
+      out.toks.push_back({a.begin - base, a.end - base, kind, text.substr(a.begin, a.end - a.begin)});
+      ++i;
       continue;
     }
-    if (!(cls & CharClasses::space)) {
-      TokKind kind = punct_kind(cp);
-      if (cp == '"' && !out.toks.empty() && out.toks.back().kind == TokKind::word && out.toks.back().end == pos)
-        kind = TokKind::close;  // a straight quote right after a word closes
-      out.toks.push_back({pos, pos + len, kind, {}});
-      out.spans.emplace_back(out.arena.size(), len);
-      out.arena.append(s.substr(pos, len));
+    // Letters and digits that touch are one word (G20, فرانس24).
+    std::size_t j = i + 1;
+    while (j < last && atoms[j].kind != AtomKind::punct && atoms[j].touches_previous()) ++j;
+    std::string_view word;
+    if (j == i + 1) {
+      word = stream.normalized(a);
+    } else {
+      const std::size_t at = out.arena.size();
+      for (std::size_t k = i; k < j; ++k) out.arena.append(stream.normalized(atoms[k]));
+      word = std::string_view(out.arena).substr(at);
     }
-    pos += len;
+    if (!word.empty())  // only marks: nothing left to match
+      out.toks.push_back({a.begin - base, atoms[j - 1].end - base, TokKind::word, word});
+    i = j;
   }
-  const std::string_view arena(out.arena);
-  for (std::size_t i = 0; i < out.toks.size(); ++i)
-    out.toks[i].text = arena.substr(out.spans[i].first, out.spans[i].second);
+}
+
+void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out) {
+  thread_local TokenStream stream;
+  if (words.normalizer.options() == stream.normalization()) {
+    stream.assign(s);
+    tokens_of(stream, 0, stream.atoms().size(), 0, out);
+    return;
+  }
+  TokenStream own(words.normalizer.options());
+  own.assign(s);
+  tokens_of(own, 0, own.atoms().size(), 0, out);
 }
 
 std::string token_key(const WordNormalizer& words, std::string_view name) {

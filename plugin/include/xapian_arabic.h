@@ -31,4 +31,5 @@
 #include <xapian_arabic/snowball_stemmer.h>
 #include <xapian_arabic/source_extractor.h>
 #include <xapian_arabic/surface_synonyms.h>
+#include <xapian_arabic/token_stream.h>
 #include <xapian_arabic/tokenizer.h>

@@ -1,11 +1,13 @@
 /** @file
  *  @brief NewsArticle → Xapian::Document following index_schema.h (Omega conventions).
  */
+#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>
 
 #include <cstring>
 #include <initializer_list>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -152,21 +154,38 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   if (!options.language.empty()) doc.add_boolean_term(boolean_term(schema::kLanguagePrefix, options.language));
 
   // Title: as S-prefixed words and as body words; then the lead paragraph and the rest of the body.
+  // All from one token stream over article_text(): the extractor's when it is given.
+  std::optional<TokenStream> own_stream;
+  std::string own_text;
+  const TokenStream* stream = options.stream;
+  if (!stream) {
+    own_text = article_text(article);
+    own_stream.emplace(analyzer.settings().normalization);
+    own_stream->assign(own_text);
+    stream = &*own_stream;
+  }
+  const ArticleParts parts = article_parts(article);
   Xapian::termpos pos = 0;
   if (!article.title.empty()) {
-    const std::vector<AnalyzedTerm> title = analyzer.analyze(article.title);
+    const std::vector<AnalyzedTerm> title = analyzer.analyze(*stream, parts.title, article.title.size());
     add_terms(doc, title, w.title, schema::kTitlePrefix);
     add_terms(doc, title, w.title, {});
     if (!title.empty()) pos = title.back().position;
     if (options.synonyms) {
-      analyzer.add_surface_synonyms(article.title, schema::kTitlePrefix, *options.synonyms);
-      analyzer.add_surface_synonyms(article.title, {}, *options.synonyms);
+      analyzer.add_surface_synonyms(*stream, parts.title, article.title.size(), schema::kTitlePrefix,
+                                    *options.synonyms);
+      analyzer.add_surface_synonyms(*stream, parts.title, article.title.size(), {}, *options.synonyms);
     }
   }
   std::string_view rest;
   const std::string_view lead = first_paragraph(article.body, rest);
-  pos = analyzer.index_text(doc, lead, pos + kFieldGap, w.lead, {}, options.synonyms);
-  pos = analyzer.index_text(doc, rest, pos, w.body, {}, options.synonyms);
+  const auto at = [&](std::string_view part) {
+    return parts.body + static_cast<std::size_t>(part.data() - article.body.data());
+  };
+  pos = analyzer.index_text(doc, *stream, at(lead), at(lead) + lead.size(), pos + kFieldGap, w.lead, {},
+                            options.synonyms);
+  if (!rest.empty())
+    pos = analyzer.index_text(doc, *stream, at(rest), at(rest) + rest.size(), pos, w.body, {}, options.synonyms);
 
   // Source and agencies: boolean keys for filters, names as words for free text.
   std::set<std::string> names;

@@ -307,9 +307,15 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.type = item.job->type;
     doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
     if (config_.index.synonyms) doc_options.synonyms = &out.synonyms;
-    extractor_->extract(item.article);
+    // One token stream per article, for the extractor and the analyzer both.
+    thread_local std::string text;
+    thread_local TokenStream stream;
+    text = article_text(item.article);
+    stream.assign(text);
+    extractor_->extract(item.article, stream);
     if (item.article.path.empty()) item.article.path = item.job->path;
     out.qterm = unique_term(item.article);
+    doc_options.stream = &stream;
     out.doc = make_news_document(item.article, analyzer, doc_options);
   } catch (const std::exception& e) {
     report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()});

@@ -8,6 +8,7 @@
 #include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/surface_synonyms.h>
+#include <xapian_arabic/token_stream.h>
 #include <xapian_arabic/tokenizer.h>
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include <filesystem>
 #include <map>
 #include <unordered_map>
+
+#include "base/hash.h"
 
 namespace xapian_arabic {
 
@@ -54,9 +57,10 @@ std::string without_acronym_dots(std::string_view word) {
 }
 
 // The word as a user would type it into QueryParser: an acronym without its dots.
-std::string_view surface_form(std::string_view text, const Token& token, std::string& scratch) {
-  if (!token.acronym) return token.text(text);
-  scratch.assign(token.text(text));
+std::string_view surface_form(std::string_view text, const StreamWord& word, std::string& scratch) {
+  const std::string_view written = text.substr(word.begin, word.end - word.begin);
+  if (!word.acronym) return written;
+  scratch.assign(written);
   std::erase(scratch, '.');
   return scratch;
 }
@@ -114,44 +118,59 @@ struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
   // News vocabulary is Zipfian: most words repeat, so stems are remembered.
   // Bounded, and per Analyzer (one per thread), so no locking.
   static constexpr std::size_t kStemCacheLimit = 1 << 18;
-  std::unordered_map<std::string, std::string> stem_cache;
+  std::unordered_map<std::string, std::string, ShortWordHash, std::equal_to<>> stem_cache;
 
   const std::string& cached_stem(const std::string& normalized_word) {
-    auto it = stem_cache.find(normalized_word);
+    auto it = stem_cache.find(std::string_view(normalized_word));
     if (it != stem_cache.end()) return it->second;
     if (stem_cache.size() >= kStemCacheLimit) stem_cache.clear();
     return stem_cache.emplace(normalized_word, stem_impl->stem_normalized(normalized_word)).first->second;
   }
 
-  // Calls on_word(normalized word, stem or "" , position, token) for each word of text.
+  // Calls on_word(normalized word, stem or "", stopword?, position, word) for each word of
+  // bytes [begin, end) of the stream. The stream's forms are used when it normalized with
+  // these settings; otherwise only its word boundaries are, and each word is normalized here.
   template <class OnWord>
-  Xapian::termpos for_each_word(std::string_view text, Xapian::termpos pos, OnWord&& on_word) {
-    tokens.clear();
-    tokenize(text, tokens);
-    for (const Token& token : tokens) {
-      if (token.end - token.begin > kMaxWordBytes) continue;
-      normalized.clear();
-      normalizer.normalize_into(token.text(text), normalized);
-      if (token.acronym) std::erase(normalized, '.');
+  Xapian::termpos for_each_word(const TokenStream& stream, std::size_t begin, std::size_t end, Xapian::termpos pos,
+                                OnWord&& on_word) {
+    stream.words_in(begin, end, words);
+    const bool own_forms = !stream.normalizes() || !(stream.normalization() == settings.normalization);
+    for (const StreamWord& w : words) {
+      if (w.end - w.begin > kMaxWordBytes) continue;
+      std::string_view normalized = w.normalized;
+      if (own_forms) {
+        renormalized.clear();
+        const std::string_view written = stream.text().substr(w.begin, w.end - w.begin);
+        normalizer.normalize_into(w.acronym ? without_acronym_dots(written) : std::string(written), renormalized);
+        normalized = renormalized;
+      }
       // A ligature such as ﷺ can normalize to several words.
       std::size_t from = 0;
       while (from < normalized.size()) {
         std::size_t space = normalized.find(' ', from);
         if (space == std::string::npos) space = normalized.size();
         if (space > from) {
-          word.assign(normalized, from, space - from);
+          word.assign(normalized.substr(from, space - from));
           const bool stop = arabic_stopper && arabic_stopper->is_stopword_normalized(word);
           static const std::string no_stem;
           const std::string& stem = (!stop && should_stem(word)) ? cached_stem(word) : no_stem;
-          on_word(word, stem, stop, ++pos, token);
+          on_word(word, stem, stop, ++pos, w);
         }
         from = space + 1;
       }
     }
     return pos;
   }
-  std::vector<Token> tokens;
-  std::string normalized, word;
+
+  // The stream of the text-taking entry points: built with these settings, reused.
+  const TokenStream& stream_of(std::string_view text) {
+    own_stream.assign(text);
+    return own_stream;
+  }
+
+  TokenStream own_stream{settings.normalization};
+  std::vector<StreamWord> words;
+  std::string renormalized, word;
 };
 
 Analyzer::Analyzer(const AnalysisSettings& settings) : impl_(std::make_unique<Impl>(settings)) {}
@@ -160,11 +179,16 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::vector<AnalyzedTerm> Analyzer::analyze(std::string_view text, Xapian::termpos start_pos) const {
+  return analyze(impl_->stream_of(text), 0, text.size(), start_pos);
+}
+
+std::vector<AnalyzedTerm> Analyzer::analyze(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                            Xapian::termpos start_pos) const {
   std::vector<AnalyzedTerm> terms;
   impl_->for_each_word(
-      text, start_pos,
-      [&](const std::string& word, const std::string& stem, bool stop, Xapian::termpos pos, const Token& token) {
-        terms.push_back({word, stem, pos, stop, token.begin, token.end});
+      stream, begin, end, start_pos,
+      [&](const std::string& word, const std::string& stem, bool stop, Xapian::termpos pos, const StreamWord& w) {
+        terms.push_back({word, stem, pos, stop, w.begin, w.end});
       });
   return terms;
 }
@@ -177,25 +201,37 @@ Xapian::termpos Analyzer::index_text(Xapian::Document& doc, std::string_view tex
 Xapian::termpos Analyzer::index_text(Xapian::Document& doc, std::string_view text, Xapian::termpos start_pos,
                                      Xapian::termcount wdf_inc, const std::string& prefix,
                                      SurfaceSynonyms* synonyms) const {
+  return index_text(doc, impl_->stream_of(text), 0, text.size(), start_pos, wdf_inc, prefix, synonyms);
+}
+
+Xapian::termpos Analyzer::index_text(Xapian::Document& doc, const TokenStream& stream, std::size_t begin,
+                                     std::size_t end, Xapian::termpos start_pos, Xapian::termcount wdf_inc,
+                                     const std::string& prefix, SurfaceSynonyms* synonyms) const {
   std::string term, surface;
   return impl_->for_each_word(
-      text, start_pos,
-      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const Token& token) {
+      stream, begin, end, start_pos,
+      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const StreamWord& w) {
         term.assign(prefix).append(word);
         doc.add_posting(term, pos, wdf_inc);
         if (!stem.empty()) {
           term.assign("Z").append(prefix).append(stem);
           doc.add_term(term, wdf_inc);
         }
-        if (synonyms) synonyms->add(prefix, surface_form(text, token, surface), word, stem);
+        if (synonyms) synonyms->add(prefix, surface_form(stream.text(), w, surface), word, stem);
       });
 }
 
 void Analyzer::add_surface_synonyms(std::string_view text, const std::string& prefix, SurfaceSynonyms& synonyms) const {
+  add_surface_synonyms(impl_->stream_of(text), 0, text.size(), prefix, synonyms);
+}
+
+void Analyzer::add_surface_synonyms(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                    const std::string& prefix, SurfaceSynonyms& synonyms) const {
   std::string surface;
   impl_->for_each_word(
-      text, 0, [&](const std::string& word, const std::string& stem, bool, Xapian::termpos, const Token& token) {
-        synonyms.add(prefix, surface_form(text, token, surface), word, stem);
+      stream, begin, end, 0,
+      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos, const StreamWord& w) {
+        synonyms.add(prefix, surface_form(stream.text(), w, surface), word, stem);
       });
 }
 

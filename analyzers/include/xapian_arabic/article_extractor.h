@@ -19,6 +19,8 @@
 
 namespace xapian_arabic {
 
+class TokenStream;
+
 /// [sources], [dates]: tables of the extractors.
 struct ExtractionSettings {
   std::string aliases_file;      ///< "" = built-in config/sources/agencies.tsv
@@ -50,6 +52,11 @@ class XAPIAN_ARABIC_API ArticleExtractor {
   /// else the metadata (canonicalized). Dates of the related material are listed (mentioned,
   /// no relative dates) but never become the publication date.
   void extract(NewsArticle& article) const;
+
+  /// The same, reading the article's words from @p stream, built over article_text(@p article)
+  /// (the indexer builds it once per article and hands it on to the Analyzer). Spans are
+  /// offsets in that text, as with extract(NewsArticle&).
+  void extract(NewsArticle& article, const TokenStream& stream) const;
 
   const DateExtractor& dates() const { return dates_; }
   const SourceExtractor& sources() const { return sources_; }

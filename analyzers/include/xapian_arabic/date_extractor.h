@@ -22,6 +22,8 @@
 
 namespace xapian_arabic {
 
+class TokenStream;
+
 enum class DateKind { published, updated, mentioned };
 
 XAPIAN_ARABIC_API const char* to_string(DateKind kind);
@@ -60,6 +62,12 @@ class XAPIAN_ARABIC_API DateExtractor {
   /// day) and are left out when it is empty. Lines starting with تاريخ النشر / آخر تحديث
   /// (and similar) give kind published / updated; everything else is mentioned.
   std::vector<ExtractedDate> extract(std::string_view text, std::optional<CivilDate> reference = std::nullopt) const;
+
+  /// The same over bytes [begin, end) of a text already tokenized in @p stream; spans are
+  /// offsets in the stream's text. The stream's atoms are used as they are when it normalized
+  /// with the default options (the tables' spelling); otherwise the range is tokenized again.
+  std::vector<ExtractedDate> extract(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                     std::optional<CivilDate> reference = std::nullopt) const;
 
  private:
   struct Impl;

@@ -20,6 +20,8 @@
 
 namespace xapian_arabic {
 
+class TokenStream;
+
 enum class SourceKind { source, agency, dateline };
 
 XAPIAN_ARABIC_API const char* to_string(SourceKind kind);
@@ -49,6 +51,13 @@ class XAPIAN_ARABIC_API SourceExtractor {
   /// the opening, where a dateline stands), in text order. @p title, when given, is checked for
   /// an outlet suffix (... - اليوم السابع); that mention comes first, with an empty span.
   std::vector<ExtractedSource> extract(std::string_view text, std::string_view title = {}) const;
+
+  /// extract() over bytes [begin, end) of a text already in @p stream, with the title at bytes
+  /// [title_begin, title_end) (empty: none); every span, the title suffix's too, is an offset in
+  /// the stream's text. Uses the stream's words when it normalized with the default options
+  /// (the tables' spelling); otherwise tokenizes the ranges again.
+  std::vector<ExtractedSource> extract(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                       std::size_t title_begin = 0, std::size_t title_end = 0) const;
 
   /// Like extract() for a whole article as one text: its first line is the headline (checked
   /// for an outlet suffix, never a dateline), header lines (تاريخ النشر, آخر تحديث) are skipped,

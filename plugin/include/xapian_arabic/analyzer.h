@@ -39,6 +39,7 @@
 namespace xapian_arabic {
 
 class SurfaceSynonyms;
+class TokenStream;
 
 /// Thrown when an index was built with different analysis settings.
 class XAPIAN_ARABIC_API IncompatibleIndexError : public Error {
@@ -81,6 +82,18 @@ class XAPIAN_ARABIC_API Analyzer {
 
   /// Records in @p synonyms the words of @p text as written, for terms with @p prefix.
   void add_surface_synonyms(std::string_view text, const std::string& prefix, SurfaceSynonyms& synonyms) const;
+
+  /// The same three, over bytes [begin, end) of a text already in @p stream: the words are
+  /// not found again, and their normalized forms are reused when the stream normalized with
+  /// these settings' [normalization] (else each word is normalized here). Spans and
+  /// positions are those of the text-taking forms on the stream's text.
+  std::vector<AnalyzedTerm> analyze(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                    Xapian::termpos start_pos = 0) const;
+  Xapian::termpos index_text(Xapian::Document& doc, const TokenStream& stream, std::size_t begin, std::size_t end,
+                             Xapian::termpos start_pos, Xapian::termcount wdf_inc, const std::string& prefix,
+                             SurfaceSynonyms* synonyms = nullptr) const;
+  void add_surface_synonyms(const TokenStream& stream, std::size_t begin, std::size_t end, const std::string& prefix,
+                            SurfaceSynonyms& synonyms) const;
 
   /// A QueryParser using this analyzer's stemmer and stopper with STEM_SOME.
   Xapian::QueryParser make_query_parser() const;

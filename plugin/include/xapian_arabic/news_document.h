@@ -15,6 +15,7 @@
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
 #include <xapian_arabic/surface_synonyms.h>
+#include <xapian_arabic/token_stream.h>
 
 #include <ctime>
 #include <string>
@@ -31,6 +32,9 @@ struct NewsDocumentOptions {
   /// When set, receives the synonyms of the unprefixed and title (S) words as
   /// written, for the database's synonym table ([index] synonyms).
   SurfaceSynonyms* synonyms = nullptr;
+  /// When set, the article's token stream over article_text(article) (article_extractor.h),
+  /// already used for extraction: the title and body words are read from it, not found again.
+  const TokenStream* stream = nullptr;
 };
 
 /// The indexed document of @p article. @p analyzer makes the text terms.
