@@ -18,6 +18,7 @@
 
 #include "base/hash.h"
 #include "base/utf8.h"
+#include "text/clitics.h"
 
 namespace xapian_arabic::sources {
 
@@ -90,7 +91,7 @@ inline char32_t next_cp(std::string_view s, std::size_t pos, std::size_t& len) {
 void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out);
 /// The words of @p name, normalized and joined by single spaces: the form names are looked up in.
 std::string token_key(const WordNormalizer& words, std::string_view name);
-inline const std::string kAl = "ال";
+inline const std::string kAl{clitics::kArticle};
 
 /// Hash sets looked up by string_view without building a string.
 using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;
