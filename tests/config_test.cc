@@ -166,3 +166,25 @@ TEST_CASE("config check loads the tables a config names and reports a bad one at
   CHECK_NOTHROW(Config::check(config));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("config check rejects a malformed markers table at the config line and the table's line", "[config]") {
+  const auto dir = std::filesystem::temp_directory_path() / "xa-config-check-markers-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "markers.tsv") << "# my markers\nrelated\tطالع كذلك\nrelatd\tاقرأ أيضا\n";
+  // [sources] too: the markers table is still blamed on [layout], not on the first table key.
+  std::ofstream(dir / "xa.toml")
+      << "[sources]\ncities_file = \"markers.tsv\"\n[layout]\nmarkers_file = \"markers.tsv\"\n";
+  const std::string config = (dir / "xa.toml").string();
+  CHECK_NOTHROW(Config::load(config));
+  try {
+    Config::check(config);
+    FAIL("a malformed markers table passed config check");
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Catch::Matchers::StartsWith(config + ":4: [layout] markers_file: ") &&
+                             Catch::Matchers::Contains("markers.tsv:3: unknown marker kind 'relatd'"));
+  }
+  std::ofstream(dir / "markers.tsv", std::ios::trunc) << "related\tطالع كذلك\n";
+  CHECK_NOTHROW(Config::check(config));
+  CHECK(Config::load(config).extraction.markers_file == (dir / "markers.tsv").string());
+  std::filesystem::remove_all(dir);
+}

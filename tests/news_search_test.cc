@@ -267,6 +267,39 @@ TEST_CASE("search: date: filters and --from/--to on value slot 0", "[search]") {
   CHECK_THROWS_AS(search.search(request), SearchError);
 }
 
+TEST_CASE("search: date: month names come from the config's [dates] tables_dir", "[search]") {
+  const auto dir = std::filesystem::temp_directory_path() / "xa-search-months-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const auto& entry : std::filesystem::directory_iterator(XA_SOURCE_DIR "/config/dates"))
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+  std::ofstream(dir / "months.tsv", std::ios::app) << "يوليوو\t7\tmsa\t-\n";  // a spelling of the user's own
+  std::set<std::string> july_2015;
+  for (const auto& a : articles())
+    if (a.date.rfind("2015-07", 0) == 0) july_2015.insert(a.id);
+
+  const NewsSearch builtin(default_index(), Config::defaults(), test_resolver);
+  CHECK_THROWS_WITH(run(builtin, "date:يوليوو 2015"), Catch::Contains("bad date"));
+  CHECK_THROWS_AS(parse_date_range("يوليوو 2015"), SearchError);
+
+  Config config = Config::defaults();
+  config.extraction.dates_tables_dir = dir.string();
+  const NewsSearch mine(default_index(), config, test_resolver);
+  CHECK(id_set(run(mine, "date:يوليوو 2015")) == july_2015);
+  CHECK(id_set(run(mine, "date:يوليو 2015")) == july_2015);  // the table's own names still work
+  SearchRequest request;
+  request.limit = 200;
+  request.from = "يوليوو 2015";
+  request.to = "يوليوو 2015";
+  CHECK(id_set(mine.search(request)) == july_2015);
+  CHECK(parse_date_range("يوليوو 2015", dir.string()).from == "20150701");
+
+  // A malformed months.tsv is a table error naming its line, when the search is made.
+  std::ofstream(dir / "months.tsv", std::ios::app) << "شهري\t13\tmsa\t-\n";
+  CHECK_THROWS_WITH(NewsSearch(default_index(), config, test_resolver), Catch::Contains("months.tsv:"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("search: source: matches every alias of an agency", "[search]") {
   const NewsSearch search(default_index(), Config::defaults(), test_resolver);
   std::set<std::string> spa;

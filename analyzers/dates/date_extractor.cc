@@ -29,7 +29,8 @@ const char* to_string(DateKind kind) {
 }
 
 struct XAPIAN_ARABIC_LOCAL DateExtractor::Impl {
-  explicit Impl(const DateExtractorOptions& o) : lexicon(o.tables_dir), hijri(o.islamic_calendar) {}
+  explicit Impl(const DateExtractorOptions& o)
+      : lexicon(o.tables_dir, *MarkerTable::load(o.markers_file)), hijri(o.islamic_calendar) {}
   dates::DateLexicon lexicon;
   dates::HijriCalendar hijri;
 };

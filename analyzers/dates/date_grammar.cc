@@ -38,7 +38,7 @@ void Grammar::run() {
 void Grammar::look_up(Token& tok) {
   const std::string_view w(arena_.data() + tok.fold_offset, tok.fold_length);
   if ((tok.lex = lex_.find(w))) return;
-  if (is_clitic_lead(w) && (tok.lex = lex_.find(w.substr(2)))) tok.clitic = 2;
+  if (is_clitic_lead(w) && (tok.lex = lex_.find(w.substr(clitics::kBytes)))) tok.clitic = clitics::kBytes;
 }
 
 const Grammar::Phrases& Grammar::phrases_at(std::size_t i) const {

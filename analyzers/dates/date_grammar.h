@@ -25,6 +25,7 @@
 #include "dates/date_calendar.h"
 #include "dates/date_lexicon.h"
 #include "dates/date_tokens.h"
+#include "text/clitics.h"
 
 namespace xapian_arabic::dates {
 
@@ -34,10 +35,9 @@ inline constexpr std::size_t kChunkAtoms = 16 * 1024;
 // A marker (تاريخ النشر:) gives its kind to a date starting at most this many tokens after it.
 inline constexpr std::size_t kMarkerReach = 2;
 
+/// A word of at least three letters behind a proclitic the grammar strips (و ب ل ف).
 constexpr bool is_clitic_lead(std::string_view w) {
-  // و ب ل ف in UTF-8 (all start with 0xD9 or 0xD8)
-  return w.size() > 4 && (w.substr(0, 2) == "\xD9\x88" || w.substr(0, 2) == "\xD8\xA8" ||
-                          w.substr(0, 2) == "\xD9\x84" || w.substr(0, 2) == "\xD9\x81");
+  return w.size() > 2 * clitics::kBytes && clitics::starts_with(w, clitics::kBeforeDates);
 }
 
 inline bool starts_with(std::string_view s, std::string_view p) {

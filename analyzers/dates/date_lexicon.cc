@@ -6,8 +6,10 @@
 #include <xapian_arabic/error.h>
 
 #include <charconv>
+#include <filesystem>
 #include <functional>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "dates/date_tokens.h"
@@ -91,7 +93,29 @@ std::uint32_t to_role(const std::string& file, std::size_t line, std::string_vie
   bad(file, line, "unknown role '" + std::string(s) + "'");
 }
 
+/// The file name of table @p name of @p tables_dir as errors give it, and its contents.
+struct Table {
+  std::string file, content;
+};
+Table read_dates_table(const std::string& tables_dir, const char* name) {
+  const std::string builtin = std::string("dates/") + name;
+  const std::string path = tables_dir.empty() ? std::string() : tables_dir + "/" + name;
+  return {path.empty() ? "config/" + builtin : path, read_table(builtin, path)};
+}
+
 }  // namespace
+
+std::vector<MonthName> read_month_names(const std::string& tables_dir) {
+  const Table table = read_dates_table(tables_dir, "months.tsv");
+  std::vector<MonthName> out;
+  for (const Row& r : rows(table.content, table.file, 4)) {
+    const int month = to_int(table.file, r.line, r.fields[1], 1, 12);
+    const std::string_view flags = r.fields[3];
+    if (flags != "-" && flags != "needs_number") bad(table.file, r.line, "flags must be '-' or 'needs_number'");
+    out.push_back({std::string(r.fields[0]), month, flags == "needs_number", r.line});
+  }
+  return out;
+}
 
 LexEntry& DateLexicon::add(const std::string& file, std::size_t line, std::string_view phrase) {
   const std::string key = fold_phrase(phrase);
@@ -125,26 +149,25 @@ LexEntry& DateLexicon::add(const std::string& file, std::size_t line, std::strin
   return e;
 }
 
-DateLexicon::DateLexicon(const std::string& tables_dir) {
+DateLexicon::DateLexicon(const std::string& tables_dir, const MarkerTable& markers) {
   const auto load = [&](const char* name, std::size_t fields,
                         const std::function<void(const std::string&, const Row&)>& apply) {
-    const std::string builtin = std::string("dates/") + name;
-    const std::string path = tables_dir.empty() ? std::string() : tables_dir + "/" + name;
-    const std::string file = path.empty() ? "config/" + builtin : path;
-    const std::string content = read_table(builtin, path);
-    for (const Row& row : rows(content, file, fields)) apply(file, row);
+    const Table table = read_dates_table(tables_dir, name);
+    for (const Row& row : rows(table.content, table.file, fields)) apply(table.file, row);
   };
 
-  load("months.tsv", 4, [&](const std::string& f, const Row& r) {
-    const int month = to_int(f, r.line, r.fields[1], 1, 12);
-    const std::string_view flags = r.fields[3];
-    if (flags != "-" && flags != "needs_number") bad(f, r.line, "flags must be '-' or 'needs_number'");
-    LexEntry& e = add(f, r.line, r.fields[0]);
-    if (e.month != 0 && e.month != month)
-      bad(f, r.line, "'" + std::string(r.fields[0]) + "' already names another month");
-    e.month = static_cast<std::int8_t>(month);
-    e.month_needs_number = e.month_needs_number || flags == "needs_number";
-  });
+  if (!tables_dir.empty() && std::filesystem::exists(tables_dir + "/markers.tsv"))
+    throw TableError(tables_dir +
+                     "/markers.tsv: the date markers are in the one markers table now "
+                     "(config/layout/markers.tsv, [layout] markers_file): move its phrases there as "
+                     "published/updated or published_marker/updated_marker rows and remove this file");
+  const std::string months_file = tables_dir.empty() ? "config/dates/months.tsv" : tables_dir + "/months.tsv";
+  for (const MonthName& m : read_month_names(tables_dir)) {
+    LexEntry& e = add(months_file, m.line, m.name);
+    if (e.month != 0 && e.month != m.month) bad(months_file, m.line, "'" + m.name + "' already names another month");
+    e.month = static_cast<std::int8_t>(m.month);
+    e.month_needs_number = e.month_needs_number || m.needs_number;
+  }
   load("hijri_months.tsv", 2, [&](const std::string& f, const Row& r) {
     add(f, r.line, r.fields[0]).hijri_month = static_cast<std::int8_t>(to_int(f, r.line, r.fields[1], 1, 12));
   });
@@ -181,11 +204,11 @@ DateLexicon::DateLexicon(const std::string& tables_dir) {
     e.has_zone = true;
     e.zone_minutes = static_cast<std::int16_t>(z[0] == '-' ? -minutes : minutes);
   });
-  load("markers.tsv", 2, [&](const std::string& f, const Row& r) {
-    const std::string_view k = r.fields[1];
-    if (k != "published" && k != "updated") bad(f, r.line, "kind must be published or updated");
-    add(f, r.line, r.fields[0]).marker = k == "published" ? 1 : 2;
-  });
+  // Every kind of the markers table that marks a date in running text (the *_label kinds do not).
+  for (const auto& [kind, marker] : {std::pair{MarkerKind::published, 1}, std::pair{MarkerKind::published_marker, 1},
+                                     std::pair{MarkerKind::updated, 2}, std::pair{MarkerKind::updated_marker, 2}})
+    for (const MarkerPhrase& phrase : markers.phrases(kind))
+      add(markers.name(), phrase.line, phrase.text).marker = static_cast<std::int8_t>(marker);
   load("cues.tsv", 2, [&](const std::string& f, const Row& r) {
     add(f, r.line, r.fields[0]).roles |= to_role(f, r.line, r.fields[1]);
   });

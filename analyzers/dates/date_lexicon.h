@@ -4,7 +4,8 @@
  *  Every table phrase is folded (see date_tokens.h) and stored under its folded
  *  words joined by one space; a phrase of several words also marks its first
  *  word as the head of a longer phrase so the grammar only tries multi-word
- *  lookups where one can match.
+ *  lookups where one can match. The publication and update markers come from the
+ *  one markers table (tables/markers.h), the rest from the dates tables folder.
  */
 #pragma once
 
@@ -12,8 +13,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "base/hash.h"
+#include "tables/markers.h"
 
 namespace xapian_arabic::dates {
 
@@ -57,17 +60,33 @@ struct LexEntry {
   Half half = Half::none;  ///< times.tsv
   bool has_zone = false;   ///< zones.tsv
   std::int16_t zone_minutes = 0;
-  std::int8_t marker = 0;     ///< markers.tsv: 1 published, 2 updated
+  std::int8_t marker = 0;     ///< markers table: 1 published, 2 updated
   std::uint32_t roles = 0;    ///< cues.tsv
   bool heads_phrase = false;  ///< first word of a longer phrase
   std::uint8_t words = 1;
 };
 
+/// One row of months.tsv.
+struct MonthName {
+  std::string name;  ///< as written
+  int month = 0;     ///< 1-12
+  bool needs_number = false;
+  std::size_t line = 0;
+};
+
+/// The Gregorian month names of months.tsv in @p tables_dir (empty: the built-in table), checked
+/// as the grammar checks them: the one reading of the table, for search's date: field too.
+/// Throws TableError("FILE:LINE: what is wrong").
+std::vector<MonthName> read_month_names(const std::string& tables_dir);
+
 class DateLexicon {
  public:
-  /// Loads the tables from @p tables_dir (empty: the built-in copies).
-  /// Throws std::runtime_error naming the file and line of a malformed row.
-  explicit DateLexicon(const std::string& tables_dir);
+  /// Loads the tables from @p tables_dir (empty: the built-in copies) and the date markers of
+  /// @p markers. Throws TableError naming the file and line of a malformed row; a markers.tsv in
+  /// @p tables_dir is refused (the markers are in the one markers table now).
+  DateLexicon(const std::string& tables_dir, const MarkerTable& markers);
+  /// With the built-in markers table.
+  explicit DateLexicon(const std::string& tables_dir) : DateLexicon(tables_dir, *MarkerTable::load({})) {}
 
   const LexEntry* find(std::string_view folded) const {
     // Most words of a text are not in the tables: a bit set over (length, first and

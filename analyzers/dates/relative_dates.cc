@@ -45,7 +45,7 @@ bool Grammar::future_before(std::size_t i) const {
     if (!is_word(j)) continue;
     if (has_role(j, dates::role_future)) return true;
     std::string_view w = fold(j);
-    if (is_clitic_lead(w) && (w.substr(0, 2) == "\xD9\x88" || w.substr(0, 2) == "\xD9\x81")) w.remove_prefix(2);
+    if (is_clitic_lead(w) && clitics::starts_with(w, clitics::kConjunctions)) w.remove_prefix(clitics::kBytes);
     // سي/ست/سن + a verb of at least three letters
     if (w.size() >= 8 && (starts_with(w, "\xD8\xB3\xD9\x8A") || starts_with(w, "\xD8\xB3\xD8\xAA") ||
                           starts_with(w, "\xD8\xB3\xD9\x86"))) {
@@ -58,8 +58,8 @@ bool Grammar::future_before(std::size_t i) const {
 
 bool Grammar::relative(std::size_t i, std::size_t k, const LexEntry& e, Parse& p) {
   // اليوم الوطني, اليوم التالي, الليلة الأولى: a noun with an adjective, not "today".
-  if (k == 1 && starts_with(fold(i).substr(t_[i].clitic), "\xD8\xA7\xD9\x84") && is_word(i + 1) &&
-      starts_with(fold(i + 1), "\xD8\xA7\xD9\x84") && !(lex(i + 1) && lex(i + 1)->weekday))
+  if (k == 1 && starts_with(fold(i).substr(t_[i].clitic), clitics::kArticle) && is_word(i + 1) &&
+      starts_with(fold(i + 1), clitics::kArticle) && !(lex(i + 1) && lex(i + 1)->weekday))
     return false;
   std::size_t last = i + k - 1;
   if (e.relative_unit == Unit::day) {

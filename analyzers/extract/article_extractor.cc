@@ -51,12 +51,14 @@ DateExtractorOptions date_options(const ExtractionSettings& settings) {
   DateExtractorOptions options;
   options.tables_dir = settings.dates_tables_dir;
   options.islamic_calendar = settings.islamic_calendar;
+  options.markers_file = settings.markers_file;
   return options;
 }
 SourceExtractorOptions source_options(const ExtractionSettings& settings) {
   SourceExtractorOptions options;
   options.aliases_file = settings.aliases_file;
   options.cities_file = settings.cities_file;
+  options.markers_file = settings.markers_file;
   return options;
 }
 }  // namespace

@@ -4,14 +4,13 @@
 #include "news/news_layout.h"
 
 #include <unicode/uchar.h>
-#include <xapian_arabic/error.h>
 
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <utility>
 
 #include "base/utf8.h"
-#include "tables/data_files.h"
 
 namespace xapian_arabic {
 
@@ -103,23 +102,37 @@ bool has_digit(std::string_view normalized) {
 
 }  // namespace
 
-NewsLayout::NewsLayout(const std::string& markers_file) {
-  const std::string content = read_table("sources/markers.tsv", markers_file);
-  const std::string name = markers_file.empty() ? "config/sources/markers.tsv" : markers_file;
-  for (std::string_view line : table_lines(content)) {
-    const auto fields = split_fields(line);
-    if (fields.size() != 2 || fields[1].empty())
-      throw TableError(name + ": expected 'kind<TAB>phrase', got '" + std::string(line) + "'");
-    static const std::vector<std::string> kinds = {"published", "updated",   "source", "related", "boilerplate",
-                                                   "zone",      "time_word", "cue",    "verb"};
-    if (std::find(kinds.begin(), kinds.end(), fields[0]) == kinds.end())
-      throw TableError(name + ": unknown marker kind '" + std::string(fields[0]) + "'");
-    phrases_[std::string(fields[0])].push_back(normalizer_.normalize(fields[1]));
-  }
-  for (auto& [kind, list] : phrases_)
+NewsLayout::NewsLayout(std::shared_ptr<const MarkerTable> markers) : markers_(std::move(markers)) {
+  const auto longest_first = [](std::vector<std::string>& list) {
     std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const char* kind : {"published", "updated", "source", "related", "boilerplate"})
-    for (const std::string& phrase : phrases(kind)) label_first_words_.insert(first_word(phrase));
+  };
+  for (std::size_t kind = 0; kind < kMarkerKinds; ++kind) {
+    for (const MarkerPhrase& phrase : markers_->phrases(static_cast<MarkerKind>(kind)))
+      phrases_[kind].push_back(normalizer_.normalize(phrase.text));
+    longest_first(phrases_[kind]);
+  }
+  for (MarkerKind kind : {MarkerKind::published, MarkerKind::published_label})
+    published_labels_.insert(published_labels_.end(), phrases(kind).begin(), phrases(kind).end());
+  for (MarkerKind kind : {MarkerKind::updated, MarkerKind::updated_label})
+    updated_labels_.insert(updated_labels_.end(), phrases(kind).begin(), phrases(kind).end());
+  longest_first(published_labels_);
+  longest_first(updated_labels_);
+  for (LineLabel kind :
+       {LineLabel::published, LineLabel::updated, LineLabel::source, LineLabel::related, LineLabel::boilerplate})
+    for (const std::string& phrase : labels(kind)) label_first_words_.insert(first_word(phrase));
+}
+
+const std::vector<std::string>& NewsLayout::labels(LineLabel kind) const {
+  switch (kind) {
+    case LineLabel::published: return published_labels_;
+    case LineLabel::updated: return updated_labels_;
+    case LineLabel::source: return phrases(MarkerKind::source);
+    case LineLabel::related: return phrases(MarkerKind::related);
+    case LineLabel::boilerplate: return phrases(MarkerKind::boilerplate);
+    case LineLabel::none: break;
+  }
+  static const std::vector<std::string> none;
+  return none;
 }
 
 std::string NewsLayout::first_word(std::string_view text) const {
@@ -141,14 +154,13 @@ std::string NewsLayout::first_word(std::string_view text) const {
 }
 
 std::shared_ptr<const NewsLayout> NewsLayout::builtin() {
-  static const auto layout = std::make_shared<const NewsLayout>();
+  static const auto layout = std::make_shared<const NewsLayout>(MarkerTable::load({}));
   return layout;
 }
 
-const std::vector<std::string>& NewsLayout::phrases(const std::string& kind) const {
-  static const std::vector<std::string> none;
-  const auto it = phrases_.find(kind);
-  return it == phrases_.end() ? none : it->second;
+std::shared_ptr<const NewsLayout> NewsLayout::load(const std::string& markers_file) {
+  if (markers_file.empty()) return builtin();
+  return std::make_shared<const NewsLayout>(MarkerTable::load(markers_file));
 }
 
 std::size_t NewsLayout::starts_with_phrase(std::string_view norm, const std::vector<std::string>& list) {
@@ -176,12 +188,9 @@ LabelMatch NewsLayout::label(std::string_view line) const {
     lead += len;
   }
   const std::string_view text = std::string_view(norm.text).substr(lead);
-  static const std::pair<const char*, LineLabel> kinds[] = {
-      {"published", LineLabel::published}, {"updated", LineLabel::updated},         {"source", LineLabel::source},
-      {"related", LineLabel::related},     {"boilerplate", LineLabel::boilerplate},
-  };
-  for (const auto& [kind, label_kind] : kinds) {
-    const std::size_t n = starts_with_phrase(text, phrases(kind));
+  for (const LineLabel label_kind :
+       {LineLabel::published, LineLabel::updated, LineLabel::source, LineLabel::related, LineLabel::boilerplate}) {
+    const std::size_t n = starts_with_phrase(text, labels(label_kind));
     if (n == 0) continue;
     std::size_t after = lead + n;
     bool colon = false;
@@ -210,8 +219,8 @@ LabelMatch NewsLayout::label(std::string_view line) const {
 
 std::size_t NewsLayout::date_value_end(std::string_view line, std::size_t begin) const {
   const auto toks = tokens(line, begin, 24);
-  const auto& zones = phrases("zone");
-  const auto& words = phrases("time_word");
+  const auto& zones = phrases(MarkerKind::zone);
+  const auto& words = phrases(MarkerKind::time_word);
   std::vector<std::string> norm;
   norm.reserve(toks.size());
   for (const Token& t : toks) norm.push_back(normalizer_.normalize(line.substr(t.begin, t.end - t.begin)));

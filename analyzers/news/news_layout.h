@@ -3,21 +3,23 @@
  *  markers, boilerplate, and where a header's date value ends (internal).
  *
  *  Shared by the news reader (to split an article) and the source extractor (to find
- *  the article's opening in raw text). Phrases come from config/sources/markers.tsv and
- *  are compared after normalization.
+ *  the article's opening in raw text). Phrases come from the markers table
+ *  (tables/markers.h) and are compared after normalization.
  */
 #pragma once
 
 #include <xapian_arabic/normalizer.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#include "tables/markers.h"
 
 namespace xapian_arabic {
 
@@ -42,11 +44,15 @@ struct LabelMatch {
 
 class NewsLayout {
  public:
-  /// Loads config/sources/markers.tsv (or @p markers_file).
-  explicit NewsLayout(const std::string& markers_file = {});
+  /// The layout of @p markers.
+  explicit NewsLayout(std::shared_ptr<const MarkerTable> markers);
 
-  /// The shared built-in layout.
+  /// The shared built-in layout (config/layout/markers.tsv).
   static std::shared_ptr<const NewsLayout> builtin();
+  /// The layout of the markers table @p markers_file (empty: builtin()). Throws TableError.
+  static std::shared_ptr<const NewsLayout> load(const std::string& markers_file);
+
+  const MarkerTable& markers() const { return *markers_; }
 
   const Normalizer& normalizer() const { return normalizer_; }
 
@@ -59,8 +65,8 @@ class NewsLayout {
   /// that the scraper ran into the same line.
   std::size_t date_value_end(std::string_view line, std::size_t begin) const;
 
-  /// Phrases (normalized) of a kind from the markers table: "cue", "verb".
-  const std::vector<std::string>& phrases(const std::string& kind) const;
+  /// Phrases (normalized, longest first) of a kind of the markers table: MarkerKind::cue, verb ...
+  const std::vector<std::string>& phrases(MarkerKind kind) const { return phrases_[static_cast<std::size_t>(kind)]; }
 
  private:
   /// The first word of @p text (after bullets and punctuation), normalized.
@@ -70,9 +76,14 @@ class NewsLayout {
   /// as whole words, or 0.
   static std::size_t starts_with_phrase(std::string_view norm, const std::vector<std::string>& list);
 
+  /// The labels of a line kind: both its label kinds, longest first.
+  const std::vector<std::string>& labels(LineLabel kind) const;
+
   Normalizer normalizer_;
-  std::map<std::string, std::vector<std::string>> phrases_;  // kind -> normalized phrases, longest first
-  std::unordered_set<std::string> label_first_words_;        // cheap test before matching labels
+  std::shared_ptr<const MarkerTable> markers_;
+  std::array<std::vector<std::string>, kMarkerKinds> phrases_;  // by MarkerKind: normalized, longest first
+  std::vector<std::string> published_labels_, updated_labels_;  // published + published_label ...
+  std::unordered_set<std::string> label_first_words_;           // cheap test before matching labels
 };
 
 /// True for the characters that separate a dateline's parts: - – — ـ / : | ، ,

@@ -193,7 +193,8 @@ NewsReaderOptions news_reader_options(const JsonlFields& fields) {
   return options;
 }
 
-NewsReader::NewsReader(const NewsReaderOptions& options) : options_(options), layout_(NewsLayout::builtin()) {}
+NewsReader::NewsReader(const NewsReaderOptions& options)
+    : options_(options), layout_(NewsLayout::load(options.markers_file)) {}
 
 void NewsReader::split_lines(std::string_view text, bool take_title, NewsArticle& article) const {
   bool in_related = false;

@@ -7,6 +7,7 @@
 
 #include "sources/source_grammar.h"
 #include "tables/data_files.h"
+#include "text/clitics.h"
 
 namespace xapian_arabic {
 
@@ -73,30 +74,24 @@ auto SourceExtractor::Impl::load_cities(const std::string& content) -> void {
 }
 
 auto SourceExtractor::Impl::clitic_variants(std::string_view word, std::array<std::string, 4>& out) -> std::size_t {
-  out[0].assign(word);
-  if (word.size() < 8) return 1;  // keep at least three letters after a clitic
-  const std::string_view lead = word.substr(0, 2), second = word.substr(2, 2);
-  const bool wa = lead == "و", fa = lead == "ف", la = lead == "ل";
-  if (!(wa || fa || la || lead == "ب" || lead == "ك")) return 1;
-  std::size_t n = 1;
-  if (la && second == "ل") out[n++] = kAl + std::string(word.substr(4));
-  if ((wa || fa) && second == "ل") out[n++].assign(word.substr(4));
-  out[n++].assign(word.substr(2));
+  std::array<Variant, 3> views;
+  const std::size_t n = clitic_views(word, views);
+  for (std::size_t v = 0; v < n; ++v)
+    out[v] = views[v].al ? kAl + std::string(views[v].rest) : std::string(views[v].rest);
   return n;
 }
 
 auto SourceExtractor::Impl::clitic_views(std::string_view word, std::array<Variant, 3>& out) -> std::size_t {
+  using namespace clitics;
   out[0] = {word, false};
-  if (word.size() < 8) return 1;
-  // The clitics as two-byte UTF-8 codes: و ف ل ب ك.
-  constexpr unsigned kWa = 0xD988, kFa = 0xD981, kLa = 0xD984, kBa = 0xD8A8, kKa = 0xD983;
-  const unsigned lead = FirstWordFilter::pair(word, 0), second = FirstWordFilter::pair(word, 2);
-  const bool wa = lead == kWa, fa = lead == kFa, la = lead == kLa;
-  if (!(wa || fa || la || lead == kBa || lead == kKa)) return 1;
+  if (word.size() < 4 * kBytes) return 1;  // keep at least three letters after a clitic
+  const Clitic first = lead(word);
+  if (!(first & kAll)) return 1;
+  const bool then_li = lead(word.substr(kBytes)) == li;
   std::size_t n = 1;
-  if (la && second == kLa) out[n++] = {word.substr(4), true};
-  if ((wa || fa) && second == kLa) out[n++] = {word.substr(4), false};
-  out[n++] = {word.substr(2), false};
+  if (first == li && then_li) out[n++] = {word.substr(2 * kBytes), true};               // لل → ال
+  if ((first & kConjunctions) && then_li) out[n++] = {word.substr(2 * kBytes), false};  // ول, فل
+  out[n++] = {word.substr(kBytes), false};
   return n;
 }
 

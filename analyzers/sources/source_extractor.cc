@@ -27,12 +27,15 @@ const char* to_string(SourceKind kind) {
   return "source";
 }
 
-SourceExtractor::SourceExtractor(const SourceExtractorOptions& options) : impl_(std::make_unique<Impl>()) {
+SourceExtractor::SourceExtractor(const SourceExtractorOptions& options)
+    : impl_(std::make_unique<Impl>(NewsLayout::load(options.markers_file))) {
   impl_->load_aliases(read_table("sources/agencies.tsv", options.aliases_file),
                       options.aliases_file.empty() ? "config/sources/agencies.tsv" : options.aliases_file);
   impl_->load_cities(read_table("sources/cities.txt", options.cities_file));
-  for (const std::string& cue : impl_->layout->phrases("cue")) impl_->cues.insert(token_key(impl_->words, cue));
-  for (const std::string& verb : impl_->layout->phrases("verb")) impl_->verbs.insert(token_key(impl_->words, verb));
+  for (const std::string& cue : impl_->layout->phrases(MarkerKind::cue))
+    impl_->cues.insert(token_key(impl_->words, cue));
+  for (const std::string& verb : impl_->layout->phrases(MarkerKind::verb))
+    impl_->verbs.insert(token_key(impl_->words, verb));
 }
 
 SourceExtractor::~SourceExtractor() = default;

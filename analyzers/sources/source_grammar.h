@@ -47,7 +47,9 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
     std::optional<std::size_t> city;
   };
 
-  std::shared_ptr<const NewsLayout> layout = NewsLayout::builtin();
+  explicit Impl(std::shared_ptr<const NewsLayout> layout_) : layout(std::move(layout_)) {}
+
+  std::shared_ptr<const NewsLayout> layout;
   WordNormalizer words{layout->normalizer()};
   std::vector<Entry> entries;
   std::unordered_map<std::string, Alias> aliases;

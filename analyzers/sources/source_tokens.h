@@ -18,6 +18,7 @@
 
 #include "base/hash.h"
 #include "base/utf8.h"
+#include "text/clitics.h"
 
 namespace xapian_arabic::sources {
 
@@ -52,7 +53,7 @@ void tokens_of(const TokenStream& stream, std::size_t first, std::size_t last, s
 void tokenize(const WordNormalizer& words, std::string_view s, Tokens& out);
 /// The words of @p name, normalized and joined by single spaces: the form names are looked up in.
 std::string token_key(const WordNormalizer& words, std::string_view name);
-inline const std::string kAl = "ال";
+inline const std::string kAl{clitics::kArticle};
 
 /// Hash sets looked up by string_view without building a string.
 using StringSet = std::unordered_set<std::string, TransparentStringHash, std::equal_to<>>;

@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "tables/data_files.h"
+#include "text/clitics.h"
 #include "text/stemmer_tables.h"
 
 namespace xapian_arabic {
@@ -188,7 +189,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
     // A hamzated alef-lam that starts a word (إلكتروني, إلغاء) folds to ال like the
     // article, and a bare إلكترونية loses it above; after a real article remove it
     // again, so that الإلكترونية and إلكترونية get one stem.
-    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
+    using clitics::kArticle;
     if (proclitic->text.ends_with(kArticle) && begins(stem, kArticle) && letters(stem) >= 2 + 3)
       stem.remove_prefix(kArticle.size());
   }

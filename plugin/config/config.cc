@@ -44,7 +44,7 @@ struct EnumField {
 enum class PathKind { none, file, folder };
 
 /// What Config::check loads to prove a key's tables are well-formed.
-enum class Tables { none, stemmer, stopwords, dates, sources };
+enum class Tables { none, stemmer, stopwords, layout, dates, sources };
 
 struct Key {
   const char* section;
@@ -147,6 +147,8 @@ const Key kKeys[] = {
     {"search", "limit", XA_FIELD(search.limit), 1, 100000},
     {"search", "snippet_length", XA_FIELD(search.snippet_length), 0, 100000},
     {"search", "exact_form_weight", XA_FIELD(search.exact_form_weight), 0, 100},
+    // Before [sources] and [dates]: check() loads it first, so a bad markers table is reported here.
+    {"layout", "markers_file", XA_FIELD(extraction.markers_file), 0, 0, PathKind::file, Tables::layout},
     {"sources", "aliases_file", XA_FIELD(extraction.aliases_file), 0, 0, PathKind::file, Tables::sources},
     {"sources", "cities_file", XA_FIELD(extraction.cities_file), 0, 0, PathKind::file, Tables::sources},
     {"dates", "tables_dir", XA_FIELD(extraction.dates_tables_dir), 0, 0, PathKind::folder, Tables::dates},
@@ -322,6 +324,12 @@ void load_tables(const Config& config, Tables kind) {
     case Tables::none: return;
     case Tables::stemmer: LightStemmer(config.analysis.normalization, config.analysis.stemmer_tables_dir); return;
     case Tables::stopwords: (void)read_table("stopwords/arabic.txt", config.analysis.stopwords_file); return;
+    case Tables::layout: {  // the markers table as the reader, the date and the source grammar use it
+      ExtractionSettings markers_only;
+      markers_only.markers_file = config.extraction.markers_file;
+      ArticleExtractor{markers_only};
+      return;
+    }
     case Tables::dates:
     case Tables::sources: ArticleExtractor{config.extraction}; return;
   }
@@ -341,6 +349,12 @@ std::string folder_of(const std::string& path) {
 }
 
 }  // namespace
+
+NewsReaderOptions Config::reader_options() const {
+  NewsReaderOptions options = news_reader_options(jsonl);
+  options.markers_file = extraction.markers_file;
+  return options;
+}
 
 Config Config::defaults() {
   return parse(read_table("default.toml"), "built-in default.toml");

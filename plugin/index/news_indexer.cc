@@ -141,7 +141,7 @@ IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   threads_ = options_.threads ? options_.threads : config_.index.threads;
   if (threads_ == 0) threads_ = std::max(1u, std::thread::hardware_concurrency());
   batch_size_ = std::max<std::size_t>(1, options_.batch_size ? options_.batch_size : config_.index.batch_size);
-  NewsReaderOptions reader_options = news_reader_options(config_.jsonl);
+  NewsReaderOptions reader_options = config_.reader_options();
   // Asked between chunks, so a stop ends even a file of one huge line promptly.
   reader_options.stop_requested = [this] { return abort_ || stopping(); };
   reader_.emplace(reader_options);

@@ -71,7 +71,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     static const std::string source_group = "source", agency_group = "agency", date_group = "date";
     Xapian::FieldProcessor* source_fp = (new SourceFieldProcessor(resolve, schema::kSourcePrefix))->release();
     Xapian::FieldProcessor* agency_fp = (new SourceFieldProcessor(resolve, schema::kAgencyPrefix))->release();
-    date_processor = new DateFieldProcessor;
+    date_processor = new DateFieldProcessor(months);
     Xapian::FieldProcessor* date_fp = date_processor->release();
     for (const auto& name : field("source", "مصدر")) parser.add_boolean_prefix(name, source_fp, &source_group);
     for (const auto& name : field("agency", "وكالة")) parser.add_boolean_prefix(name, agency_fp, &agency_group);
@@ -81,7 +81,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   }
 
   Xapian::Query parse(std::string_view query_string) {
-    const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields);
+    const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields, *months);
     try {
       date_processor->error.clear();
       const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
@@ -116,6 +116,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   Analyzer analyzer;
   Xapian::QueryParser parser;
   std::vector<std::string> date_fields;
+  std::shared_ptr<const MonthNames> months = month_names(config.extraction.dates_tables_dir);  // of date:, --from
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
@@ -196,9 +197,9 @@ Xapian::Query NewsSearch::build_query(const SearchRequest& request) const {
   std::vector<Xapian::Query> filters;
   if (!request.from.empty() || !request.to.empty()) {
     DateRange range;
-    if (!request.from.empty()) range.from = parse_date_range(request.from).from;
+    if (!request.from.empty()) range.from = parse_date_range(request.from, *impl_->months).from;
     if (!request.to.empty()) {
-      const DateRange to = parse_date_range(request.to);
+      const DateRange to = parse_date_range(request.to, *impl_->months);
       range.to = to.to.empty() ? to.from : to.to;
     }
     if (!range.from.empty() && !range.to.empty() && range.from > range.to)

@@ -12,7 +12,7 @@
 #include <memory>
 #include <unordered_map>
 
-#include "tables/data_files.h"
+#include "dates/date_lexicon.h"
 
 namespace xapian_arabic {
 
@@ -34,20 +34,12 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-/// Month names of config/dates/months.tsv, normalized, → month number.
-const std::unordered_map<std::string, int>& month_names() {
-  static const std::unordered_map<std::string, int> months = [] {
-    std::unordered_map<std::string, int> m;
-    const Normalizer normalizer;
-    const std::string table = read_table("dates/months.tsv");
-    for (std::string_view line : table_lines(table)) {
-      const auto fields = split_fields(line);
-      if (fields.size() < 2 || !is_digits(fields[1])) continue;
-      m.emplace(collapse_spaces(normalizer.normalize(fields[0])), to_int(fields[1]));
-    }
-    return m;
-  }();
-  return months;
+MonthNames read_months(const std::string& tables_dir) {
+  MonthNames m;
+  const Normalizer normalizer;
+  for (const dates::MonthName& month : dates::read_month_names(tables_dir))
+    m.emplace(collapse_spaces(normalizer.normalize(month.name)), month.month);
+  return m;
 }
 
 int days_in_month(int year, int month) {
@@ -65,7 +57,7 @@ struct DateBounds {
   std::string first, last;
 };
 
-DateBounds parse_date(std::string_view raw, std::string_view whole) {
+DateBounds parse_date(std::string_view raw, std::string_view whole, const MonthNames& months) {
   const std::string text = collapse_spaces(raw);
   const auto bad = [&](const std::string& why) {
     return SearchError("bad date '" + std::string(whole) + "': " + why +
@@ -88,8 +80,8 @@ DateBounds parse_date(std::string_view raw, std::string_view whole) {
     // "نوفمبر 2024", "كانون الثاني 2024", "November 2024"
     const auto space = text.rfind(' ');
     if (space == std::string::npos) throw bad("a month name needs a year");
-    const auto found = month_names().find(text.substr(0, space));
-    if (found == month_names().end()) throw bad("unknown month '" + text.substr(0, space) + "'");
+    const auto found = months.find(text.substr(0, space));
+    if (found == months.end()) throw bad("unknown month '" + text.substr(0, space) + "'");
     parts = {std::string_view(text).substr(space + 1)};
     month = found->second;
   }
@@ -112,6 +104,12 @@ DateBounds parse_date(std::string_view raw, std::string_view whole) {
 
 }  // namespace
 
+std::shared_ptr<const MonthNames> month_names(const std::string& tables_dir) {
+  if (!tables_dir.empty()) return std::make_shared<const MonthNames>(read_months(tables_dir));
+  static const auto builtin = std::make_shared<const MonthNames>(read_months({}));
+  return builtin;
+}
+
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   for (char c : trim(s)) {
@@ -130,7 +128,8 @@ Xapian::Query date_filter(const DateRange& range) {
                        range.to.empty() ? std::string("99999999") : range.to);
 }
 
-std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields) {
+std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields,
+                              const MonthNames& months) {
   std::string out;
   std::size_t pos = 0;
   while (pos < query.size()) {
@@ -155,7 +154,7 @@ std::string quote_month_dates(const std::string& query, const std::vector<std::s
       const std::size_t word_end = std::min(query.find_first_of(" )", end), query.size());
       const std::string_view word(query.data() + end, word_end - end);
       if (words > 0 && word.size() == 4 && is_digits(word)) {
-        if (month_names().count(collapse_spaces(std::string_view(query).substr(value, end - value)))) {
+        if (months.count(collapse_spaces(std::string_view(query).substr(value, end - value)))) {
           out += '"';
           out.append(query, value, word_end - value);
           out += '"';
@@ -172,20 +171,28 @@ std::string quote_month_dates(const std::string& query, const std::vector<std::s
 }
 
 DateRange parse_date_range(std::string_view text) {
+  return parse_date_range(text, *month_names({}));
+}
+
+DateRange parse_date_range(std::string_view text, const std::string& dates_tables_dir) {
+  return parse_date_range(text, *month_names(dates_tables_dir));
+}
+
+DateRange parse_date_range(std::string_view text, const MonthNames& months) {
   static const Normalizer normalizer;
   const std::string normalized = normalizer.normalize(text);
   const std::string_view t = trim(normalized);
   if (t.empty()) throw SearchError("empty date");
   const auto dots = t.find("..");
   if (dots == std::string_view::npos) {
-    const DateBounds b = parse_date(t, text);
+    const DateBounds b = parse_date(t, text, months);
     return {b.first, b.last};
   }
   const std::string_view a = trim(t.substr(0, dots)), z = trim(t.substr(dots + 2));
   if (a.empty() && z.empty()) throw SearchError("bad date range '" + std::string(text) + "': give FROM, TO or both");
   DateRange range;
-  if (!a.empty()) range.from = parse_date(a, text).first;
-  if (!z.empty()) range.to = parse_date(z, text).last;
+  if (!a.empty()) range.from = parse_date(a, text, months).first;
+  if (!z.empty()) range.to = parse_date(z, text, months).last;
   if (!range.from.empty() && !range.to.empty() && range.from > range.to)
     throw SearchError("bad date range '" + std::string(text) + "': it ends before it starts");
   return range;

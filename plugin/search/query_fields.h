@@ -2,7 +2,8 @@
  *  @brief The query's fields: date: and source:/agency: filters (internal to search).
  *
  *  date: values, --from and --to go through one date grammar here (parse_date_range,
- *  public in news_search.h); source: values through the config's alias table.
+ *  public in news_search.h), with the month names of the config's [dates] tables_dir;
+ *  source: values through the config's alias table.
  */
 #pragma once
 
@@ -10,14 +11,26 @@
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/news_search.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace xapian_arabic {
 
 /// @p s without surrounding blanks, each run of blanks inside as one space.
 std::string collapse_spaces(std::string_view s);
+
+/// Gregorian month names (normalized, spaces collapsed) → month number.
+using MonthNames = std::unordered_map<std::string, int>;
+
+/// The month names of months.tsv in the dates tables folder @p tables_dir (empty: the built-in
+/// table, read once), the table the date extractor reads. Throws TableError naming FILE:LINE.
+std::shared_ptr<const MonthNames> month_names(const std::string& tables_dir);
+
+/// parse_date_range() with the month names @p months.
+DateRange parse_date_range(std::string_view text, const MonthNames& months);
 
 /// The value-range filter on the publication day (value slot 0) of @p range.
 Xapian::Query date_filter(const DateRange& range);
@@ -26,15 +39,19 @@ Xapian::Query date_filter(const DateRange& range);
 /// parser state when a FieldProcessor throws): the error is kept and raised after parsing.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(std::shared_ptr<const MonthNames> months) : months_(std::move(months)) {}
   Xapian::Query operator()(const std::string& value) override {
     try {
-      return date_filter(parse_date_range(value));
+      return date_filter(parse_date_range(value, *months_));
     } catch (const SearchError& e) {
       if (error.empty()) error = e.what();
       return Xapian::Query::MatchNothing;
     }
   }
   std::string error;  ///< the first bad date of the query being parsed
+
+ private:
+  std::shared_ptr<const MonthNames> months_;
 };
 
 /// source: and agency: values → boolean terms of every matching canonical key.
@@ -67,6 +84,7 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 SourceResolver alias_table_resolver(const ExtractionSettings& settings);
 
 /// Wraps "date: MONTH YEAR" (unquoted, as people type it) in quotes so the field gets both words.
-std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields);
+std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields,
+                              const MonthNames& months);
 
 }  // namespace xapian_arabic

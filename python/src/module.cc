@@ -92,7 +92,7 @@ const ArticleExtractor& PyConfig::extractor() {
 }
 
 const NewsReader& PyConfig::reader() {
-  if (!reader_) reader_ = std::make_unique<NewsReader>(news_reader_options(config.jsonl));
+  if (!reader_) reader_ = std::make_unique<NewsReader>(config.reader_options());
   return *reader_;
 }
 

@@ -22,7 +22,7 @@ for symbol in 'NormalizerOptions::fingerprint' 'Config::to_toml' 'Config::check'
   grep -q "xapian_arabic::$symbol" <<<"$exported" || fail "$symbol is public but not exported"
 done
 for internal in bounded_term boolean_term unique_term content_hash hex64 yyyymmdd days_since_epoch \
-  StemmerTables parse_document_data 'dates::' 'sources::' NewsLayout; do
+  StemmerTables parse_document_data 'dates::' 'sources::' NewsLayout MarkerTable; do
   if grep -q "xapian_arabic::$internal" <<<"$exported"; then fail "internal $internal is exported"; fi
 done
 

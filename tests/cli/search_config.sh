@@ -26,6 +26,8 @@ check_error '[stemming]\nlatin_stemmer = "klingon"\n' '2: \[stemming\] latin_ste
 check_error '[stemming]\ntables_dir = "no-such-folder"\n' '2: \[stemming\] tables_dir no such folder'
 check_error '[stopwords]\nenabled = true\nfile = "no-such-file.txt"\n' '3: \[stopwords\] file no such file'
 check_error '[sources]\naliases_file = "no-such-file.tsv"\n' '2: \[sources\] aliases_file no such file'
+printf 'related\tطالع كذلك\nrelated\n' >"$tmp/markers.tsv"
+check_error "[layout]\nmarkers_file = \"$tmp/markers.tsv\"\n" "2: \\[layout\\] markers_file: .*markers.tsv:2: expected"
 mkdir "$tmp/dates"
 check_error "[dates]\ntables_dir = \"$tmp/dates\"\n" '2: \[dates\] tables_dir: .*months.tsv'
 

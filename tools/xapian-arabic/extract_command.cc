@@ -153,7 +153,7 @@ void register_extract_commands(CLI::App& app) {
     }
     if (files->empty()) throw CLI::ValidationError("extract", "give news files, or --jsonl to read stdin");
     if (!synonyms_db->empty() && !*scriptindex) throw CLI::ValidationError("extract", "--synonyms needs --scriptindex");
-    const NewsReader reader(news_reader_options(config.jsonl));
+    const NewsReader reader(config.reader_options());
     std::optional<Analyzer> analyzer;
     std::optional<Xapian::WritableDatabase> db;
     SurfaceSynonyms synonyms;

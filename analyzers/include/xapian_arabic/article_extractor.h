@@ -21,11 +21,12 @@ namespace xapian_arabic {
 
 class TokenStream;
 
-/// [sources], [dates]: tables of the extractors.
+/// [sources], [dates], [layout]: tables of the extractors.
 struct ExtractionSettings {
   std::string aliases_file;      ///< "" = built-in config/sources/agencies.tsv
   std::string cities_file;       ///< "" = built-in config/sources/cities.txt
   std::string dates_tables_dir;  ///< "" = built-in config/dates/
+  std::string markers_file;      ///< [layout]: "" = built-in config/layout/markers.tsv (also the reader's)
   std::string islamic_calendar = "islamic-umalqura";
 };
 

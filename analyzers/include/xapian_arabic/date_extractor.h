@@ -46,6 +46,8 @@ struct ExtractedDate {
 
 struct DateExtractorOptions {
   std::string tables_dir;  ///< folder with the config/dates/ tables; empty: built-in
+  /// The markers table (publication and update markers); empty: built-in config/layout/markers.tsv
+  std::string markers_file;
   std::string islamic_calendar =
       "islamic-umalqura";  ///< ICU calendar: islamic-umalqura, islamic-civil, islamic, islamic-tbla
 };
@@ -59,8 +61,8 @@ class XAPIAN_ARABIC_API DateExtractor {
 
   /// Every date expression in @p text, in text order. Relative expressions
   /// (أمس, الثلاثاء, منذ يومين ...) resolve against @p reference (the publication
-  /// day) and are left out when it is empty. Lines starting with تاريخ النشر / آخر تحديث
-  /// (and similar) give kind published / updated; everything else is mentioned.
+  /// day) and are left out when it is empty. A date right after a marker of the markers table
+  /// (تاريخ النشر / آخر تحديث and similar) is published / updated; everything else is mentioned.
   std::vector<ExtractedDate> extract(std::string_view text, std::optional<CivilDate> reference = std::nullopt) const;
 
   /// The same over bytes [begin, end) of a text already tokenized in @p stream; spans are

@@ -61,6 +61,9 @@ struct NewsReaderOptions {
   /// Larger files (after gunzip) are refused with an error once that much is read. JSON Lines
   /// files are read a line at a time, so for them only a longer line is refused (and skipped).
   std::size_t max_file_bytes = 64u << 20;
+  /// The markers table that splits a scraped article (header labels, related material,
+  /// boilerplate); empty: built-in config/layout/markers.tsv (config [layout] markers_file).
+  std::string markers_file;
   /// Asked before each 64 KB of input: when it returns true, read_file() returns at once and the
   /// file is left partly read (the caller knows, having asked for it). Empty: read to the end.
   std::function<bool()> stop_requested;
@@ -76,6 +79,7 @@ XAPIAN_ARABIC_API ArchiveFormat format_of(const std::string& path);
 
 class XAPIAN_ARABIC_API NewsReader {
  public:
+  /// Throws TableError for a malformed markers table.
   explicit NewsReader(const NewsReaderOptions& options = {});
 
   /// Called before each 64 KB of input with the bytes of the file read so far (of the .gz
@@ -112,7 +116,7 @@ class XAPIAN_ARABIC_API NewsReader {
                          const std::function<void(ReadError&&)>& on_error) const;
 
   NewsReaderOptions options_;
-  std::shared_ptr<const NewsLayout> layout_;  // header labels and markers (config/sources/markers.tsv)
+  std::shared_ptr<const NewsLayout> layout_;  // header labels and markers (options_.markers_file)
 };
 
 }  // namespace xapian_arabic

@@ -38,6 +38,8 @@ struct ExtractedSource {
 struct SourceExtractorOptions {
   std::string aliases_file;  ///< agencies/outlets alias table; empty: built-in config/sources/agencies.tsv
   std::string cities_file;   ///< known dateline cities; empty: built-in config/sources/cities.txt
+  /// The markers table (header labels, citation cues and verbs); empty: built-in config/layout/markers.tsv
+  std::string markers_file;
 };
 
 class XAPIAN_ARABIC_API SourceExtractor {

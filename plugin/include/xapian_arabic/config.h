@@ -40,6 +40,9 @@ struct Config {
   ExtractionSettings extraction;
   JsonlFields jsonl;
 
+  /// The options of a NewsReader for this config: [jsonl] field names and [layout] markers_file.
+  XAPIAN_ARABIC_API NewsReaderOptions reader_options() const;
+
   /// The built-in defaults (config/default.toml).
   XAPIAN_ARABIC_API static Config defaults();
   /// Reads @p path; throws ConfigError("FILE:LINE: what is wrong").
@@ -48,7 +51,7 @@ struct Config {
   /// Paths must name an existing file or folder; throws ConfigError.
   XAPIAN_ARABIC_API static Config parse(std::string_view toml, const std::string& source,
                                         const std::string& base_dir = ".");
-  /// load(), then loads every table the file names (stemmer, stopword, date and
+  /// load(), then loads every table the file names (stemmer, stopword, markers, date and
   /// source tables) as the library will use them, so a malformed table is
   /// reported now, with the config line that names it. `config check` runs this.
   XAPIAN_ARABIC_API static Config check(const std::string& path);

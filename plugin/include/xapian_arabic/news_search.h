@@ -60,8 +60,13 @@ struct DateRange {
 
 /// Parses a date or date range as the date: field and --from/--to take it:
 /// "2024-11-05", "20241105", "2024-11", "2024", "نوفمبر 2024", "A..B", "A..", "..B".
-/// A month or year covers all its days. Throws SearchError naming the bad part.
+/// A month or year covers all its days. Month names are those of the built-in
+/// config/dates/months.tsv. Throws SearchError naming the bad part.
 XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text);
+/// parse_date_range() with the month names of months.tsv in @p dates_tables_dir (config
+/// [dates] tables_dir; empty: built-in), as NewsSearch reads date: with its config.
+/// Throws SearchError, or TableError for a malformed months.tsv.
+XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text, const std::string& dates_tables_dir);
 
 struct SearchRequest {
   std::string query;
@@ -106,7 +111,8 @@ class XAPIAN_ARABIC_API NewsSearch {
   /// was built with other analysis settings. @p resolve_source maps source:
   /// values and SearchRequest::sources to keys; by default the alias table of
   /// the config's [sources] (loaded on the first source filter), so "سانا"
-  /// finds what "SANA" finds. A name no alias matches is its own key (normalized).
+  /// finds what "SANA" finds. A name no alias matches is its own key (normalized). date:
+  /// month names are those of the config's [dates] tables_dir (TableError if malformed).
   NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source = {});
   /// Searches @p db with the analysis settings stored in it and the defaults for the rest
   /// (index_config()), so no config is needed to match how the index was built.
