@@ -463,3 +463,22 @@ TEST_CASE("format_of names the format from the file name", "[reader]") {
   CHECK(format_of("x.htm") == ArchiveFormat::html);
   CHECK(format_of("x.dat") == ArchiveFormat::unknown);
 }
+
+TEST_CASE("a copied reader reads with the options of the original", "[reader][jsonl]") {
+  Scratch scratch;
+  const std::string path =
+      scratch.write("fields.jsonl", "{\"name\": \"n1\", \"hed\": \"عنوان\", \"story\": \"نص الخبر\"}\n");
+  NewsReaderOptions options;
+  options.id_fields = {"name"};
+  options.title_fields = {"hed"};
+  options.body_fields = {"story"};
+  const NewsReader original(options);
+  const NewsReader copy = original;
+  std::vector<NewsArticle> articles;
+  copy.read_file(
+      path, "", [&](NewsArticle&& a) { articles.push_back(std::move(a)); }, [](ReadError&&) { FAIL("read error"); });
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].id == "n1");
+  CHECK(articles[0].title == "عنوان");
+  CHECK(articles[0].body == "نص الخبر");
+}

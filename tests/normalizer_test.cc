@@ -115,3 +115,14 @@ TEST_CASE("normalize_into appends to what the string already holds", "[normalize
   Normalizer().normalize_into("أحمد", out);
   CHECK(out == "prefix:احمد");
 }
+
+TEST_CASE("a copied normalizer shares its tables and normalizes the same", "[normalizer]") {
+  NormalizerOptions options;
+  options.fold_teh_marbuta = false;
+  const Normalizer original(options);
+  const Normalizer copy = original;
+  CHECK(&copy.impl() == &original.impl());
+  CHECK(copy.options() == options);
+  CHECK(copy.normalize("مدرسةٌ أحمد") == original.normalize("مدرسةٌ أحمد"));
+  CHECK(copy.normalize("مدرسةٌ") == "مدرسة");
+}

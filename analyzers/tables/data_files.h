@@ -14,7 +14,7 @@ namespace xapian_arabic {
 std::optional<std::string_view> embedded_file(std::string_view name);
 
 /// Contents of @p path if it is non-empty, else of the built-in table @p builtin_name.
-/// Throws std::runtime_error naming the file if it can't be read.
+/// Throws TableError naming the file if it can't be read.
 std::string read_table(std::string_view builtin_name, const std::string& path = {});
 
 /// The data lines of a table: '#' starts a comment, blank lines are skipped,

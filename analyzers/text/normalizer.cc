@@ -10,14 +10,11 @@
 #include <optional>
 
 #include "base/utf8.h"
+#include "text/normalizer_tables.h"
 
 namespace xapian_arabic {
 
 namespace {
-
-constexpr char32_t kArabicFirst = 0x0600, kArabicLast = 0x06FF;
-constexpr char32_t kPresentationFirst = 0xFB50, kPresentationLast = 0xFEFF;
-constexpr char32_t kPunctuationFirst = 0x2000, kPunctuationLast = 0x206F;
 
 bool is_format_control(char32_t cp) {
   return (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
@@ -92,20 +89,20 @@ std::string NormalizerOptions::fingerprint() const {
   return f;
 }
 
-Normalizer::Normalizer(const NormalizerOptions& options) : options_(options) {
+Normalizer::Impl::Impl(const NormalizerOptions& o) : options(o) {
   auto fill = [this](std::vector<Mapping>& table, char32_t first, char32_t last) {
     table.resize(last - first + 1);
     for (char32_t cp = first; cp <= last; ++cp) table[cp - first] = map_code_point(cp);
   };
-  fill(arabic_block_, kArabicFirst, kArabicLast);
-  fill(presentation_forms_, kPresentationFirst, kPresentationLast);
-  fill(general_punctuation_, kPunctuationFirst, kPunctuationLast);
+  fill(arabic_block, kArabicFirst, kArabicLast);
+  fill(presentation_forms, kPresentationFirst, kPresentationLast);
+  fill(general_punctuation, kPunctuationFirst, kPunctuationLast);
 }
 
-Normalizer::Mapping Normalizer::map_code_point(char32_t cp) {
+Normalizer::Impl::Mapping Normalizer::Impl::map_code_point(char32_t cp) {
   std::u32string replacement;
   const bool presentation = cp >= kPresentationFirst && cp <= kPresentationLast && cp != 0xFEFF;
-  if (presentation && options_.fold_presentation_forms) {
+  if (presentation && options.fold_presentation_forms) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     icu::UnicodeString decomposed;
@@ -116,48 +113,41 @@ Normalizer::Mapping Normalizer::map_code_point(char32_t cp) {
       decomposed.remove(0, 1);
     for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
       const char32_t part = decomposed.char32At(i);
-      if (auto rule = letter_rule(part, options_))
+      if (auto rule = letter_rule(part, options))
         replacement += *rule;
       else
         replacement.push_back(part);
     }
-  } else if (auto rule = letter_rule(cp, options_)) {
+  } else if (auto rule = letter_rule(cp, options)) {
     replacement = *rule;
   } else {
     return {};
   }
   Mapping m;
   m.identity = false;
-  m.offset = static_cast<std::uint32_t>(expansions_.size());
-  for (char32_t part : replacement) utf8::append(expansions_, part);
-  m.length = static_cast<std::uint16_t>(expansions_.size() - m.offset);
+  m.offset = static_cast<std::uint32_t>(expansions.size());
+  for (char32_t part : replacement) utf8::append(expansions, part);
+  m.length = static_cast<std::uint16_t>(expansions.size() - m.offset);
   return m;
 }
 
-const Normalizer::Mapping* Normalizer::lookup(char32_t cp) const {
-  if (cp >= kArabicFirst && cp <= kArabicLast) return &arabic_block_[cp - kArabicFirst];
-  if (cp >= kPresentationFirst && cp <= kPresentationLast) return &presentation_forms_[cp - kPresentationFirst];
-  if (cp >= kPunctuationFirst && cp <= kPunctuationLast) return &general_punctuation_[cp - kPunctuationFirst];
-  return nullptr;
-}
-
-void Normalizer::append_mapped(char32_t cp, std::string& out) const {
+void Normalizer::Impl::append_mapped(char32_t cp, std::string& out) const {
   scratch_append(cp, [&out](const char* bytes, std::size_t count) { out.append(bytes, count); });
 }
 
 template <class Sink>
-void Normalizer::scratch_append(char32_t cp, Sink&& sink) const {
+void Normalizer::Impl::scratch_append(char32_t cp, Sink&& sink) const {
   if (const Mapping* m = lookup(cp); m && !m->identity) {
-    sink(expansions_.data() + m->offset, m->length);
+    sink(expansions.data() + m->offset, m->length);
     return;
   }
-  if (cp == 0x00AD && options_.remove_format_controls) return;
-  if (options_.case_fold_latin) cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+  if (cp == 0x00AD && options.remove_format_controls) return;
+  if (options.case_fold_latin) cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
   char bytes[4];
   sink(bytes, utf8::encode(cp, bytes));
 }
 
-void Normalizer::normalize_into(std::string_view text, std::string& out) const {
+void Normalizer::Impl::normalize_into(std::string_view text, std::string& out) const {
   // Writes through a cursor into pre-sized space: identity bytes never need a
   // capacity check because the space left always covers the input left.
   const std::size_t start = out.size();
@@ -174,7 +164,7 @@ void Normalizer::normalize_into(std::string_view text, std::string& out) const {
     w = out.data() + used;
     limit = out.data() + out.size();
   };
-  const bool fold_case = options_.case_fold_latin;
+  const bool fold_case = options.case_fold_latin;
   for (std::size_t pos = 0; pos < n;) {
     const auto byte = static_cast<unsigned char>(in[pos]);
     if (byte < 0x80) {  // ASCII
@@ -185,7 +175,7 @@ void Normalizer::normalize_into(std::string_view text, std::string& out) const {
     // The Arabic block U+0600–U+06FF is the two-byte range D8 80 .. DB BF: index the table directly.
     if (byte >= 0xD8 && byte <= 0xDB && pos + 1 < n && (static_cast<unsigned char>(in[pos + 1]) & 0xC0) == 0x80) {
       const char32_t cp = (char32_t(byte & 0x1F) << 6) | (static_cast<unsigned char>(in[pos + 1]) & 0x3F);
-      const Mapping& m = arabic_block_[cp - kArabicFirst];
+      const Mapping& m = arabic_block[cp - kArabicFirst];
       if (m.identity) {
         if (cp >= 0x0653 && cp <= 0x0655) {
           // Decomposed text (alef + combining hamza/madda) with harakat kept: compose it
@@ -198,13 +188,13 @@ void Normalizer::normalize_into(std::string_view text, std::string& out) const {
         w[1] = in[pos + 1];
         w += 2;
       } else {
-        if (cp >= 0x0653 && cp <= 0x0655 && !(options_.fold_alef && options_.fold_hamza_seats)) {
+        if (cp >= 0x0653 && cp <= 0x0655 && !(options.fold_alef && options.fold_hamza_seats)) {
           out.resize(start);
           normalize_composed(text, out);
           return;
         }
         make_room(m.length, pos + 2);
-        std::memcpy(w, expansions_.data() + m.offset, m.length);
+        std::memcpy(w, expansions.data() + m.offset, m.length);
         w += m.length;
       }
       pos += 2;
@@ -222,7 +212,7 @@ void Normalizer::normalize_into(std::string_view text, std::string& out) const {
   out.resize(std::size_t(w - out.data()));
 }
 
-void Normalizer::normalize_composed(std::string_view text, std::string& out) const {
+void Normalizer::Impl::normalize_composed(std::string_view text, std::string& out) const {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   std::string composed;
@@ -237,9 +227,19 @@ void Normalizer::normalize_composed(std::string_view text, std::string& out) con
     append_mapped(utf8::decode(composed, pos, len), out);
 }
 
+Normalizer::Normalizer(const NormalizerOptions& options) : impl_(std::make_shared<const Impl>(options)) {}
+
+const NormalizerOptions& Normalizer::options() const {
+  return impl_->options;
+}
+
+void Normalizer::normalize_into(std::string_view text, std::string& out) const {
+  impl_->normalize_into(text, out);
+}
+
 std::string Normalizer::normalize(std::string_view text) const {
   std::string out;
-  normalize_into(text, out);
+  impl_->normalize_into(text, out);
   return out;
 }
 

@@ -22,9 +22,12 @@ for symbol in 'NormalizerOptions::fingerprint' 'Config::to_toml' 'Config::check'
   grep -q "xapian_arabic::$symbol" <<<"$exported" || fail "$symbol is public but not exported"
 done
 for internal in bounded_term boolean_term unique_term content_hash hex64 yyyymmdd days_since_epoch \
-  StemmerTables parse_document_data 'dates::' 'sources::' NewsLayout MarkerTable; do
+  StemmerTables parse_document_data 'dates::' 'sources::' NewsLayout MarkerTable JsonlRecords split_article_lines \
+  iso_value; do
   if grep -q "xapian_arabic::$internal" <<<"$exported"; then fail "internal $internal is exported"; fi
 done
+# Every class's Impl stays out of the ABI (docs/library.md).
+if grep -q '::Impl::' <<<"$exported"; then fail "an Impl is exported: $(grep -m1 '::Impl::' <<<"$exported")"; fi
 
 readelf -d "$tool" | grep -q 'NEEDED.*libxapian-arabic\.so\.0' || fail "the tool does not link the shared library"
 echo "public_api: OK"

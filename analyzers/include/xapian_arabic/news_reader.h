@@ -21,14 +21,11 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace xapian_arabic {
-
-class NewsLayout;
 
 /// [jsonl]: field names of JSON Lines archives, tried in order.
 struct JsonlFields {
@@ -79,7 +76,9 @@ XAPIAN_ARABIC_API ArchiveFormat format_of(const std::string& path);
 
 class XAPIAN_ARABIC_API NewsReader {
  public:
-  /// Throws TableError for a malformed markers table.
+  /// Uses the layout of config/layout/markers.tsv, or of options.markers_file (header labels,
+  /// related-material markers). Throws TableError for a malformed markers table; bad archive
+  /// files are reported by read_file(), not thrown.
   explicit NewsReader(const NewsReaderOptions& options = {});
 
   /// Called before each 64 KB of input with the bytes of the file read so far (of the .gz
@@ -98,25 +97,8 @@ class XAPIAN_ARABIC_API NewsReader {
   NewsArticle parse_text(std::string_view utf8_text) const;
 
  private:
-  /// Splits scraped text into title (when @p take_title), header lines, body and related material.
-  void split_lines(std::string_view text, bool take_title, NewsArticle& article) const;
-  void read_jsonl(const std::string& text, const std::string& path, const std::string& id_base,
-                  const std::string& encoding, const std::function<void(NewsArticle&&)>& on_article,
-                  const std::function<void(ReadError&&)>& on_error) const;
-  /// Reads a JSON Lines file (gzipped or not) a line at a time, so memory is bounded by
-  /// the longest line, not by the file; each record not in UTF-8 is decoded on its own.
-  /// False, having reported nothing, if the file is empty or starts as UTF-16 or with
-  /// old Mac line ends: the caller then reads it whole.
-  bool stream_jsonl(const std::string& path, const std::string& id_base, const std::function<bool(std::uint64_t)>& stop,
-                    const std::function<void(NewsArticle&&)>& on_article,
-                    const std::function<void(ReadError&&)>& on_error) const;
-  void read_jsonl_record(std::string_view line, std::size_t line_no, const std::string& path,
-                         const std::string& id_base, const std::string& encoding,
-                         const std::function<void(NewsArticle&&)>& on_article,
-                         const std::function<void(ReadError&&)>& on_error) const;
-
-  NewsReaderOptions options_;
-  std::shared_ptr<const NewsLayout> layout_;  // header labels and markers (options_.markers_file)
+  struct Impl;
+  std::shared_ptr<const Impl> impl_;  // immutable: copies share it
 };
 
 }  // namespace xapian_arabic

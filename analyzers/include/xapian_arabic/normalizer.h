@@ -15,10 +15,9 @@
 
 #include <xapian_arabic/export.h>
 
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace xapian_arabic {
 
@@ -44,6 +43,8 @@ struct NormalizerOptions {
 
 class XAPIAN_ARABIC_API Normalizer {
  public:
+  /// Builds the per-code-point tables of @p options (with ICU's NFKC for presentation forms).
+  /// Throws nothing of its own: no option or input is an error (std::bad_alloc passes through).
   explicit Normalizer(const NormalizerOptions& options = {});
 
   /// Normalized copy of @p text.
@@ -52,27 +53,15 @@ class XAPIAN_ARABIC_API Normalizer {
   /// Appends the normalized form of @p text to @p out.
   void normalize_into(std::string_view text, std::string& out) const;
 
-  const NormalizerOptions& options() const { return options_; }
+  const NormalizerOptions& options() const;
+
+  /// @internal The tables (text/normalizer_tables.h), for the library's own code-point loops;
+  /// incomplete outside the library, and no part of the API.
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
 
  private:
-  // Replacement of one code point: UTF-8 bytes in expansions_, or the code point itself.
-  struct Mapping {
-    std::uint32_t offset = 0;
-    std::uint16_t length = 0;
-    bool identity = true;
-  };
-  const Mapping* lookup(char32_t cp) const;
-  void append_mapped(char32_t cp, std::string& out) const;
-  template <class Sink>
-  void scratch_append(char32_t cp, Sink&& sink) const;
-  void normalize_composed(std::string_view text, std::string& out) const;
-  Mapping map_code_point(char32_t cp);
-
-  NormalizerOptions options_;
-  std::vector<Mapping> arabic_block_;         // U+0600–U+06FF
-  std::vector<Mapping> presentation_forms_;   // U+FB50–U+FEFF
-  std::vector<Mapping> general_punctuation_;  // U+2000–U+206F
-  std::string expansions_;                    // UTF-8
+  std::shared_ptr<const Impl> impl_;  // immutable: copies share it
 };
 
 }  // namespace xapian_arabic

@@ -14,8 +14,6 @@
 #include <string>
 #include <string_view>
 
-struct sb_stemmer;
-
 namespace xapian_arabic {
 
 class XAPIAN_ARABIC_API SnowballStemmer {
@@ -28,14 +26,11 @@ class XAPIAN_ARABIC_API SnowballStemmer {
   SnowballStemmer& operator=(SnowballStemmer&&) noexcept;
 
   std::string stem(std::string_view word) const;
-  const std::string& language() const { return language_; }
+  const std::string& language() const;
 
  private:
-  struct Deleter {
-    void operator()(sb_stemmer* s) const;
-  };
-  std::string language_;
-  std::unique_ptr<sb_stemmer, Deleter> stemmer_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;  // libstemmer's state: move-only, one per thread
 };
 
 }  // namespace xapian_arabic

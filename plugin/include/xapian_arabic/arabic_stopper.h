@@ -8,27 +8,31 @@
 
 #include <xapian.h>
 #include <xapian_arabic/analysis_settings.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
+#include <cstddef>
+#include <memory>
 #include <string>
-#include <unordered_set>
 
 namespace xapian_arabic {
 
 class XAPIAN_ARABIC_API ArabicStopper : public Xapian::Stopper {
  public:
-  /// Loads settings.stopwords_file, or the built-in list when it is empty.
+  /// Loads settings.stopwords_file, or the built-in list when it is empty. Throws TableError
+  /// naming the file when it can't be read.
   explicit ArabicStopper(const AnalysisSettings& settings = {});
+  ~ArabicStopper() override;
 
   bool operator()(const std::string& term) const override;
   /// For a term already normalized with the same options.
-  bool is_stopword_normalized(const std::string& term) const { return words_.count(term) > 0; }
+  bool is_stopword_normalized(const std::string& term) const;
   std::string get_description() const override;
-  std::size_t size() const { return words_.size(); }
+  std::size_t size() const;
 
  private:
-  Normalizer normalizer_;
-  std::unordered_set<std::string> words_;
+  struct Impl;
+  std::unique_ptr<const Impl> impl_;  // not copyable, as Xapian::Stopper is not
 };
 
 }  // namespace xapian_arabic
