@@ -43,7 +43,7 @@ DateExtractor& DateExtractor::operator=(DateExtractor&&) noexcept = default;
 std::vector<ExtractedDate> DateExtractor::extract(std::string_view text, std::optional<CivilDate> reference) const {
   std::vector<ExtractedDate> out;
   if (!impl_ || text.empty()) return out;
-  if (reference && !dates::is_valid(*reference)) reference.reset();
+  if (reference && !is_valid(*reference)) reference.reset();
   std::vector<Token> tokens;
   std::string arena;
   std::size_t pos = 0, eol = std::min(text.find('\n'), text.size());
