@@ -10,22 +10,6 @@ namespace xapian_arabic {
 
 namespace {
 
-/// The day of an ISO value (YYYY-MM-DD...), if it has day precision.
-std::optional<CivilDate> day_of(const std::string& value) {
-  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
-  auto num = [&](std::size_t pos, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-      if (value[i] < '0' || value[i] > '9') return -1;
-      v = v * 10 + (value[i] - '0');
-    }
-    return v;
-  };
-  const CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
-  if (d.year < 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  return d;
-}
-
 void shift(std::vector<ExtractedDate>& dates, std::size_t by) {
   for (auto& d : dates) {
     d.begin += by;
@@ -123,16 +107,16 @@ void ArticleExtractor::extract(NewsArticle& article) const {
 
   // Body dates resolve against the publication day; without one, a date in the dateline
   // ("بيروت، 20 نوفمبر 2024 (أ ف ب) -") is the publication date.
-  std::optional<CivilDate> reference = article.published ? day_of(article.published->value) : std::nullopt;
+  std::optional<CivilDate> reference = article.published ? day_of(*article.published) : std::nullopt;
   auto body_dates = dates_.extract(article.body, reference);
   if (!article.published && dateline != found.end()) {
     const std::size_t dateline_end = dateline->end - parts.body;
     const auto in_dateline = std::find_if(body_dates.begin(), body_dates.end(), [&](const ExtractedDate& d) {
-      return d.begin < dateline_end && day_of(d.value).has_value();
+      return d.begin < dateline_end && day_of(d).has_value();
     });
     if (in_dateline != body_dates.end()) {
       const std::size_t begin = in_dateline->begin;
-      reference = day_of(in_dateline->value);
+      reference = day_of(*in_dateline);
       body_dates = dates_.extract(article.body, reference);
       for (auto& d : body_dates)
         if (d.begin == begin) {

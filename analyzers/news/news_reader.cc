@@ -80,25 +80,15 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
 }
 
 /// A metadata date (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, then optional THH:MM[:SS[.f]] and Z or ±HH[:]MM)
-/// in the project's value form; empty if @p raw is not one.
-std::string iso_value(std::string_view raw) {
+/// in the project's value form, and in @p day the day it names; empty if @p raw is not one (a day that
+/// does not exist, 2024-02-30, is not one).
+std::string iso_value(std::string_view raw, std::optional<CivilDate>& day) {
   raw = trim(raw);
-  const int year = digits(raw, 0, 4);
-  if (year < 0) return {};
-  std::string value(raw.substr(0, 4));
-  std::size_t pos = 4;
-  if (pos == raw.size()) return value;
-  if (raw[pos] != '-') return {};
-  const int month = digits(raw, pos + 1, 2);
-  if (month < 1 || month > 12) return {};
-  value += raw.substr(pos, 3);
-  pos += 3;
-  if (pos == raw.size()) return value;
-  if (raw[pos] != '-') return {};
-  const int day = digits(raw, pos + 1, 2);
-  if (day < 1 || day > 31) return {};
-  value += raw.substr(pos, 3);
-  pos += 3;
+  std::size_t pos = 0;
+  const auto date = parse_iso_date(raw, &pos);
+  if (!date || (pos < raw.size() && date->day == 0)) return {};  // a time needs a day
+  std::string value = to_iso(*date);
+  day = day_of(*date);
   if (pos == raw.size()) return value;
   if (raw[pos] != 'T' && raw[pos] != ' ') return {};
   const int hour = digits(raw, pos + 1, 2), minute = digits(raw, pos + 4, 2);
@@ -366,7 +356,8 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
   auto set_date = [&](const std::vector<std::string>& names, DateKind kind, std::optional<ExtractedDate>& slot) {
     const auto raw = field(record, names);
     if (!raw || trim(*raw).empty()) return;
-    const std::string value = iso_value(*raw);
+    std::optional<CivilDate> day;
+    const std::string value = iso_value(*raw, day);
     if (value.empty()) {
       on_error({path, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)", true});
       return;
@@ -375,6 +366,7 @@ void NewsReader::read_jsonl_record(std::string_view raw_line, std::size_t line_n
     date.value = value;
     date.kind = kind;
     date.text = *raw;
+    date.day = day;
     slot = date;
   };
   set_date(options_.date_fields, DateKind::published, article.published);
@@ -455,12 +447,13 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
     article.url = std::move(page.url);
     auto set_date = [&](const std::string& raw, DateKind kind, std::optional<ExtractedDate>& slot) {
       if (raw.empty()) return;
-      const std::string value = iso_value(raw);
+      std::optional<CivilDate> day;
+      const std::string value = iso_value(raw, day);
       if (value.empty()) {
         on_error({path, 0, "page date is not an ISO 8601 date: '" + raw + "' (ignored)", true});
         return;
       }
-      slot = ExtractedDate{value, kind, 0, 0, raw, {}, {}};
+      slot = ExtractedDate{value, kind, 0, 0, raw, {}, {}, day};
     };
     set_date(page.published, DateKind::published, article.published);
     set_date(page.modified, DateKind::updated, article.updated);
