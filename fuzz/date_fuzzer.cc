@@ -2,8 +2,10 @@
  *  @brief libFuzzer target: DateExtractor over any text, with and without a reference day.
  *
  *  The first 4 bytes, when there are enough, choose the reference day (so relative dates
- *  resolve against any day, leap days and year ends included); the rest is the text.
+ *  resolve against any day, leap days and year ends included); the rest is the text, which also
+ *  goes through the civil-date parser (civil_date.h).
  */
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/date_extractor.h>
 
 #include "fuzz_input.h"
@@ -22,6 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& d : extractor.extract(text, reference)) {
     fuzz::require(d.begin <= d.end && d.end <= text.size(), "a date's span is inside the text");
     fuzz::require(!d.value.empty(), "a date has a value");
+    if (d.day)
+      fuzz::require(is_valid(*d.day) && to_iso(*d.day) == d.value.substr(0, 10), "a date's day is its value's");
   }
+  std::size_t length = 0;
+  if (const auto iso = parse_iso_date(text, &length))
+    fuzz::require(to_iso(*iso) == text.substr(0, length), "a parsed ISO date is written back as it was read");
   return 0;
 }

@@ -622,3 +622,33 @@ TEST_CASE("news-dev: dates in the first lines against the corpus dates", "[dates
   CHECK(day_agrees >= 2);
   CHECK(year_agrees >= 6);
 }
+
+TEST_CASE("an extracted date carries the day it names when it has day precision", "[dates]") {
+  using xapian_arabic::iso_date_of;
+  using xapian_arabic::to_iso;
+  const CivilDate wednesday{2024, 11, 20};
+  const auto one = [&](const std::string& text) {
+    const auto found = extractor().extract(text, wednesday);
+    REQUIRE(found.size() == 1);
+    return found[0];
+  };
+  CHECK(one("الخميس 21 نوفمبر 2024").day == CivilDate{2024, 11, 21});
+  CHECK(one("في 21/11/2024 الساعة 10:30").day == CivilDate{2024, 11, 21});
+  CHECK(one("19 جمادى الأولى 1446 هـ").day == CivilDate{2024, 11, 21});   // Hijri: the Gregorian day
+  CHECK(one("قال أمس").day == CivilDate{2024, 11, 19});                   // relative: against the reference
+  CHECK(one("من 10 إلى 12 نوفمبر 2024").day == CivilDate{2024, 11, 10});  // a range: its start
+  CHECK_FALSE(one("في نوفمبر 2024").day);
+  CHECK_FALSE(one("عام 2019").day);
+
+  // Over every row of the table: the day is there exactly when the value has one, and names it.
+  for (const Row& row : kRows) {
+    INFO(row.text);
+    for (const ExtractedDate& d : extractor().extract(row.text, parse_day(row.reference))) {
+      INFO(d.value);
+      const auto iso = iso_date_of(d.value);
+      REQUIRE(iso);
+      CHECK(d.day.has_value() == (iso->day > 0));
+      if (d.day) CHECK(to_iso(*d.day) == d.value.substr(0, 10));
+    }
+  }
+}

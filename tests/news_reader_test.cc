@@ -326,6 +326,38 @@ TEST_CASE("JSON Lines: field names, metadata dates and source, bad lines reporte
   }
 }
 
+TEST_CASE("a metadata date that is no real day is ignored with a warning naming the file and line",
+          "[reader][jsonl][html]") {
+  Scratch scratch;
+  const std::string jsonl = R"({"title": "عنوان", "content": "نص", "date": "2024-02-30"})"
+                            "\n"
+                            R"({"title": "عنوان", "content": "نص", "date": "2024-02-29T10:00Z"})"
+                            "\n";
+  const auto path = scratch.write("dates.jsonl", jsonl);
+  const auto r = read(path);
+  REQUIRE(r.articles.size() == 2);
+  CHECK_FALSE(r.articles[0].published);  // was kept as "2024-02-30" and indexed as D20240230
+  REQUIRE(r.articles[1].published);
+  CHECK(r.articles[1].published->value == "2024-02-29T10:00+00:00");
+  CHECK(r.articles[1].published->day == CivilDate{2024, 2, 29});
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == path);
+  CHECK(r.errors[0].line == 1);
+  CHECK(r.errors[0].warning);
+  CHECK(r.errors[0].message == "date field is not an ISO 8601 date: '2024-02-30' (ignored)");
+
+  const auto page = read(scratch.write(
+      "page.html", R"(<html><head><meta property="article:published_time" content="2023-02-29T08:15:00+02:00">
+<meta property="article:modified_time" content="2023-03-01"></head><body><p>نص الخبر.</p></body></html>)"));
+  REQUIRE(page.articles.size() == 1);
+  CHECK_FALSE(page.articles[0].published);
+  REQUIRE(page.articles[0].updated);
+  CHECK(page.articles[0].updated->day == CivilDate{2023, 3, 1});
+  REQUIRE(page.errors.size() == 1);
+  CHECK(page.errors[0].warning);
+  CHECK(page.errors[0].message == "page date is not an ISO 8601 date: '2023-02-29T08:15:00+02:00' (ignored)");
+}
+
 TEST_CASE(".gz archives of JSON Lines and text", "[reader][jsonl]") {
   Scratch scratch;
   const auto jsonl = gzip(R"({"id": "x", "title": "عنوان", "body": "نص الخبر"})"

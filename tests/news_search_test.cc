@@ -162,6 +162,15 @@ TEST_CASE("parse_date_range: forms and bounds", "[search]") {
   }
 }
 
+TEST_CASE("date ranges before the year 1000 keep four-digit years, so they compare with the index's days", "[search]") {
+  CHECK(parse_date_range("0999").from == "09990101");
+  CHECK(parse_date_range("0999").to == "09991231");
+  CHECK(parse_date_range("0999-02").to == "09990228");
+  const DateRange r = parse_date_range("0999..2024");  // was refused: "9990101" sorts after "20241231"
+  CHECK(r.from == "09990101");
+  CHECK(r.to == "20241231");
+}
+
 TEST_CASE("parse_document_data: Omega field=value lines, multi-line text", "[search]") {
   const auto f = parse_document_data("url=https://x.org/a\ntitle=عنوان\ntext=سطر أول\nسطر=ثان\nid=a1\ncity=موسكو");
   CHECK(f.at("url") == "https://x.org/a");

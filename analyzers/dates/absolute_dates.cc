@@ -100,7 +100,7 @@ bool Grammar::numeric_date(std::size_t i, Parse& p) const {
   const Era era = era_at(next);
   if (era == Era::ah) return hijri_day(y, m, d, i, next - 1, p);
   if (y < (era == Era::ad ? 1000 : 1800) || y > 2199) return false;
-  if (!dates::is_valid({y, m, d})) return false;
+  if (!is_valid({y, m, d})) return false;
   p.first = i;
   p.last = next - 1;
   p.year = y, p.month = m, p.day = d;
@@ -133,7 +133,7 @@ bool Grammar::day_month_tail(std::size_t first, std::size_t j, int day, int end_
     p.first = first, p.last = next - 1;
     p.year = year, p.month = month, p.day = day;
     if (end_day) p.end_year = year, p.end_month = month, p.end_day = end_day;
-    return year == 0 || dates::is_valid({year, month, day});
+    return year == 0 || is_valid({year, month, day});
   }
   if (has_role(j, dates::role_month_word)) ++j;
   const LexEntry* e = nullptr;
@@ -181,12 +181,12 @@ bool Grammar::parse_absolute(std::size_t i, Parse& p, bool link) {
       direction = -1, ++q.last;
     else if (has_role(q.last + 1, dates::role_next))
       direction = 1, ++q.last;
-    const long today = dates::days_from_civil(*ref_);
+    const long today = days_from_civil(*ref_);
     int best = 0;
     long best_gap = 0;
     for (int y = ref_->year - 1; y <= ref_->year + 1; ++y) {
-      if (!dates::is_valid({y, q.month, q.day})) continue;
-      const long day = dates::days_from_civil({y, q.month, q.day});
+      if (!is_valid({y, q.month, q.day})) continue;
+      const long day = days_from_civil({y, q.month, q.day});
       if ((direction < 0 && day > today) || (direction > 0 && day < today)) continue;
       const long gap = std::labs(day - today);
       if (best == 0 || gap < best_gap) best = y, best_gap = gap;
@@ -195,7 +195,7 @@ bool Grammar::parse_absolute(std::size_t i, Parse& p, bool link) {
     q.year = best;
     if (q.end_day) {
       q.end_year = q.end_month < q.month ? best + 1 : best;
-      if (!dates::is_valid({q.end_year, q.end_month, q.end_day})) q.end_year = q.end_month = q.end_day = 0;
+      if (!is_valid({q.end_year, q.end_month, q.end_day})) q.end_year = q.end_month = q.end_day = 0;
     }
   }
   p = std::move(q);
@@ -253,7 +253,7 @@ bool Grammar::absolute_core(std::size_t i, Parse& q) const {
       int year = 0;
       Era era = Era::none;
       std::size_t after = 0;
-      if (year_at(k, year, after, era) && era != Era::ah && dates::is_valid({year, month, d})) {
+      if (year_at(k, year, after, era) && era != Era::ah && is_valid({year, month, d})) {
         q.first = i, q.last = after - 1, q.year = year, q.month = month, q.day = d;
         return true;
       }
@@ -305,8 +305,8 @@ std::pair<long, long> Grammar::interval(const Parse& p) {
     b = {p.end_year, p.end_month ? p.end_month : 12, p.end_day ? p.end_day : 31};
   else
     b = {p.year, p.month ? p.month : 12, p.day ? p.day : 31};
-  if (b.day > dates::days_in_month(b.year, b.month)) b.day = dates::days_in_month(b.year, b.month);
-  return {dates::days_from_civil(a), dates::days_from_civil(b)};
+  if (b.day > days_in_month(b.year, b.month)) b.day = days_in_month(b.year, b.month);
+  return {days_from_civil(a), days_from_civil(b)};
 }
 
 void Grammar::range_tail(Parse& q) {
@@ -324,7 +324,7 @@ void Grammar::range_tail(Parse& q) {
   }
   const int ry = r.year ? r.year : (q.month <= r.month ? q.year : q.year + 1);
   const int qy = q.year ? q.year : (q.month <= r.month ? ry : ry - 1);
-  if (dates::days_from_civil({ry, r.month, r.day}) <= dates::days_from_civil({qy, q.month, q.day})) return;
+  if (days_from_civil({ry, r.month, r.day}) <= days_from_civil({qy, q.month, q.day})) return;
   q.year = qy;
   q.end_year = ry, q.end_month = r.month, q.end_day = r.day;
   q.last = r.last;

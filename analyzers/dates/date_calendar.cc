@@ -1,5 +1,5 @@
 /** @file
- *  @brief Civil-date arithmetic and ICU-based Hijri conversion.
+ *  @brief ICU-based Hijri conversion.
  */
 #include "dates/date_calendar.h"
 
@@ -13,53 +13,6 @@
 #include <stdexcept>
 
 namespace xapian_arabic::dates {
-
-bool is_leap_year(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12) return 0;
-  return m == 2 && is_leap_year(y) ? 29 : kDays[m - 1];
-}
-
-bool is_valid(const CivilDate& d) {
-  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-long days_from_civil(const CivilDate& d) {
-  const long y = d.year - (d.month <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long mp = (d.month + 9) % 12;
-  const long doy = (153 * mp + 2) / 5 + d.day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDate civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
-}
-
-CivilDate add_days(const CivilDate& d, long days) {
-  return civil_from_days(days_from_civil(d) + days);
-}
-
-int iso_weekday(const CivilDate& d) {
-  const long z = days_from_civil(d);   // 1970-01-01 was a Thursday (4)
-  const long w = (z % 7 + 7 + 3) % 7;  // 0 = Monday
-  return static_cast<int>(w) + 1;
-}
 
 std::string islamic_calendar_names() {
   std::string names;

@@ -1,10 +1,10 @@
 /** @file
- *  @brief Civil-date arithmetic (proleptic Gregorian) and Hijri conversion through ICU.
+ *  @brief Hijri conversion through ICU (the Gregorian arithmetic is in xapian_arabic/civil_date.h).
  */
 #pragma once
 
 #include <unicode/uversion.h>
-#include <xapian_arabic/date_extractor.h>
+#include <xapian_arabic/civil_date.h>
 
 #include <array>
 #include <memory>
@@ -17,17 +17,6 @@ class Calendar;
 U_NAMESPACE_END
 
 namespace xapian_arabic::dates {
-
-bool is_leap_year(int year);
-int days_in_month(int year, int month);
-/// Days since 1970-01-01.
-long days_from_civil(const CivilDate& d);
-CivilDate civil_from_days(long days);
-CivilDate add_days(const CivilDate& d, long days);
-/// ISO weekday: 1 = Monday ... 7 = Sunday.
-int iso_weekday(const CivilDate& d);
-/// True if year, month and day name a real day.
-bool is_valid(const CivilDate& d);
 
 /// The ICU calendar keywords HijriCalendar takes ([dates] islamic_calendar).
 /// islamic-rgsa is ICU's name for the Saudi sighting calendar, computed as "islamic".

@@ -60,7 +60,7 @@ std::vector<ExtractedDate> DateExtractor::extract(const TokenStream& stream, std
     }
     return dates;
   }
-  if (reference && !dates::is_valid(*reference)) reference.reset();
+  if (reference && !is_valid(*reference)) reference.reset();
   const std::vector<Atom>& atoms = stream.atoms();
   std::vector<dates::Token> tokens;
   const std::size_t last = stream.atom_at(end);

@@ -80,7 +80,8 @@ bool Grammar::parse_at(std::size_t i, Parse& p) {
 
 void Grammar::emit(const Parse& p) {
   ExtractedDate d;
-  d.value = iso(p.year, p.month, p.day);
+  d.value = to_iso(IsoDate{p.year, p.month, p.day});
+  if (const CivilDate day{p.year, p.month, p.day}; p.day > 0 && is_valid(day)) d.day = day;
   if (p.hour >= 0) {
     d.value += "T" + two(p.hour) + ":" + two(p.minute);
     if (p.has_zone) {
@@ -88,7 +89,7 @@ void Grammar::emit(const Parse& p) {
       d.value += (p.zone_minutes < 0 ? "-" : "+") + two(a / 60) + ":" + two(a % 60);
     }
   }
-  if (p.end_year) d.range_end = iso(p.end_year, p.end_month, p.end_day);
+  if (p.end_year) d.range_end = to_iso(IsoDate{p.end_year, p.end_month, p.end_day});
   d.begin = t_[p.first].begin;
   d.end = t_[p.last].end;
   d.text = std::string(text_.substr(d.begin, d.end - d.begin));

@@ -63,17 +63,6 @@ inline std::string two(int v) {
   return buf;
 }
 
-inline std::string iso(int y, int m, int d) {
-  char buf[48];
-  if (d > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (m > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
-}
-
 class Grammar {
  public:
   Grammar(const dates::DateLexicon& lexicon, const dates::HijriCalendar& hijri, std::string_view text,

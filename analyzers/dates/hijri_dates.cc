@@ -12,7 +12,7 @@ bool Grammar::hijri_day(int y, int m, int d, std::size_t first, std::size_t last
   p.last = last;
   p.year = g->year, p.month = g->month, p.day = g->day;
   p.from_hijri = true;
-  p.hijri = iso(y, m, d);
+  p.hijri = to_iso(IsoDate{y, m, d});
   return true;
 }
 
@@ -20,12 +20,12 @@ bool Grammar::hijri_month(int y, int m, std::size_t first, std::size_t last, Par
   const int length = hijri_.month_length(y, m);
   const auto start = hijri_.to_gregorian(y, m, 1);
   if (!start || length == 0) return false;
-  const CivilDate end = dates::add_days(*start, length - 1);
+  const CivilDate end = add_days(*start, length - 1);
   p.first = first, p.last = last;
   p.year = start->year, p.month = start->month, p.day = start->day;
   p.end_year = end.year, p.end_month = end.month, p.end_day = end.day;
   p.from_hijri = true;
-  p.hijri = iso(y, m, 0);
+  p.hijri = to_iso(IsoDate{y, m, 0});
   return true;
 }
 
@@ -33,12 +33,12 @@ bool Grammar::hijri_year(int y, std::size_t first, std::size_t last, Parse& p) c
   const auto start = hijri_.to_gregorian(y, 1, 1);
   const auto next = hijri_.to_gregorian(y + 1, 1, 1);
   if (!start || !next) return false;
-  const CivilDate end = dates::add_days(*next, -1);
+  const CivilDate end = add_days(*next, -1);
   p.first = first, p.last = last;
   p.year = start->year;
   if (end.year != start->year) p.end_year = end.year;
   p.from_hijri = true;
-  p.hijri = iso(y, 0, 0);
+  p.hijri = to_iso(IsoDate{y, 0, 0});
   return true;
 }
 
@@ -47,7 +47,7 @@ bool Grammar::hijri_years(int first_year, int last_year, std::size_t first, std:
   if (!hijri_year(first_year, first, last, a) || !hijri_year(last_year, first, last, b)) return false;
   p = a;
   p.end_year = b.end_year ? b.end_year : b.year;
-  p.hijri = iso(first_year, 0, 0) + "/" + iso(last_year, 0, 0);
+  p.hijri = to_iso(IsoDate{first_year, 0, 0}) + "/" + to_iso(IsoDate{last_year, 0, 0});
   return true;
 }
 

@@ -18,7 +18,7 @@ bool Grammar::weekday_alone(std::size_t i, std::size_t k, int weekday, Parse& p)
   } else if (future_before(i)) {
     direction = 1;
   }
-  const int today = dates::iso_weekday(*ref_);
+  const int today = iso_weekday(*ref_);
   int delta = 0;
   switch (direction) {
     case -1:
@@ -32,7 +32,7 @@ bool Grammar::weekday_alone(std::size_t i, std::size_t k, int weekday, Parse& p)
       if (delta == 0) delta = 7;
       break;
   }
-  const CivilDate d = dates::add_days(*ref_, delta);
+  const CivilDate d = add_days(*ref_, delta);
   p.first = i, p.last = last;
   p.year = d.year, p.month = d.month, p.day = d.day;
   return true;
@@ -77,7 +77,7 @@ bool Grammar::relative(std::size_t i, std::size_t k, const LexEntry& e, Parse& p
       }
     }
     if (!ref_) return false;
-    const CivilDate d = dates::add_days(*ref_, e.relative_offset);
+    const CivilDate d = add_days(*ref_, e.relative_offset);
     p.first = i, p.last = last;
     p.year = d.year, p.month = d.month, p.day = d.day;
     return true;
@@ -99,8 +99,8 @@ void Grammar::set_relative(Unit unit, int offset, Parse& p) const {
   switch (unit) {
     case Unit::week: {
       // Weeks run Monday to Sunday (ISO 8601).
-      const CivilDate monday = dates::add_days(*ref_, 1 - dates::iso_weekday(*ref_) + 7L * offset);
-      const CivilDate sunday = dates::add_days(monday, 6);
+      const CivilDate monday = add_days(*ref_, 1 - iso_weekday(*ref_) + 7L * offset);
+      const CivilDate sunday = add_days(monday, 6);
       p.year = monday.year, p.month = monday.month, p.day = monday.day;
       p.end_year = sunday.year, p.end_month = sunday.month, p.end_day = sunday.day;
       break;
@@ -112,7 +112,7 @@ void Grammar::set_relative(Unit unit, int offset, Parse& p) const {
     }
     case Unit::year: p.year = ref_->year + offset; break;
     default: {
-      const CivilDate d = dates::add_days(*ref_, offset);
+      const CivilDate d = add_days(*ref_, offset);
       p.year = d.year, p.month = d.month, p.day = d.day;
     }
   }

@@ -9,25 +9,7 @@
 
 namespace xapian_arabic {
 
-namespace {
-
-/// The day of an ISO value (YYYY-MM-DD...), if it has day precision.
-std::optional<CivilDate> day_of(const std::string& value) {
-  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
-  auto num = [&](std::size_t pos, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-      if (value[i] < '0' || value[i] > '9') return -1;
-      v = v * 10 + (value[i] - '0');
-    }
-    return v;
-  };
-  const CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
-  if (d.year < 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  return d;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 ArticleParts article_parts(const NewsArticle& article) {
   ArticleParts parts;
@@ -110,13 +92,13 @@ void ArticleExtractor::extract(NewsArticle& article, const TokenStream& stream) 
   // Body dates resolve against the publication day; without one, a date in the dateline
   // ("بيروت، 20 نوفمبر 2024 (أ ف ب) -") is the publication date. The grammar works line by
   // line, so the dateline's line alone is read first and the body then once, with that day.
-  std::optional<CivilDate> reference = article.published ? day_of(article.published->value) : std::nullopt;
+  std::optional<CivilDate> reference = article.published ? day_of(*article.published) : std::nullopt;
   std::optional<std::size_t> published_at;
   if (!article.published && dateline != found.end()) {
     const std::size_t line_end = std::min(stream.text().find('\n', dateline->begin), body_end);
     for (const ExtractedDate& d : dates_.extract(stream, parts.body, line_end))
-      if (d.begin < dateline->end && day_of(d.value)) {
-        reference = day_of(d.value);
+      if (d.begin < dateline->end && day_of(d)) {
+        reference = day_of(d);
         published_at = d.begin;
         break;
       }

@@ -178,7 +178,8 @@ void JsonlRecords::read_record(std::string_view raw_line, std::size_t line_no, c
   auto set_date = [&](const std::vector<std::string>& names, DateKind kind, std::optional<ExtractedDate>& slot) {
     const auto raw = field(record, names);
     if (!raw || trim_blank(*raw).empty()) return;
-    const std::string value = iso_value(*raw);
+    std::optional<CivilDate> day;
+    const std::string value = iso_value(*raw, day);
     if (value.empty()) {
       on_error_({path_, line_no, "date field is not an ISO 8601 date: '" + *raw + "' (ignored)", true});
       return;
@@ -187,6 +188,7 @@ void JsonlRecords::read_record(std::string_view raw_line, std::size_t line_no, c
     date.value = value;
     date.kind = kind;
     date.text = *raw;
+    date.day = day;
     slot = date;
   };
   set_date(options_.date_fields, DateKind::published, article.published);

@@ -144,12 +144,13 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
     article.url = std::move(page.url);
     auto set_date = [&](const std::string& raw, DateKind kind, std::optional<ExtractedDate>& slot) {
       if (raw.empty()) return;
-      const std::string value = iso_value(raw);
+      std::optional<CivilDate> day;
+      const std::string value = iso_value(raw, day);
       if (value.empty()) {
         on_error({path, 0, "page date is not an ISO 8601 date: '" + raw + "' (ignored)", true});
         return;
       }
-      slot = ExtractedDate{value, kind, 0, 0, raw, {}, {}};
+      slot = ExtractedDate{value, kind, 0, 0, raw, {}, {}, day};
     };
     set_date(page.published, DateKind::published, article.published);
     set_date(page.modified, DateKind::updated, article.updated);

@@ -3,6 +3,8 @@
  */
 #include "news/reader_lines.h"
 
+#include <xapian_arabic/civil_date.h>
+
 #include "base/utf8.h"
 #include "news/news_layout.h"
 
@@ -101,24 +103,14 @@ void split_article_lines(const NewsLayout& layout, std::string_view text, bool t
   if (!article.header.empty()) article.header.pop_back();
 }
 
-std::string iso_value(std::string_view raw) {
+namespace {
+std::string parse_value(std::string_view raw, std::optional<CivilDate>& day) {
   raw = trim_blank(raw);
-  const int year = digits(raw, 0, 4);
-  if (year < 0) return {};
-  std::string value(raw.substr(0, 4));
-  std::size_t pos = 4;
-  if (pos == raw.size()) return value;
-  if (raw[pos] != '-') return {};
-  const int month = digits(raw, pos + 1, 2);
-  if (month < 1 || month > 12) return {};
-  value += raw.substr(pos, 3);
-  pos += 3;
-  if (pos == raw.size()) return value;
-  if (raw[pos] != '-') return {};
-  const int day = digits(raw, pos + 1, 2);
-  if (day < 1 || day > 31) return {};
-  value += raw.substr(pos, 3);
-  pos += 3;
+  std::size_t pos = 0;
+  const auto date = parse_iso_date(raw, &pos);
+  if (!date || (pos < raw.size() && date->day == 0)) return {};  // a time needs a day
+  std::string value = to_iso(*date);
+  day = day_of(*date);
   if (pos == raw.size()) return value;
   if (raw[pos] != 'T' && raw[pos] != ' ') return {};
   const int hour = digits(raw, pos + 1, 2), minute = digits(raw, pos + 4, 2);
@@ -143,6 +135,14 @@ std::string iso_value(std::string_view raw) {
     return value + raw[pos] + std::string(raw.substr(pos + 1, 2)) + ":" + std::string(raw.substr(mpos, 2));
   }
   return {};
+}
+}  // namespace
+
+std::string iso_value(std::string_view raw, std::optional<CivilDate>& day) {
+  std::optional<CivilDate> named;
+  std::string value = parse_value(raw, named);
+  day = value.empty() ? std::nullopt : named;
+  return value;
 }
 
 }  // namespace xapian_arabic

@@ -4,8 +4,10 @@
  */
 #pragma once
 
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/news_article.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,7 +30,8 @@ void unify_line_ends(std::string& text);
 void split_article_lines(const NewsLayout& layout, std::string_view text, bool take_title, NewsArticle& article);
 
 /// A metadata date (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, then optional THH:MM[:SS[.f]] and Z or ±HH[:]MM)
-/// in the project's value form ("2024-03-05T14:30+03:00"); empty if @p raw is not one.
-std::string iso_value(std::string_view raw);
+/// in the project's value form ("2024-03-05T14:30+03:00"), and in @p day the day it names; empty if
+/// @p raw is not one (a day that does not exist, 2024-02-30, is not one).
+std::string iso_value(std::string_view raw, std::optional<CivilDate>& day);
 
 }  // namespace xapian_arabic

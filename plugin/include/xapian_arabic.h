@@ -2,7 +2,7 @@
  *  @brief xapian-arabic: the whole public API in one header.
  *
  *  Text analysis (normalizer, tokenizer, light and Snowball stemmers), news
- *  reading and extraction (NewsReader, DateExtractor, SourceExtractor,
+ *  reading and extraction (NewsReader, civil dates, DateExtractor, SourceExtractor,
  *  ArticleExtractor), their Xapian adapters (ArabicStemImplementation,
  *  ArabicStopper, Analyzer), the news indexer and search (NewsIndexer,
  *  NewsSearch), the config, and the one error base class (xapian_arabic::Error).
@@ -14,6 +14,7 @@
 #include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/article_extractor.h>
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/error.h>

@@ -33,10 +33,4 @@ std::string unique_term(const NewsArticle& article);
 /// by @p analyzer with each run of spaces as "-" ("skynews" stays "skynews").
 std::string source_key(const ExtractedSource& source, const Analyzer& analyzer);
 
-/// "YYYYMMDD" of an ISO 8601 date with a day ("2024-11-21", "2024-11-21T10:00+03:00"); nullopt otherwise.
-std::optional<std::string> yyyymmdd(std::string_view iso_date);
-
-/// Days since 1970-01-01 of a "YYYYMMDD" day (proleptic Gregorian).
-long days_since_epoch(std::string_view yyyymmdd);
-
 }  // namespace xapian_arabic

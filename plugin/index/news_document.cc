@@ -112,37 +112,6 @@ std::string source_key(const ExtractedSource& source, const Analyzer& analyzer) 
   return key;
 }
 
-std::optional<std::string> yyyymmdd(std::string_view iso) {
-  // YYYY-MM-DD, optionally followed by a time.
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  std::string out;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
-    out.push_back(iso[i]);
-  }
-  if (iso.size() > 10 && iso[10] != 'T' && iso[10] != ' ') return std::nullopt;
-  const int month = std::stoi(out.substr(4, 2)), day = std::stoi(out.substr(6, 2));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  return out;
-}
-
-long days_since_epoch(std::string_view d) {
-  // Howard Hinnant's days_from_civil.
-  const auto num = [&](std::size_t pos, std::size_t len) {
-    long v = 0;
-    for (std::size_t i = pos; i < pos + len && i < d.size(); ++i) v = v * 10 + (d[i] - '0');
-    return v;
-  };
-  long y = num(0, 4);
-  const long m = num(4, 2), day = num(6, 2);
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& analyzer,
                                     const NewsDocumentOptions& options) {
   const FieldWeights& w = options.weights;
@@ -216,24 +185,22 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   }
 
   // Dates: D/M/Y terms and slots from the day; a date without a day gives what it has.
-  std::string published_day, updated_day;
   if (article.published) {
-    const std::string& v = article.published->value;
-    if (auto day = yyyymmdd(v)) {
-      published_day = *day;
+    if (const auto day = day_of(*article.published)) {
+      const std::string published_day = to_iso_basic(*day);
       doc.add_boolean_term(schema::kDayPrefix + published_day);
       doc.add_value(schema::kPublishedSlot, published_day);
-      doc.add_value(schema::kPublishedDaysSlot,
-                    Xapian::sortable_serialise(static_cast<double>(days_since_epoch(published_day))));
+      doc.add_value(schema::kPublishedDaysSlot, Xapian::sortable_serialise(static_cast<double>(days_from_civil(*day))));
+      doc.add_boolean_term(schema::kMonthPrefix + published_day.substr(0, 6));
+      doc.add_boolean_term(schema::kYearPrefix + published_day.substr(0, 4));
+    } else if (const auto date = iso_date_of(article.published->value)) {  // a month or a year
+      const std::string iso = to_iso(*date);                               // "YYYY-MM" or "YYYY"
+      if (date->month) doc.add_boolean_term(schema::kMonthPrefix + iso.substr(0, 4) + iso.substr(5, 2));
+      doc.add_boolean_term(schema::kYearPrefix + iso.substr(0, 4));
     }
-    if (v.size() >= 7 && v[4] == '-') doc.add_boolean_term(schema::kMonthPrefix + v.substr(0, 4) + v.substr(5, 2));
-    if (v.size() >= 4) doc.add_boolean_term(schema::kYearPrefix + v.substr(0, 4));
   }
   if (article.updated) {
-    if (auto day = yyyymmdd(article.updated->value)) {
-      updated_day = *day;
-      doc.add_value(schema::kUpdatedSlot, updated_day);
-    }
+    if (const auto day = day_of(*article.updated)) doc.add_value(schema::kUpdatedSlot, to_iso_basic(*day));
   }
 
   // Content hash: what the document says, not where or when it was read.

@@ -61,9 +61,9 @@ std::string scriptindex_record(const NewsArticle& article, const Analyzer& analy
 
   if (article.published) {
     append_scriptindex_field(out, "date", article.published->value);
-    if (const auto day = yyyymmdd(article.published->value)) {
-      append_scriptindex_field(out, "published", *day);
-      append_scriptindex_field(out, "days", std::to_string(days_since_epoch(*day)));
+    if (const auto day = day_of(*article.published)) {
+      append_scriptindex_field(out, "published", to_iso_basic(*day));
+      append_scriptindex_field(out, "days", std::to_string(days_from_civil(*day)));
     }
   }
   if (article.source) {

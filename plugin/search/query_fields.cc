@@ -3,6 +3,7 @@
  */
 #include "search/query_fields.h"
 
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/normalizer.h>
 #include <xapian_arabic/source_extractor.h>
@@ -40,16 +41,6 @@ MonthNames read_months(const std::string& tables_dir) {
   for (const dates::MonthName& month : dates::read_month_names(tables_dir))
     m.emplace(collapse_spaces(normalizer.normalize(month.name)), month.month);
   return m;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
-std::string two_digits(int v) {
-  return std::string(1, char('0' + v / 10)) + char('0' + v % 10);
 }
 
 /// One end of a date range at the precision written; first/last day as YYYYMMDD.
@@ -93,12 +84,11 @@ DateBounds parse_date(std::string_view raw, std::string_view whole, const MonthN
   if (parts.size() > 1) month = to_int(parts[1]);
   if (parts.size() > 2) day = to_int(parts[2]);
   if (month < 0 || month > 12 || (parts.size() > 1 && month == 0)) throw bad("no month " + std::to_string(month));
-  if (day < 0 || (day > 0 && day > days_in_month(year, month)) || (parts.size() > 2 && day == 0))
+  if (day < 0 || (day > 0 && !is_valid(CivilDate{year, month, day})) || (parts.size() > 2 && day == 0))
     throw bad("no day " + std::to_string(day) + " in that month");
-  const std::string y = std::to_string(year);
-  if (month == 0) return {y + "0101", y + "1231"};
-  if (day == 0) return {y + two_digits(month) + "01", y + two_digits(month) + two_digits(days_in_month(year, month))};
-  const std::string d = y + two_digits(month) + two_digits(day);
+  if (month == 0) return {to_iso_basic({year, 1, 1}), to_iso_basic({year, 12, 31})};
+  if (day == 0) return {to_iso_basic({year, month, 1}), to_iso_basic({year, month, days_in_month(year, month)})};
+  const std::string d = to_iso_basic({year, month, day});
   return {d, d};
 }
 

@@ -14,24 +14,10 @@ namespace xapian_arabic::python {
 
 namespace {
 
-/// datetime.date of an ISO value with a day ("2024-11-21", "2024-11-21T10:00+03:00"), else None.
-py::object as_date(const std::string& iso) {
-  const auto digits = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
-      v = v * 10 + (iso[i] - '0');
-    }
-    return v;
-  };
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return py::none();
-  const int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
-  if (y < 1 || mo < 1 || d < 1) return py::none();
-  try {
-    return py::module_::import("datetime").attr("date")(y, mo, d);
-  } catch (py::error_already_set&) {  // e.g. 2024-02-30 from a damaged page
-    return py::none();
-  }
+/// datetime.date of @p day, or None (also for year 0000: Python's dates start at year 1).
+py::object as_date(const std::optional<CivilDate>& day) {
+  if (!day || day->year < 1) return py::none();
+  return py::module_::import("datetime").attr("date")(day->year, day->month, day->day);
 }
 
 /// A reference day from None, a datetime.date or "YYYY-MM-DD".
@@ -40,10 +26,8 @@ std::optional<CivilDate> reference_arg(py::handle day) {
   const py::module_ datetime = py::module_::import("datetime");
   if (py::isinstance(day, datetime.attr("date")))
     return CivilDate{day.attr("year").cast<int>(), day.attr("month").cast<int>(), day.attr("day").cast<int>()};
-  if (py::isinstance<py::str>(day)) {
-    const py::object parsed = as_date(day.cast<std::string>());
-    if (!parsed.is_none() && day.cast<std::string>().size() == 10) return reference_arg(parsed);
-  }
+  if (py::isinstance<py::str>(day))
+    if (const auto parsed = parse_iso_day(day.cast<std::string>())) return parsed;
   throw py::value_error("reference_date must be None, a datetime.date or 'YYYY-MM-DD', got " +
                         py::repr(day).cast<std::string>());
 }
@@ -68,7 +52,7 @@ void register_articles(py::module_& m) {
       .def_property_readonly(
           "kind", [](const ExtractedDate& d) { return to_string(d.kind); }, "'published', 'updated' or 'mentioned'.")
       .def_property_readonly(
-          "date", [](const ExtractedDate& d) { return as_date(d.value); },
+          "date", [](const ExtractedDate& d) { return as_date(day_of(d)); },
           "The day as a datetime.date, or None when the text gives no day (a month, a year).")
       .def_readonly("text", &ExtractedDate::text, "The expression as written.")
       .def_readonly("begin", &ExtractedDate::begin, "Byte offset of the expression in the UTF-8 text searched.")

@@ -6,7 +6,6 @@
 #include <xapian_arabic/news_reader.h>
 #include <xapian_arabic/scriptindex_record.h>
 
-#include <chrono>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -57,18 +56,6 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// "YYYY-MM-DD" as a day of the civil calendar (2024-02-31 is none), or nothing.
-std::optional<CivilDate> parse_day(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  const CivilDate d{std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
-  const std::chrono::year_month_day ymd{std::chrono::year(d.year), std::chrono::month(unsigned(d.month)),
-                                        std::chrono::day(unsigned(d.day))};
-  if (!ymd.ok()) return std::nullopt;
-  return d;
-}
-
 /// One input line of --jsonl mode to its output line.
 /// Errors name the input line (@p line_no, 1-based), so a caller can find the bad record.
 json extract_record(const ArticleExtractor& extractor, const std::string& line, std::size_t line_no, bool& ok) {
@@ -88,7 +75,7 @@ json extract_record(const ArticleExtractor& extractor, const std::string& line, 
   const json id = in.value("id", json(nullptr));
   std::optional<CivilDate> reference;
   if (const auto it = in.find("reference_date"); it != in.end() && !it->is_null()) {
-    if (it->is_string()) reference = parse_day(it->get<std::string>());
+    if (it->is_string()) reference = parse_iso_day(it->get<std::string>());
     if (!reference) {
       ok = false;
       return {{"id", id},

@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
@@ -28,12 +29,6 @@ enum class DateKind { published, updated, mentioned };
 
 XAPIAN_ARABIC_API const char* to_string(DateKind kind);
 
-/// A calendar day (proleptic Gregorian).
-struct CivilDate {
-  int year = 0, month = 0, day = 0;
-  bool operator==(const CivilDate&) const = default;
-};
-
 struct ExtractedDate {
   std::string value;  ///< ISO 8601 at the precision the text gives: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[+HH:MM]
   DateKind kind = DateKind::mentioned;
@@ -42,7 +37,18 @@ struct ExtractedDate {
   std::string text;                      ///< the matched span as written
   std::string hijri;                     ///< the Hijri original (e.g. "1446-05-19") when the text gave a Hijri date
   std::optional<std::string> range_end;  ///< for ranges (من 10 إلى 12 نوفمبر): the end value
+  /// The day `value` names when it has day precision (the start of a range), for the layers after
+  /// extraction to use instead of parsing `value` again. Set by DateExtractor and NewsReader.
+  std::optional<CivilDate> day = std::nullopt;
 };
+
+/// The day @p date names: its `day`, or for a date made by hand with only a `value`, the day of
+/// that value; nothing at month or year precision.
+inline std::optional<CivilDate> day_of(const ExtractedDate& date) {
+  if (date.day) return date.day;
+  const auto iso = iso_date_of(date.value);
+  return iso ? day_of(*iso) : std::nullopt;
+}
 
 struct DateExtractorOptions {
   std::string tables_dir;  ///< folder with the config/dates/ tables; empty: built-in
