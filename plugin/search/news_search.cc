@@ -15,6 +15,7 @@
 
 #include "search/document_data.h"
 #include "search/query_fields.h"
+#include "search/shard_call.h"
 
 namespace xapian_arabic {
 
@@ -50,14 +51,35 @@ Config index_config(const Xapian::Database& db, Config base) {
   return base;
 }
 
+Config index_config(const std::vector<Shard>& shards, Config base) {
+  for (const Shard& shard : shards) {
+    std::optional<AnalysisSettings> stored;
+    try {
+      stored = shard_call(shards, [&] { return Analyzer::stored_settings(shard.db); });
+    } catch (const IncompatibleIndexError& e) {
+      if (shards.size() == 1) throw;
+      throw IncompatibleIndexError("shard " + shard.name + ": " + e.what());
+    }
+    if (stored) {
+      base.analysis = std::move(*stored);
+      break;
+    }
+  }
+  return base;
+}
+
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   /// The results of @p query on the database as it is now.
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
 
-  Impl(Xapian::Database database, const Config& cfg, SourceResolver resolve)
-      : db(std::move(database)), config(cfg), analyzer(cfg.analysis), parser(analyzer.make_query_parser()) {
+  Impl(std::vector<Shard> shard_list, Xapian::Database database, const Config& cfg, SourceResolver resolve)
+      : shards(std::move(shard_list)),
+        db(std::move(database)),
+        config(cfg),
+        analyzer(cfg.analysis),
+        parser(analyzer.make_query_parser()) {
     if (!resolve) resolve = alias_table_resolver(cfg.extraction);
-    analyzer.check_compatible(db);
+    check_shards();
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);
     // The query is normalized before parsing, so field names are looked up normalized.
@@ -111,6 +133,21 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     }
   }
 
+  /// Every shard against the analysis settings searched with (Xapian's metadata of a
+  /// combined database is the first shard's only): the odd shard is named.
+  void check_shards() const {
+    for (const Shard& shard : shards) {
+      try {
+        shard_call(shards, [&] { analyzer.check_compatible(shard.db); });
+      } catch (const IncompatibleIndexError& e) {
+        if (shards.size() == 1) throw;
+        throw IncompatibleIndexError("shard " + shard.name + ": " + e.what() + " (" + std::to_string(shards.size()) +
+                                     " shards searched together)");
+      }
+    }
+  }
+
+  std::vector<Shard> shards;
   Xapian::Database db;
   Config config;
   Analyzer analyzer;
@@ -171,16 +208,36 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   return results;
 }
 
+namespace {
+
+Xapian::Database combined(const std::vector<Shard>& shards) {
+  Xapian::Database db;
+  for (const Shard& shard : shards) db.add_database(shard.db);
+  return db;
+}
+
+}  // namespace
+
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
-    : impl_(std::make_unique<Impl>(std::move(db), config, std::move(resolve_source))) {}
+    : impl_(std::make_unique<Impl>(split_shards(db, "the index"), db, config, std::move(resolve_source))) {}
 NewsSearch::NewsSearch(Xapian::Database db, SourceResolver resolve_source)
-    : NewsSearch(db, index_config(db), std::move(resolve_source)) {}
+    : NewsSearch(db, index_config(split_shards(db, "the index")), std::move(resolve_source)) {}
+NewsSearch::NewsSearch(std::vector<Shard> shards, const Config& config, SourceResolver resolve_source) {
+  Xapian::Database db = combined(shards);
+  impl_ = std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source));
+}
+NewsSearch::NewsSearch(std::vector<Shard> shards, SourceResolver resolve_source)
+    : NewsSearch(shards, index_config(shards), std::move(resolve_source)) {}
 NewsSearch::~NewsSearch() = default;
 NewsSearch::NewsSearch(NewsSearch&&) noexcept = default;
 NewsSearch& NewsSearch::operator=(NewsSearch&&) noexcept = default;
 
 const Xapian::Database& NewsSearch::database() const {
   return impl_->db;
+}
+
+const std::vector<Shard>& NewsSearch::shards() const {
+  return impl_->shards;
 }
 
 void NewsSearch::set_exact_form_weight(double weight) {
@@ -244,7 +301,7 @@ SearchResults NewsSearch::search(const SearchRequest& request) const {
   // tables were opened on both sides of the exchange. Reopened, it reads one whole revision.
   for (int attempt = 1;; ++attempt) {
     try {
-      return impl_->run(build_query(request), request);
+      return shard_call(impl_->shards, [&] { return impl_->run(build_query(request), request); });
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kSearchAttempts) throw;
     } catch (const Xapian::DatabaseCorruptError&) {
