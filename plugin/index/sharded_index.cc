@@ -80,7 +80,9 @@ IndexSummary NewsIndexer::Impl::run_shards(const std::string& folder, unsigned s
   if (ec) throw IndexError("cannot create the sharded index " + db_path + ": " + ec.message());
   // The whole set, for the whole run: two runs must not interleave shard by shard.
   const RunLock lock(folder, db_path);
-  // Every shard exists before the stub lists it, so a search never finds a shard missing.
+  // The stub first: a run killed before its shards all exist leaves a sharded index that the
+  // next run recognises and completes (a search meanwhile says which shard is missing).
+  if (!existing) write_shard_stub(folder, shards);
   for (unsigned k = 0; k < shards; ++k) {
     if (fs::exists(shard_path(folder, k))) continue;
     try {
@@ -89,7 +91,6 @@ IndexSummary NewsIndexer::Impl::run_shards(const std::string& folder, unsigned s
       throw IndexError("cannot create shard " + shard_path(folder, k) + ": " + e.get_description());
     }
   }
-  if (!existing) write_shard_stub(folder, shards);
 
   IndexSummary total;
   total.shards = shards;

@@ -88,6 +88,28 @@ run --db "$tmp/plain.db" "$tmp/archive/antj-00145.txt" >/dev/null || fail "plain
 if run --db "$tmp/plain.db" --shards 2 "$tmp/archive" >"$tmp/out" 2>"$tmp/err"; then fail "plain db sharded in place"; fi
 grep -q "exists and is not a sharded index" "$tmp/err" || fail "plain db: $(cat "$tmp/err")"
 
+# kill -9 during a first sharded run, then the same command again: the index is complete, each
+# article once (the run is killed at a random moment; any moment must give the same end).
+mkdir "$tmp/big"
+{ zcat "$data/news-bench/articles.jsonl.gz" || true; } | head -600 >"$tmp/big/bench.jsonl"
+"$tool" index --quiet --db "$tmp/killed.db" --shards 3 --batch-size 100 "$tmp/big" &
+victim=$!
+sleep 0.5
+kill -KILL "$victim" 2>/dev/null || true
+wait "$victim" 2>/dev/null || true
+after=$(run --db "$tmp/killed.db" "$tmp/big") || fail "rerun after kill -9: $after"
+[ "$(field "$after" documents)" = 600 ] || fail "after kill -9 and a rerun: $after"
+: >"$tmp/killed.ids"
+for k in 0 1 2; do dump "$tmp/killed.db/shard-$k" | cut -d' ' -f1 >>"$tmp/killed.ids"; done
+[ "$(sort "$tmp/killed.ids" | uniq -d | wc -l)" = 0 ] || fail "an article twice after kill -9"
+for k in 0 1 2; do xapian-check "$tmp/killed.db/shard-$k" >/dev/null || fail "shard $k damaged after kill -9"; done
+# A run killed after writing the stub and before creating every shard: the next one completes it.
+mkdir "$tmp/half.db"
+printf '# xapian-arabic sharded index: do not edit (xapian-arabic index writes it)\nauto shard-0\nauto shard-1\n' \
+  >"$tmp/half.db/XAPIANDB"
+half=$(run --db "$tmp/half.db" "$tmp/archive") || fail "half-made sharded index: $half"
+[ "$(field "$half" shards)" = 2 ] && [ "$(field "$half" documents)" = $((articles - 1)) ] || fail "half: $half"
+
 # Partitions: three machines' parts are disjoint and together the archive; each part
 # may be sharded too; a database of one part refuses another part.
 : >"$tmp/parts"
