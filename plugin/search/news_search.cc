@@ -51,6 +51,18 @@ Config index_config(const Xapian::Database& db, Config base) {
   return base;
 }
 
+namespace {
+
+/// The first of @p shards that stores its analysis settings (index_config() takes them), or null.
+const Shard* settings_shard(const std::vector<Shard>& shards) {
+  for (const Shard& shard : shards)
+    if (!shard_call(shards, [&] { return shard.db.get_metadata(Analyzer::kSettingsMetadataKey); }).empty())
+      return &shard;
+  return nullptr;
+}
+
+}  // namespace
+
 Config index_config(const std::vector<Shard>& shards, Config base) {
   for (const Shard& shard : shards) {
     std::optional<AnalysisSettings> stored;
@@ -72,8 +84,11 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   /// The results of @p query on the database as it is now.
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
 
-  Impl(std::vector<Shard> shard_list, Xapian::Database database, const Config& cfg, SourceResolver resolve)
-      : shards(std::move(shard_list)),
+  /// @p settings_from: the shard the config's analysis settings were taken from, if any.
+  Impl(std::vector<Shard> shard_list, Xapian::Database database, const Config& cfg, SourceResolver resolve,
+       std::string settings_from = {})
+      : settings_from_(std::move(settings_from)),
+        shards(std::move(shard_list)),
         db(std::move(database)),
         config(cfg),
         analyzer(cfg.analysis),
@@ -141,12 +156,16 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
         shard_call(shards, [&] { analyzer.check_compatible(shard.db); });
       } catch (const IncompatibleIndexError& e) {
         if (shards.size() == 1) throw;
+        const std::string here = settings_from_.empty()
+                                     ? std::string("the config given")
+                                     : "those of shard " + settings_from_ + ", the first that stores them";
         throw IncompatibleIndexError("shard " + shard.name + ": " + e.what() + " (" + std::to_string(shards.size()) +
-                                     " shards searched together)");
+                                     " shards searched together; \"here\" is " + here + ")");
       }
     }
   }
 
+  std::string settings_from_;
   std::vector<Shard> shards;
   Xapian::Database db;
   Config config;
@@ -220,14 +239,25 @@ Xapian::Database combined(const std::vector<Shard>& shards) {
 
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
     : impl_(std::make_unique<Impl>(split_shards(db, "the index"), db, config, std::move(resolve_source))) {}
-NewsSearch::NewsSearch(Xapian::Database db, SourceResolver resolve_source)
-    : NewsSearch(db, index_config(split_shards(db, "the index")), std::move(resolve_source)) {}
+NewsSearch::NewsSearch(Xapian::Database db, SourceResolver resolve_source) {
+  std::vector<Shard> shards = split_shards(db, "the index");
+  const Shard* from = settings_shard(shards);
+  const Config config = index_config(shards);
+  impl_ = std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source),
+                                 from ? from->name : std::string());
+}
 NewsSearch::NewsSearch(std::vector<Shard> shards, const Config& config, SourceResolver resolve_source) {
   Xapian::Database db = combined(shards);
   impl_ = std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source));
 }
-NewsSearch::NewsSearch(std::vector<Shard> shards, SourceResolver resolve_source)
-    : NewsSearch(shards, index_config(shards), std::move(resolve_source)) {}
+NewsSearch::NewsSearch(std::vector<Shard> shards, SourceResolver resolve_source) {
+  Xapian::Database db = combined(shards);
+  const Shard* from = settings_shard(shards);
+  const Config config = index_config(shards);
+  std::string from_name = from ? from->name : std::string();
+  impl_ =
+      std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source), std::move(from_name));
+}
 NewsSearch::~NewsSearch() = default;
 NewsSearch::NewsSearch(NewsSearch&&) noexcept = default;
 NewsSearch& NewsSearch::operator=(NewsSearch&&) noexcept = default;

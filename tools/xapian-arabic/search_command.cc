@@ -180,7 +180,10 @@ void register_search_commands(CLI::App& app) {
       request.sort = o->sort == "date" ? SortOrder::date : SortOrder::relevance;
       if (request.query.empty() && request.from.empty() && request.to.empty() && request.sources.empty())
         throw SearchError("give a query, or at least one of --from, --to, --source");
-      const NewsSearch search(std::move(shards), config);
+      // Without --config, NewsSearch takes the same settings from the shards and names the shard
+      // they came from when another differs.
+      const NewsSearch search =
+          o->config_path.empty() ? NewsSearch(std::move(shards)) : NewsSearch(std::move(shards), config);
       const SearchResults results = search.search(request);
       if (o->json)
         print_json(*o, request, results);
