@@ -188,7 +188,14 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   enquire.set_query(query);
   const Bm25Settings& bm25 = config.bm25;
   enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.min_normlen));
-  if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kPublishedDaysSlot, true);
+  // Equal scores are common (filters alone score 0, short queries on short articles). Xapian
+  // breaks such ties by docid, which depends on how the index was written (parallel writers'
+  // timing, merges, shards interleaving their docids), so break them on the article's content
+  // hash instead: the same articles give the same order from one database or from any shards.
+  if (request.sort == SortOrder::date)
+    enquire.set_sort_by_value_then_relevance(schema::kPublishedDaysSlot, true);
+  else
+    enquire.set_sort_by_relevance_then_value(schema::kContentHashSlot, false);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
   results.estimated = mset.get_matches_estimated();
