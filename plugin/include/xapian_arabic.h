@@ -29,6 +29,7 @@
 #include <xapian_arabic/normalizer.h>
 #include <xapian_arabic/scriptindex_record.h>
 #include <xapian_arabic/search_settings.h>
+#include <xapian_arabic/search_shards.h>
 #include <xapian_arabic/snowball_stemmer.h>
 #include <xapian_arabic/source_extractor.h>
 #include <xapian_arabic/surface_synonyms.h>

@@ -28,6 +28,7 @@
 #include "index/bounded_queue.h"
 #include "index/inflight_journal.h"
 #include "index/run_lock.h"
+#include "index/shard_routing.h"
 
 namespace xapian_arabic {
 
@@ -97,8 +98,10 @@ struct WriteItem {
 
 class IndexRun {
  public:
+  /// Indexes the articles @p routing keeps into @p db_path. The runs of the other shards of a
+  /// sharded index read the same files: only the one with @p file_errors reports their errors.
   IndexRun(const std::string& db_path, const NewsIndexerOptions& options, const NewsIndexer::ErrorHandler& on_error,
-           const NewsIndexer::ProgressHandler& on_progress);
+           const NewsIndexer::ProgressHandler& on_progress, Routing routing = {}, bool file_errors = true);
   IndexSummary run(const std::vector<std::string>& paths);
 
  private:
@@ -119,11 +122,13 @@ class IndexRun {
   void write_one_writer();
   void write_sharded();                                          // sharded_write.cc
   void finish_file(Xapian::WritableDatabase& db, FileJob& job);  // record + a changed file's stale articles
-  void report(const ReadError& e);
+  void report(const ReadError& e, bool of_article = false);      // of_article: an analysis error, not the file's
   void show_progress();
   bool stopping() const { return options_.stop && options_.stop->load(); }
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
+  const Routing routing_;
+  const bool file_errors_;
   const std::string db_name_;   // as the caller gave it, for messages
   const std::string db_path_;   // absolute, no trailing slash
   const std::string work_dir_;  // beside the database: shards and merges of the parallel path

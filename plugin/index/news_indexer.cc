@@ -80,20 +80,12 @@ std::optional<FileState> FileState::parse(const std::string& value, std::string*
   return s;
 }
 
-NewsIndexer::NewsIndexer(std::string db_path, NewsIndexerOptions options)
-    : db_path_(std::move(db_path)), options_(std::move(options)) {}
-
-std::string NewsIndexer::file_state_key(const std::string& absolute_path) {
-  return bounded_term(schema::kFileStateKeyPrefix, absolute_path);
-}
-
-IndexSummary NewsIndexer::run(const std::vector<std::string>& paths) {
-  return IndexRun(db_path_, options_, on_error_, on_progress_).run(paths);
-}
-
 IndexRun::IndexRun(const std::string& db_path, const NewsIndexerOptions& options,
-                   const NewsIndexer::ErrorHandler& on_error, const NewsIndexer::ProgressHandler& on_progress)
-    : db_name_(db_path),
+                   const NewsIndexer::ErrorHandler& on_error, const NewsIndexer::ProgressHandler& on_progress,
+                   Routing routing, bool file_errors)
+    : routing_(routing),
+      file_errors_(file_errors),
+      db_name_(db_path),
       db_path_(normal_folder(db_path)),
       work_dir_(db_path_ + ".xa-build"),
       options_(options),
@@ -101,8 +93,9 @@ IndexRun::IndexRun(const std::string& db_path, const NewsIndexerOptions& options
       on_error_(on_error),
       on_progress_(on_progress) {}
 
-void IndexRun::report(const ReadError& e) {
-  if (!e.warning) ++failed_;  // a warning's article is indexed: it did not fail
+void IndexRun::report(const ReadError& e, bool of_article) {
+  if (!of_article && !file_errors_) return;  // another shard's run reports (and counts) it
+  if (!e.warning) ++failed_;                 // a warning's article is indexed: it did not fail
   std::lock_guard lock(error_mutex_);
   if (on_error_) on_error_(e);
 }
@@ -209,6 +202,14 @@ void IndexRun::open_database() {
   }
   const Analyzer analyzer(config_.analysis);
   analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
+  // A database holds one part of an archive: another part added to it would be in two places.
+  const std::string routing = db_.get_metadata(kRoutingMetadataKey);
+  const std::string mine = routing_.everything() ? std::string() : routing_.description();
+  if (routing != mine && db_.get_doccount() > 0)
+    throw IndexError("database " + db_name_ + " holds " + (routing.empty() ? "a whole archive" : routing) + ", not " +
+                     (mine.empty() ? "a whole archive" : mine) +
+                     ": index into another database, or give the --shards / --partition it was built with");
+  if (routing != mine) db_.set_metadata(kRoutingMetadataKey, mine);
   // Also gives an index of 0.1.0 (a fingerprint only) its settings, and records moved tables.
   if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value() ||
       db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml())
@@ -268,6 +269,10 @@ void IndexRun::read_file(FileJob& job) {
           job.path, job.root,
           [&](NewsArticle&& article) {
             if (abort_ || stopping()) throw StopReading{};
+            if (!routing_.everything()) {
+              if (article.path.empty()) article.path = job.path;  // as analyse() does, for the same Q term
+              if (!routing_.keeps(unique_term(article))) return;  // another shard's or machine's article
+            }
             ++job.count;
             ++job.in_flight;
             if (!articles_->push({&job, std::move(article)})) throw StopReading{};
@@ -318,7 +323,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.stream = &stream;
     out.doc = make_news_document(item.article, analyzer, doc_options);
   } catch (const std::exception& e) {
-    report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()});
+    report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()}, true);
     out.kind = WriteItem::Kind::dropped;
   }
   article_done(*item.job);

@@ -15,6 +15,7 @@
 
 #include "search/document_data.h"
 #include "search/query_fields.h"
+#include "search/shard_call.h"
 
 namespace xapian_arabic {
 
@@ -50,14 +51,50 @@ Config index_config(const Xapian::Database& db, Config base) {
   return base;
 }
 
+namespace {
+
+/// The first of @p shards that stores its analysis settings (index_config() takes them), or null.
+const Shard* settings_shard(const std::vector<Shard>& shards) {
+  for (const Shard& shard : shards)
+    if (!shard_call(shards, [&] { return shard.db.get_metadata(Analyzer::kSettingsMetadataKey); }).empty())
+      return &shard;
+  return nullptr;
+}
+
+}  // namespace
+
+Config index_config(const std::vector<Shard>& shards, Config base) {
+  for (const Shard& shard : shards) {
+    std::optional<AnalysisSettings> stored;
+    try {
+      stored = shard_call(shards, [&] { return Analyzer::stored_settings(shard.db); });
+    } catch (const IncompatibleIndexError& e) {
+      if (shards.size() == 1) throw;
+      throw IncompatibleIndexError("shard " + shard.name + ": " + e.what());
+    }
+    if (stored) {
+      base.analysis = std::move(*stored);
+      break;
+    }
+  }
+  return base;
+}
+
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   /// The results of @p query on the database as it is now.
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
 
-  Impl(Xapian::Database database, const Config& cfg, SourceResolver resolve)
-      : db(std::move(database)), config(cfg), analyzer(cfg.analysis), parser(analyzer.make_query_parser()) {
+  /// @p settings_from: the shard the config's analysis settings were taken from, if any.
+  Impl(std::vector<Shard> shard_list, Xapian::Database database, const Config& cfg, SourceResolver resolve,
+       std::string settings_from = {})
+      : settings_from_(std::move(settings_from)),
+        shards(std::move(shard_list)),
+        db(std::move(database)),
+        config(cfg),
+        analyzer(cfg.analysis),
+        parser(analyzer.make_query_parser()) {
     if (!resolve) resolve = alias_table_resolver(cfg.extraction);
-    analyzer.check_compatible(db);
+    check_shards();
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);
     // The query is normalized before parsing, so field names are looked up normalized.
@@ -111,6 +148,25 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     }
   }
 
+  /// Every shard against the analysis settings searched with (Xapian's metadata of a
+  /// combined database is the first shard's only): the odd shard is named.
+  void check_shards() const {
+    for (const Shard& shard : shards) {
+      try {
+        shard_call(shards, [&] { analyzer.check_compatible(shard.db); });
+      } catch (const IncompatibleIndexError& e) {
+        if (shards.size() == 1) throw;
+        const std::string here = settings_from_.empty()
+                                     ? std::string("the config given")
+                                     : "those of shard " + settings_from_ + ", the first that stores them";
+        throw IncompatibleIndexError("shard " + shard.name + ": " + e.what() + " (" + std::to_string(shards.size()) +
+                                     " shards searched together; \"here\" is " + here + ")");
+      }
+    }
+  }
+
+  std::string settings_from_;
+  std::vector<Shard> shards;
   Xapian::Database db;
   Config config;
   Analyzer analyzer;
@@ -133,7 +189,14 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   enquire.set_query(query);
   const Bm25Settings& bm25 = config.bm25;
   enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.min_normlen));
-  if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kPublishedDaysSlot, true);
+  // Equal scores are common (filters alone score 0, short queries on short articles). Xapian
+  // breaks such ties by docid, which depends on how the index was written (parallel writers'
+  // timing, merges, shards interleaving their docids), so break them on the article's content
+  // hash instead: the same articles give the same order from one database or from any shards.
+  if (request.sort == SortOrder::date)
+    enquire.set_sort_by_value_then_relevance(schema::kPublishedDaysSlot, true);
+  else
+    enquire.set_sort_by_relevance_then_value(schema::kContentHashSlot, false);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
   results.estimated = mset.get_matches_estimated();
@@ -172,16 +235,47 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   return results;
 }
 
+namespace {
+
+Xapian::Database combined(const std::vector<Shard>& shards) {
+  Xapian::Database db;
+  for (const Shard& shard : shards) db.add_database(shard.db);
+  return db;
+}
+
+}  // namespace
+
 NewsSearch::NewsSearch(Xapian::Database db, const Config& config, SourceResolver resolve_source)
-    : impl_(std::make_unique<Impl>(std::move(db), config, std::move(resolve_source))) {}
-NewsSearch::NewsSearch(Xapian::Database db, SourceResolver resolve_source)
-    : NewsSearch(db, index_config(db), std::move(resolve_source)) {}
+    : impl_(std::make_unique<Impl>(split_shards(db, "the index"), db, config, std::move(resolve_source))) {}
+NewsSearch::NewsSearch(Xapian::Database db, SourceResolver resolve_source) {
+  std::vector<Shard> shards = split_shards(db, "the index");
+  const Shard* from = settings_shard(shards);
+  const Config config = index_config(shards);
+  impl_ = std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source),
+                                 from ? from->name : std::string());
+}
+NewsSearch::NewsSearch(std::vector<Shard> shards, const Config& config, SourceResolver resolve_source) {
+  Xapian::Database db = combined(shards);
+  impl_ = std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source));
+}
+NewsSearch::NewsSearch(std::vector<Shard> shards, SourceResolver resolve_source) {
+  Xapian::Database db = combined(shards);
+  const Shard* from = settings_shard(shards);
+  const Config config = index_config(shards);
+  std::string from_name = from ? from->name : std::string();
+  impl_ =
+      std::make_unique<Impl>(std::move(shards), std::move(db), config, std::move(resolve_source), std::move(from_name));
+}
 NewsSearch::~NewsSearch() = default;
 NewsSearch::NewsSearch(NewsSearch&&) noexcept = default;
 NewsSearch& NewsSearch::operator=(NewsSearch&&) noexcept = default;
 
 const Xapian::Database& NewsSearch::database() const {
   return impl_->db;
+}
+
+const std::vector<Shard>& NewsSearch::shards() const {
+  return impl_->shards;
 }
 
 void NewsSearch::set_exact_form_weight(double weight) {
@@ -245,7 +339,7 @@ SearchResults NewsSearch::search(const SearchRequest& request) const {
   // tables were opened on both sides of the exchange. Reopened, it reads one whole revision.
   for (int attempt = 1;; ++attempt) {
     try {
-      return impl_->run(build_query(request), request);
+      return shard_call(impl_->shards, [&] { return impl_->run(build_query(request), request); });
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kSearchAttempts) throw;
     } catch (const Xapian::DatabaseCorruptError&) {

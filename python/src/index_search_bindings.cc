@@ -11,6 +11,8 @@
 #include <xapian_arabic/news_search.h>
 
 #include <atomic>
+#include <optional>
+#include <tuple>
 
 #include "bindings.h"
 
@@ -69,18 +71,27 @@ std::string date_arg(py::handle d) {
   return d.cast<std::string>();
 }
 
-PyIndexSummary run_index(py::handle db_path, py::handle paths, py::handle config, unsigned threads,
-                         std::size_t batch_size, bool prune, py::object on_error, py::object on_progress) {
-  std::vector<std::string> inputs;
+/// One path, or an iterable of them.
+std::vector<std::string> path_list(py::handle paths) {
+  std::vector<std::string> out;
   if (py::isinstance<py::str>(paths) || py::hasattr(paths, "__fspath__"))
-    inputs.push_back(fspath(paths));
+    out.push_back(fspath(paths));
   else
-    for (py::handle p : paths) inputs.push_back(fspath(p));
+    for (py::handle p : paths) out.push_back(fspath(p));
+  return out;
+}
+
+PyIndexSummary run_index(py::handle db_path, py::handle paths, py::handle config, unsigned threads,
+                         std::size_t batch_size, bool prune, py::object on_error, py::object on_progress,
+                         unsigned shards, std::optional<std::pair<unsigned, unsigned>> partition) {
+  const std::vector<std::string> inputs = path_list(paths);
   NewsIndexerOptions options;
   options.config = config_arg(config)->config;
   options.threads = threads;
   options.batch_size = batch_size;
   options.prune = prune;
+  options.shards = shards;
+  if (partition) std::tie(options.partition, options.partitions) = *partition;
   std::atomic<bool> stop{false};
   options.stop = &stop;
   NewsIndexer indexer(fspath(db_path), options);
@@ -132,7 +143,7 @@ PyIndexSummary run_index(py::handle db_path, py::handle paths, py::handle config
 
 PySearchResults run_search(py::handle db_path, const std::string& query, py::handle from, py::handle to,
                            const std::vector<std::string>& sources, const std::string& sort, py::handle limit,
-                           std::size_t offset, py::handle config) {
+                           std::size_t offset, py::handle config, double timeout) {
   const auto c = config_arg(config);
   const bool config_given = !config.is_none();
   SearchRequest request;
@@ -147,22 +158,22 @@ PySearchResults run_search(py::handle db_path, const std::string& query, py::han
   request.offset = offset;
   if (request.query.empty() && request.from.empty() && request.to.empty() && request.sources.empty())
     throw SearchError("give a query, or at least one of from_, to, sources");
-  const std::string path = fspath(db_path);
+  const std::vector<std::string> paths = path_list(db_path);
+  if (timeout < 0 || timeout > 86400) throw SearchError("timeout must be from 0 to 86400 seconds");
+  RemoteTimeouts timeouts;
+  timeouts.timeout_ms = timeouts.connect_timeout_ms = static_cast<unsigned>(timeout * 1000);
   PySearchResults out;
   {
     py::gil_scoped_release nogil;
-    Xapian::Database db;
-    try {
-      db = Xapian::Database(path);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      throw SearchError("cannot open the index " + path + ": " + e.get_msg());
-    }
     SearchResults results;
     try {
+      std::vector<Shard> shards = open_shards(paths, timeouts);
       // Without a config, the analysis settings the index stores, as the CLI does without --config.
-      results = (config_given ? NewsSearch(db, c->config) : NewsSearch(db)).search(request);
+      results =
+          (config_given ? NewsSearch(std::move(shards), c->config) : NewsSearch(std::move(shards))).search(request);
     } catch (const IncompatibleIndexError& e) {
-      throw IncompatibleIndexError(path + ": " + e.what());
+      if (paths.size() != 1) throw;
+      throw IncompatibleIndexError(paths[0] + ": " + e.what());
     }
     out.estimated = results.estimated;
     out.query_description = std::move(results.query_description);
@@ -200,6 +211,8 @@ void register_index_and_search(py::module_& m) {
           "commits", [](const PyIndexSummary& s) { return s.summary.commits; }, "Commits made.")
       .def_property_readonly(
           "writers", [](const PyIndexSummary& s) { return s.summary.writers; }, "1, or the shards written in parallel.")
+      .def_property_readonly(
+          "shards", [](const PyIndexSummary& s) { return s.summary.shards; }, "Databases of a sharded index.")
       .def_property_readonly(
           "bytes_read", [](const PyIndexSummary& s) { return s.summary.bytes_read; }, "Bytes of input read.")
       .def_property_readonly(
@@ -247,11 +260,13 @@ void register_index_and_search(py::module_& m) {
 
   m.def("index", &run_index, py::arg("db_path"), py::arg("paths"), py::arg("config") = py::none(),
         py::arg("threads") = 0, py::arg("batch_size") = 0, py::arg("prune") = false, py::arg("on_error") = py::none(),
-        py::arg("on_progress") = py::none(),
+        py::arg("on_progress") = py::none(), py::kw_only(), py::arg("shards") = 0, py::arg("partition") = py::none(),
         "Indexes news archives (files and folders, recursively: .txt, .jsonl, .html and .gz of each)\n"
         "into the Xapian database at ``db_path`` (created if missing), as `xapian-arabic index`:\n"
         "incremental, crash-safe, one document per article. ``threads`` and ``batch_size`` of 0\n"
-        "take the config's [index] values; ``prune`` deletes the articles of files gone.\n\n"
+        "take the config's [index] values; ``prune`` deletes the articles of files gone.\n"
+        "``shards`` N > 1 writes a sharded index (``index --shards``, 0: as the database is);\n"
+        "``partition`` (I, N) indexes only that part of the archive (``index --partition I/N``).\n\n"
         "Each bad file or record goes to ``on_error(ReadError)`` (else into the summary's .errors);\n"
         "indexing goes on. ``on_progress(dict)`` is called about 10 times a second. An exception\n"
         "in a handler, or Ctrl-C, stops the run after committing what is complete, then is raised.\n"
@@ -260,14 +275,17 @@ void register_index_and_search(py::module_& m) {
 
   m.def("search", &run_search, py::arg("db_path"), py::arg("query") = "", py::kw_only(), py::arg("from_") = py::none(),
         py::arg("to") = py::none(), py::arg("sources") = std::vector<std::string>{}, py::arg("sort") = "relevance",
-        py::arg("limit") = py::none(), py::arg("offset") = 0, py::arg("config") = py::none(),
-        "Searches an index built by index() or `xapian-arabic index`, as `xapian-arabic search`:\n"
+        py::arg("limit") = py::none(), py::arg("offset") = 0, py::arg("config") = py::none(), py::arg("timeout") = 10.0,
+        "Searches an index built by index() or `xapian-arabic index`, as `xapian-arabic search`;\n"
+        "``db_path`` is a path (index folder, stub file or folder) or a list of them, searched as one,\n"
+        "``timeout`` the seconds a remote shard may take (ShardUnavailableError naming it after that):\n"
         "words, \"phrases\", AND OR NOT, fields title: source: city: agency: date: (and عنوان: مصدر:\n"
         "مدينة: وكالة: تاريخ:). ``from_``/``to``: publication dates ('2024-11-05', '2024-11', '2024',\n"
         "'نوفمبر 2024' or datetime.date; a month or year covers all its days). ``sources``: names or\n"
         "aliases, any of them. ``sort``: 'relevance' or 'date' (newest first). ``limit`` None: the\n"
         "config's [search] limit. Returns SearchResults; raises SearchError (bad query or date, index\n"
-        "cannot be opened) or IncompatibleIndexError (index built with another analysis config).");
+        "cannot be opened: ShardError) or IncompatibleIndexError (index or shard built with another\n"
+        "analysis config; the message names the shard).");
 }
 
 }  // namespace xapian_arabic::python

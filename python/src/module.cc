@@ -22,6 +22,8 @@ PyObject* table_error_class = nullptr;
 PyObject* index_error_class = nullptr;
 PyObject* search_error_class = nullptr;
 PyObject* incompatible_error_class = nullptr;
+PyObject* shard_error_class = nullptr;
+PyObject* shard_unavailable_class = nullptr;
 
 PyObject* new_error(py::module_& m, const char* name, PyObject* base, const char* doc) {
   const std::string qualified = std::string("xapian_arabic.") + name;
@@ -60,6 +62,12 @@ void register_errors(py::module_& m) {
                                  "A query, date or option the search cannot use, or an index that cannot be opened.");
   incompatible_error_class = new_error(m, "IncompatibleIndexError", error_class,
                                        "The index was built with other analysis settings than the config given.");
+  // A SearchError in Python, as "cannot open the index" was before there were shards.
+  shard_error_class = new_error(m, "ShardError", search_error_class,
+                                "A database of a search cannot be opened (missing, not a database, bad stub line).");
+  shard_unavailable_class =
+      new_error(m, "ShardUnavailableError", shard_error_class,
+                "A remote shard is down, did not answer within the timeout, or went away: try again later.");
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
@@ -69,6 +77,10 @@ void register_errors(py::module_& m) {
       PyErr_SetString(index_error_class, e.what());
     } catch (const SearchError& e) {
       PyErr_SetString(search_error_class, e.what());
+    } catch (const ShardUnavailableError& e) {
+      PyErr_SetString(shard_unavailable_class, e.what());
+    } catch (const ShardError& e) {
+      PyErr_SetString(shard_error_class, e.what());
     } catch (const ConfigError& e) {
       PyErr_SetString(config_error_class, e.what());
     } catch (const TableError& e) {

@@ -11,7 +11,7 @@ python3-xapian in the same process:
     tg = xapian.TermGenerator(); tg.set_stemmer(analyzer.stemmer())
 
 Every error raised is a xapian_arabic.Error (ConfigError, TableError, IndexError,
-SearchError, IncompatibleIndexError, ReadError); Xapian's own errors come as
+SearchError, ShardError, ShardUnavailableError, IncompatibleIndexError, ReadError); Xapian's own errors come as
 python3-xapian's classes (xapian.DatabaseLockError ...).
 """
 
@@ -30,6 +30,8 @@ from ._xapian_arabic import (  # noqa: F401  (the public API)
     IndexSummary,
     SearchError,
     SearchResults,
+    ShardError,
+    ShardUnavailableError,
     Source,
     TableError,
     Term,

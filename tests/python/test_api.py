@@ -292,6 +292,49 @@ class IndexAndSearch(unittest.TestCase):
             signal.signal(signal.SIGINT, previous)
 
 
+class Shards(unittest.TestCase):
+    """index(shards=, partition=) and search() over a list of databases or a stub (issue 11)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.one = f"{cls.tmp.name}/one.db"
+        cls.sharded = f"{cls.tmp.name}/sharded.db"
+        xa.index(cls.one, SAMPLES)
+        cls.summary = xa.index(cls.sharded, SAMPLES, shards=3)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_a_sharded_index_searches_as_one_database(self):
+        self.assertEqual((self.summary.shards, self.summary.documents), (3, 2))
+        ids = lambda r: [h.id for h in r.hits]  # noqa: E731
+        for query in ("روسيا", "الرئاسة الروسية"):
+            want = ids(xa.search(self.one, query))
+            self.assertTrue(want)
+            self.assertEqual(ids(xa.search(self.sharded, query)), want)
+            shards = [pathlib.Path(self.sharded) / f"shard-{k}" for k in range(3)]
+            self.assertEqual(ids(xa.search(shards, query, timeout=5)), want)
+
+    def test_partitions_are_disjoint_and_cover_the_archive(self):
+        ids = []
+        for i in range(2):
+            db = f"{self.tmp.name}/part{i}.db"
+            xa.index(db, SAMPLES, partition=(i, 2))
+            ids += [h.id for h in xa.search(db, from_="2024", limit=10)]
+        self.assertEqual(sorted(ids), ["000_2620c748157139b5.txt", "003_0aeccc47afcbd928.txt"])
+
+    def test_a_mixed_list_is_refused_naming_the_odd_shard(self):
+        odd = f"{self.tmp.name}/nostem.db"
+        xa.index(odd, SAMPLES, config=xa.Config.parse('[stemming]\nstemmer = "none"\n'))
+        with self.assertRaisesRegex(xa.IncompatibleIndexError, "shard " + re.escape(odd)):
+            xa.search([self.one, odd], "روسيا")
+        with self.assertRaises(xa.ShardError):
+            xa.search([self.one, f"{self.tmp.name}/missing"], "روسيا")
+        self.assertTrue(issubclass(xa.ShardUnavailableError, xa.SearchError))
+
+
 class Docstrings(unittest.TestCase):
     @staticmethod
     def described(obj):

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "commands.h"
 #include "index_progress.h"
@@ -49,9 +50,19 @@ struct IndexArgs {
   std::string config_path;
   std::vector<std::string> paths, include, exclude;
   bool prune = false, quiet = false, json = false;
-  unsigned threads = 0;
+  unsigned threads = 0, shards = 0;
+  std::string partition;  // "I/N"
   std::size_t batch_size = 0;
 };
+
+/// "I/N" of --partition.
+std::pair<unsigned, unsigned> parse_partition(const std::string& text) {
+  unsigned i = 0, n = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%u%c%u%c", &i, &slash, &n, &extra) != 3 || slash != '/' || n == 0 || i >= n)
+    throw std::runtime_error("--partition '" + text + "': want I/N with I from 0 to N-1 (e.g. 0/3, 1/3, 2/3)");
+  return {i, n};
+}
 
 std::string where(const ReadError& e) {
   return e.line ? e.path + ":" + std::to_string(e.line) : e.path;
@@ -83,6 +94,8 @@ void run_index(const IndexArgs& args) {
   options.include = args.include;
   options.exclude = args.exclude;
   options.stop = &stop_requested;
+  options.shards = args.shards;
+  if (!args.partition.empty()) std::tie(options.partition, options.partitions) = parse_partition(args.partition);
   NewsIndexer indexer(args.db, options);
 
   const bool terminal = ::isatty(STDERR_FILENO);
@@ -115,6 +128,7 @@ void run_index(const IndexArgs& args) {
                                     {"documents", s.documents},
                                     {"commits", s.commits},
                                     {"writers", s.writers},
+                                    {"shards", s.shards},
                                     {"bytes_read", s.bytes_read},
                                     {"interrupted", s.interrupted},
                                     {"seconds", std::round(s.seconds * 1000) / 1000}};
@@ -168,6 +182,15 @@ void register_index_commands(CLI::App& app) {
       ->check(CLI::Range(1u, 256u));
   index->add_option("--batch-size", args->batch_size, "Commit every N documents (default: config [index] batch_size)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
+  index
+      ->add_option("--shards", args->shards,
+                   "Write a sharded index: N databases DB/shard-K and the stub DB/XAPIANDB listing them "
+                   "(default: as DB is)")
+      ->check(CLI::Range(1u, 1024u));
+  index
+      ->add_option("--partition", args->partition,
+                   "Index only partition I of N of the archive (I/N, from 0/N): one per machine")
+      ->type_name("I/N");
   index->add_option("paths", args->paths, "Archive files and folders (recursive)")->required();
   index->footer(
       "Exit status: 0 all inputs indexed, 2 some inputs failed (reported on stderr), 1 usage or fatal error,\n"

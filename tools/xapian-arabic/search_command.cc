@@ -17,7 +17,9 @@ namespace xapian_arabic::cli {
 namespace {
 
 struct SearchOptions {
-  std::string db, config_path, sort = "relevance";
+  std::vector<std::string> dbs;
+  double timeout = 10;
+  std::string config_path, sort = "relevance";
   std::vector<std::string> query_words, sources;
   std::string from, to;
   std::size_t limit = 0, offset = 0;
@@ -134,7 +136,12 @@ CLI::Validator doccount_range() {
 void register_search_commands(CLI::App& app) {
   auto o = std::make_shared<SearchOptions>();
   auto* cmd = app.add_subcommand("search", "Search a news index built by 'xapian-arabic index'");
-  cmd->add_option("--db", o->db, "Index folder")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("--db", o->dbs, "Index folder, stub database file or stub folder (repeatable: all searched as one)")
+      ->required()
+      ->allow_extra_args(false);
+  cmd->add_option("--timeout", o->timeout,
+                  "Seconds a remote shard may take to connect or to answer (default 10; 0 = wait for ever)")
+      ->check(CLI::Range(0.0, 86400.0));
   cmd->add_option("-c,--config", o->config_path,
                   "TOML config file (default: the analysis settings stored in the index, built-in defaults "
                   "for the rest)")
@@ -152,16 +159,17 @@ void register_search_commands(CLI::App& app) {
   cmd->add_option("query", o->query_words,
                   "Query: words, \"phrases\", AND OR NOT, title: source: city: agency: date: (also عنوان: مصدر: "
                   "مدينة: وكالة: تاريخ:)");
+  cmd->footer(
+      "Exit status: 0 results or none, 1 error (bad query, config, database, mixed analysis settings),\n"
+      "3 a remote shard is down, did not answer within --timeout, or went away during the search.");
   cmd->callback([o] {
     try {
-      Xapian::Database db;
-      try {
-        db = Xapian::Database(o->db);
-      } catch (const Xapian::DatabaseOpeningError& e) {
-        throw SearchError("cannot open the index " + o->db + ": " + e.get_msg());
-      }
-      // No --config: the analysis settings the index was built with (NewsSearch checks a given one).
-      const Config config = o->config_path.empty() ? index_config(db) : load_config(o->config_path);
+      RemoteTimeouts timeouts;
+      timeouts.timeout_ms = timeouts.connect_timeout_ms = static_cast<unsigned>(o->timeout * 1000);
+      std::vector<Shard> shards = open_shards(o->dbs, timeouts);
+      // No --config: the analysis settings the index was built with (NewsSearch checks every
+      // shard, and a given config, against them).
+      const Config config = o->config_path.empty() ? index_config(shards) : load_config(o->config_path);
       SearchRequest request;
       for (const auto& word : o->query_words) request.query += (request.query.empty() ? "" : " ") + word;
       request.limit = o->limit ? o->limit : config.search.limit;
@@ -172,15 +180,21 @@ void register_search_commands(CLI::App& app) {
       request.sort = o->sort == "date" ? SortOrder::date : SortOrder::relevance;
       if (request.query.empty() && request.from.empty() && request.to.empty() && request.sources.empty())
         throw SearchError("give a query, or at least one of --from, --to, --source");
-      const NewsSearch search(db, config);
+      // Without --config, NewsSearch takes the same settings from the shards and names the shard
+      // they came from when another differs.
+      const NewsSearch search =
+          o->config_path.empty() ? NewsSearch(std::move(shards)) : NewsSearch(std::move(shards), config);
       const SearchResults results = search.search(request);
       if (o->json)
         print_json(*o, request, results);
       else
         print_text(*o, results);
     } catch (const IncompatibleIndexError& e) {
-      std::cerr << "xapian-arabic search: " << o->db << ": " << e.what() << '\n';
+      std::cerr << "xapian-arabic search: " << (o->dbs.size() == 1 ? o->dbs[0] + ": " : "") << e.what() << '\n';
       set_exit_status(1);
+    } catch (const ShardUnavailableError& e) {  // down, too slow, or gone: trying again may work
+      std::cerr << "xapian-arabic search: " << e.what() << '\n';
+      set_exit_status(3);
     } catch (const std::exception& e) {  // SearchError, ConfigError, Xapian errors with a message
       std::cerr << "xapian-arabic search: " << e.what() << '\n';
       set_exit_status(1);

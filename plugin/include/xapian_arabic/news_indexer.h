@@ -35,6 +35,11 @@
  *    files in flight are journaled in DB.xa-inflight), and recorded as crashed
  *    if it kills that one too (docs/indexing.md).
  *
+ *  - Sharded (options.shards > 1, or a database that is a sharded index): every
+ *    article goes to one shard, picked by a stable hash of its Q term, so it is never
+ *    in two shards; each shard is a normal database with all of the above (its own
+ *    lock, journal, parallel writers, file records); DB/XAPIANDB lists them.
+ *
  *  Thread safety: one run() at a time per NewsIndexer; handlers are called
  *  from one thread at a time.
  */
@@ -49,6 +54,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -71,6 +77,14 @@ struct NewsIndexerOptions {
   /// to that folder: with any include, only files matching one are read; a file matching an exclude
   /// is not read. Files named in run()'s paths themselves are always read.
   std::vector<std::string> include, exclude;
+  /// Shards of a sharded index (a folder of shard-K databases and the stub XAPIANDB listing
+  /// them): each article goes to the shard a stable hash of its Q term picks. 0 = as the
+  /// database is (its shards, or one database for a new one); another number than an existing
+  /// sharded index has is an IndexError.
+  unsigned shards = 0;
+  /// This run indexes only the articles of partition @p partition of @p partitions (another
+  /// stable hash of the Q term), so that N machines each index their part of one archive.
+  unsigned partition = 0, partitions = 1;
 };
 
 /// Where a run is; handed to the progress handler about 10 times a second.
@@ -96,6 +110,7 @@ struct IndexSummary {
   std::uint64_t bytes_read = 0;
   std::size_t commits = 0;
   unsigned writers = 1;       ///< 1, or the shards written in parallel and merged at each commit
+  unsigned shards = 1;        ///< databases of a sharded index, each indexed in turn
   std::size_t documents = 0;  ///< documents in the database at the end
   double seconds = 0;
   bool interrupted = false;  ///< the stop flag ended the run early
@@ -109,23 +124,27 @@ class XAPIAN_ARABIC_API NewsIndexer {
   /// Indexes into the database at @p db_path (created if missing).
   NewsIndexer(std::string db_path, NewsIndexerOptions options = {});
 
-  void set_error_handler(ErrorHandler handler) { on_error_ = std::move(handler); }
-  void set_progress_handler(ProgressHandler handler) { on_progress_ = std::move(handler); }
+  ~NewsIndexer();
+  NewsIndexer(NewsIndexer&&) noexcept;
+  NewsIndexer& operator=(NewsIndexer&&) noexcept;
+
+  void set_error_handler(ErrorHandler handler);
+  void set_progress_handler(ProgressHandler handler);
 
   /// Indexes every archive file in @p paths (folders recursively; hidden entries
   /// and files of unknown format inside folders are skipped). Article ids of
   /// files without their own id are made relative to the folder named in @p paths.
   /// Throws IndexError (or IncompatibleIndexError) if the database cannot be used.
+  /// A sharded index is indexed one shard after the other, under a lock on the whole set;
+  /// each shard reads every file and keeps its own articles (docs/scaling.md).
   IndexSummary run(const std::vector<std::string>& paths);
 
   /// The metadata key of the state record of @p absolute_path (schema::kFileStateKeyPrefix + path).
   static std::string file_state_key(const std::string& absolute_path);
 
  private:
-  std::string db_path_;
-  NewsIndexerOptions options_;
-  ErrorHandler on_error_;
-  ProgressHandler on_progress_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace xapian_arabic

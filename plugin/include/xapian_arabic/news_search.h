@@ -17,6 +17,11 @@
  *  plus phrases, AND/OR/NOT and brackets. Ranking is Xapian's BM25Weight with
  *  the [bm25] parameters, optionally plus a recency boost on value slot 2.
  *
+ *  Many databases: give the shards open_shards() opened (folders, stub files and
+ *  folders, remote shards); results are merged by Xapian as from one database.
+ *  Every shard's analysis settings are checked and the odd one is named; a shard
+ *  that is down or stops answering (RemoteTimeouts) is a ShardError naming it.
+ *
  *  Thread safety: a NewsSearch holds a Xapian::Database and an Analyzer; use
  *  one per thread.
  */
@@ -27,6 +32,7 @@
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
+#include <xapian_arabic/search_shards.h>
 
 #include <cstddef>
 #include <functional>
@@ -100,6 +106,9 @@ struct SearchResults {
 /// only their fingerprint (built by 0.1.0; NewsSearch then checks it as before).
 /// Throws IncompatibleIndexError if a table the stored settings name is gone or changed.
 XAPIAN_ARABIC_API Config index_config(const Xapian::Database& db, Config base = Config::defaults());
+/// The same for several shards: the settings of the first shard that stores them (an empty
+/// shard stores none). NewsSearch then checks every shard against them.
+XAPIAN_ARABIC_API Config index_config(const std::vector<Shard>& shards, Config base = Config::defaults());
 
 class XAPIAN_ARABIC_API NewsSearch {
  public:
@@ -117,6 +126,13 @@ class XAPIAN_ARABIC_API NewsSearch {
   /// Searches @p db with the analysis settings stored in it and the defaults for the rest
   /// (index_config()), so no config is needed to match how the index was built.
   explicit NewsSearch(Xapian::Database db, SourceResolver resolve_source = {});
+  /// Searches the shards open_shards() opened, as one database. Throws IncompatibleIndexError
+  /// naming the first shard whose analysis settings differ from @p config's.
+  NewsSearch(std::vector<Shard> shards, const Config& config, SourceResolver resolve_source = {});
+  /// The shards with the analysis settings stored in them (index_config() of the shards): a
+  /// shard built otherwise than the first that stores settings is an IncompatibleIndexError
+  /// naming both.
+  explicit NewsSearch(std::vector<Shard> shards, SourceResolver resolve_source = {});
   ~NewsSearch();
   NewsSearch(NewsSearch&&) noexcept;
   NewsSearch& operator=(NewsSearch&&) noexcept;
@@ -128,9 +144,13 @@ class XAPIAN_ARABIC_API NewsSearch {
   /// The full query of @p request: parsed text, filters and recency boost.
   Xapian::Query build_query(const SearchRequest& request) const;
 
+  /// Throws SearchError on a bad query, ShardError naming a shard that is down, did not
+  /// answer within its RemoteTimeouts, or went away during the search.
   SearchResults search(const SearchRequest& request) const;
 
   const Xapian::Database& database() const;
+  /// The shards searched, in order (one, named "the index", for the Xapian::Database constructors).
+  const std::vector<Shard>& shards() const;
 
   /// Weight of the exact-form boost: the query parsed again without stemming is added
   /// with OP_AND_MAYBE, scaled by @p weight (0 = off). It never changes which
