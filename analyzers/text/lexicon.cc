@@ -202,10 +202,13 @@ std::string Lexicon::lemma_of(std::string_view f) const {
     const bool imperfect = f.starts_with("\xD9\x8A") || f.starts_with("\xD8\xAA") || f.starts_with("\xD9\x86");
     return (b & kVerb) && imperfect ? std::string() : std::string(f);
   }
+  // A form starting with ال is the article's: the stemmer asks again without it. Deriving
+  // here would find hamza-initial entries folded to ال (الدين as ألدّ + ين, not الدين "religion").
+  if (f.starts_with("\xD8\xA7\xD9\x84")) return {};
   // Sound feminine plural: of the bare entry or of its ة form. When both take ات (حال/حالة,
   // قرار/قرارة), the ة noun is the plural's singular only if it is the bare entry's own
   // feminine (حالة of حال): otherwise it is a rarer word of its own (قرارة).
-  if (ends_with_letters(f, kAt)) {
+  if (ends_with_letters(f, kAt) && letters(f) >= 5) {  // a stem of 3 letters at least (not بدأت → بدة)
     // اة nouns first: مباريات is مباراة's plural even though مباري is an entry too.
     if (ends_with_letters(f, kYat)) {
       const std::string y = with(with(cut(kYat.size()), kAlef), tm);
@@ -250,7 +253,15 @@ std::string Lexicon::lemma_of(std::string_view f) const {
     if (noun(x, kPluralUn) || noun(x, kDual)) return std::string(x);
   }
   if (ends_with_letters(f, "\xD8\xA7\xD9\x86") /* ان */ && noun(cut(4), kDual)) return std::string(cut(4));
-  if (ends_with_letters(f, kAlef) && noun(cut(kAlef.size()), kAccusative) && !(bits(cut(kAlef.size())) & kTehMarbuta))
+  // The accusative ا (يوما, سابقا). On a 3-letter noun that starts like a proclitic it is mostly
+  // a verb ending behind a rare noun (ودعا is "and he called", not ودع + ا).
+  const auto proclitic_letter = [](std::string_view w) {
+    for (std::string_view c : {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"})  // و ف ب ل ك
+      if (w.starts_with(c)) return true;
+    return false;
+  };
+  if (ends_with_letters(f, kAlef) && (letters(f) >= 5 || !proclitic_letter(f)) &&
+      noun(cut(kAlef.size()), kAccusative) && !(bits(cut(kAlef.size())) & kTehMarbuta))
     return std::string(cut(kAlef.size()));
   return {};
 }
