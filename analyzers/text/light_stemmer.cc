@@ -297,7 +297,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   std::string_view ending;  // base ending to append (ة for ات ...)
   bool inflected = false;
   if (pronoun) {
-    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ && stem_letters >= 3) {
+    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 6 */ && stem_letters >= 3) {
       // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
       ending = impl_->teh_marbuta;
@@ -316,7 +316,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
     if (std::string l = impl_->lemma(bare); !l.empty()) return l;
   }
 
-  // Step 5: one inflectional ending, replaced by its base form.
+  // Step 6: one inflectional ending, replaced by its base form.
   if (!inflected) {
     for (const Affix& s : impl_->tables.suffixes) {
       if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
@@ -331,7 +331,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   result.append(stem);
   result.append(ending);
 
-  // Step 6: imperfects share the stem of the perfect. Two letters after ي are an
+  // Step 7: imperfects share the stem of the perfect. Two letters after ي are an
   // assimilated verb that lost its و (يصل, يجب → وصل, وجب; in news far more
   // frequent than the hollow jussive يكن); a hollow verb's middle و/ي is ا in
   // the perfect (يكون, يعيش → كان, عاش).
