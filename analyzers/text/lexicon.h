@@ -48,6 +48,9 @@ class Lexicon {
   /// Whether @p form is an entry (noun or verb form) or a noun inflection of one.
   bool knows(std::string_view form) const;
 
+  /// Whether @p form is an entry itself (noun or verb form): knows() without the inflections.
+  bool has_entry(std::string_view form) const { return bits(form) != 0; }
+
   std::size_t size() const { return entries_.size(); }
 
  private:

@@ -174,9 +174,10 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
     if (const auto it = tables.plurals.find(s); it != tables.plurals.end()) return it->second;
     return lexicon->noun_lemma(s);
   }
-  /// A form of the lexicon, or a noun of it with an attached pronoun (لجنتها, قراراته).
+  /// An entry of the lexicon, or a noun of it with an attached pronoun (لجنتها, قراراته); asked
+  /// once lemma(w) has found nothing, so the inflections of w itself need no second look.
   bool known(std::string_view w) const {
-    if (lexicon->knows(w)) return true;
+    if (lexicon->has_entry(w)) return true;
     for (const Affix& p : tables.pronoun_suffixes) {
       if (!finishes(w, p.text) || letters(w) < p.letters + p.min_stem) continue;
       std::string rest(w.substr(0, w.size() - p.text.size()));
