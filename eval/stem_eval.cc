@@ -28,6 +28,11 @@
 #include <vector>
 
 #include "light10.h"
+#include "text/lexicon.h"
+
+#ifdef XA_HAVE_HUNSPELL
+#include <hunspell/hunspell.hxx>
+#endif
 
 using namespace xapian_arabic;
 
@@ -155,13 +160,22 @@ int main(int argc, char** argv) try {
   Normalizer normalizer;
   LightStemmer light;
   SnowballStemmer snowball("arabic");
-  const std::vector<std::pair<std::string, std::function<std::string(const std::string&)>>> systems = {
+  std::vector<std::pair<std::string, std::function<std::string(const std::string&)>>> systems = {
       {"none (surface)", [](const std::string& w) { return w; }},
       {"normalize only", [&](const std::string& w) { return normalizer.normalize(w); }},
       {"Snowball Arabic (libstemmer)", [&](const std::string& w) { return snowball.stem(w); }},
       {"light10 (Lucene)", [](const std::string& w) { return eval::light10(w); }},
       {"xapian-arabic light", [&](const std::string& w) { return light.stem(w); }},
   };
+#ifdef XA_HAVE_HUNSPELL
+  // Hunspell's first stem of the raw word (its look-ups want the unnormalized spelling), normalized
+  // for comparison; the word itself when Hunspell has none.
+  Hunspell hunspell(Lexicon::aff_path().c_str(), Lexicon::dic_path().c_str());
+  systems.insert(systems.end() - 1, {"hunspell-ar first stem (libhunspell)", [&](const std::string& w) {
+                                       const auto stems = hunspell.stem(w);
+                                       return normalizer.normalize(stems.empty() ? w : stems.front());
+                                     }});
+#endif
   std::printf("Stemming evaluation on %s: %zu word types, %zu gold (lemma, N/V) classes\n\n", argv[1], words.size(),
               std::set<std::string>([&] {
                 std::set<std::string> g;

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake make g++ clang-14 libclang-rt-14-dev clang-format pkg-config binutils git
   libxapian-dev xapian-tools xapian-omega python3-xapian python3-dev python3-pybind11
-  libicu-dev libstemmer-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
+  libicu-dev libstemmer-dev hunspell-ar libhunspell-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libgumbo-dev zlib1g-dev libjemalloc-dev catch2 libbenchmark-dev
   default-jdk-headless liblucene4.10-java libjackson2-core-java
 )

@@ -49,12 +49,12 @@ const Row kStems[] = {
     {"teh marbuta written ت before a pronoun", "مدرستهم", "مدرسة"},
     {"construct plural before a pronoun", "معلميهم", "معلم"},
     {"feminine plural to the ة singular", "حالات", "حالة"},
-    {"feminine nisba to the masculine", "الشخصية", "شخصي"},
+    {"feminine nisba to the masculine", "الاقتصادية", "اقتصادي"},
     {"nisba plural", "الأمريكيين", "أمريكي"},
     {"nouns keep teh marbuta", "الحالة", "حالة"},
     {"dual of a ة noun", "سنتين", "سنة"},
     {"سي of سيارة is no future marker", "سيارة", "سيارة"},
-    {"سن of سنوات is no future marker", "سنوات", "سنوة"},
+    {"سن of سنوات is no future marker", "سنوات", "سنة"},
     {"سي of سياسي is no future marker", "سياسي", "سياسي"},
     {"ت of a تفعيل noun stays", "تحقيق", "تحقيق"},
     {"ت of تاريخ stays", "التاريخ", "تاريخ"},
@@ -67,7 +67,7 @@ const Row kStems[] = {
     {"pronoun ه after the verb prefix ي", "يجعله", "جعل"},
     {"ت of a تفعلة noun is no verb prefix", "تجربة", "تجربة"},
     {"ال before a لـ word", "اللغة", "لغة"},
-    {"compound ول does not cut ولاية to اية", "ولاية", "لاية"},
+    {"ولاية is a word of the lexicon: no proclitic و", "ولاية", "ولاية"},
     {"short word unchanged", "في", "في"},
     {"short word unchanged", "من", "من"},
     {"three letters: nothing to cut", "كتب", "كتب"},
@@ -90,7 +90,7 @@ const Pair kConflate[] = {
     {"الولاية", "والولاية"},
     {"ستكون", "كانت"},
     {"يقول", "قال"},
-    {"الشخصية", "شخصي"},
+    {"الاقتصادية", "اقتصادي"},
     {"والجمهوريين", "الجمهوري"},
     // Hamzated alef-lam at the start of a word folds to ال: with and without the article it stems alike.
     {"الإلكترونية", "إلكترونية"},
@@ -99,16 +99,70 @@ const Pair kConflate[] = {
 };
 
 const Pair kKeepApart[] = {
-    {"حالة", "حال"},     {"شخصية", "شخص"},  {"بوتين", "وتين"}, {"سنتين", "تين"}, {"سيارة", "ارة"},
-    {"ولاية", "اية"},    {"سياسة", "اسة"},  {"تاريخ", "اريخ"}, {"كتاب", "تاب"},  {"فيلم", "يلم"},
-    {"الدولة", "الدول"}, {"السنة", "السن"}, {"بيته", "يته"},
+    {"حالة", "حال"},  {"شخصية", "شخص"},  {"بوتين", "وتين"}, {"سنتين", "تين"}, {"سيارة", "ارة"},  {"ولاية", "اية"},
+    {"سياسة", "اسة"}, {"تاريخ", "اريخ"}, {"كتاب", "تاب"},   {"فيلم", "يلم"},  {"السنة", "السن"}, {"بيته", "يته"},
+};
+
+// Issue 9 §1: the most frequent news words, checked against the Ayaspell lexicon and plurals.txt.
+const Row kEverydayStems[] = {
+    {"a noun of the lexicon keeps its و", "وزير", "وزير"},
+    {"a noun of the lexicon keeps its ل", "لاعب", "لاعب"},
+    {"لجنة is no ل + جنة", "لجنة", "لجنة"},
+    {"لقاء is no ل + قاء", "لقاء", "لقاء"},
+    {"تونس is no verb prefix ت", "تونس", "تونس"},
+    {"the ب of بتونس is a clitic: تونس is a word, بتونس is not", "بتونس", "تونس"},
+    {"a gentilic adjective keeps its ف", "فلسطيني", "فلسطيني"},
+    {"اني ends a nisba, not the pronoun ني", "الشيباني", "شيباني"},
+    {"اللبناني is no لبن", "اللبناني", "لبناني"},
+    {"a verb of the lexicon keeps its first letter", "وصل", "وصل"},
+    {"a verb after the conjunction", "وكتب", "كتب"},
+    {"a noun after و ل with the article", "وللاعبين", "لاعب"},
+    {"a hamza-initial entry folded to ال is no reason to keep the article", "الدين", "دين"},
+    {"adverbial accusative of a lexicon noun keeps its و", "وفقا", "وفق"},
+    {"accusative ا of a lexicon noun", "يوما", "يوم"},
+    {"ات plural tie checked by hand (plurals.txt)", "العقوبات", "عقوبة"},
+};
+
+const Pair kEverydayConflate[] = {
+    {"وزير", "الوزير"},
+    {"لاعب", "اللاعب"},
+    {"لجنة", "اللجنة"},
+    {"لقاء", "اللقاء"},
+    {"تونس", "بتونس"},
+    {"فلسطيني", "الفلسطيني"},
+    {"فلسطيني", "فلسطينية"},
+    {"فلسطيني", "الفلسطينية"},
+    {"فلسطيني", "الفلسطينيين"},
+    {"لبناني", "اللبناني"},
+    {"قرار", "قرارات"},
+    {"قرار", "بقراراتها"},
+    {"جديد", "جديدة"},
+    {"مباراة", "مباريات"},
+    {"لجنة", "لجنتها"},
+    // Broken plurals (plurals.txt), also behind a proclitic or before a pronoun.
+    {"وزير", "وزراء"},
+    {"الوزير", "والوزراء"},
+    {"دولة", "دول"},
+    {"يوم", "أيام"},
+    {"منطقة", "مناطق"},
+    {"مدينة", "مدن"},
+    {"رئيس", "رؤساء"},
+    {"طفل", "أطفالهم"},
+};
+
+const Pair kEverydayKeepApart[] = {
+    {"لجنة", "الجنة"},     // committee, paradise
+    {"مدرسة", "مدرس"},     // school, teacher
+    {"اللبناني", "لبن"},   // Lebanese, milk
+    {"الشيباني", "شيبا"},  // a name, grey hair
+    {"وزير", "زير"},      {"لاعب", "اعب"}, {"تونس", "ونس"}, {"حالة", "حال"},
 };
 
 std::filesystem::path temp_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("xa-stemmer-test-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  for (const char* table : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt"})
+  for (const char* table : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt", "plurals.txt"})
     std::filesystem::copy_file(std::filesystem::path(XA_SOURCE_DIR) / "config/stemmer" / table, dir / table);
   return dir;
 }
@@ -134,6 +188,31 @@ TEST_CASE("inflections of one word conflate", "[stemmer]") {
 TEST_CASE("different words stay apart", "[stemmer]") {
   const LightStemmer stemmer;
   for (const Pair& p : kKeepApart) {
+    INFO(p.a << " vs " << p.b);
+    CHECK(stemmer.stem(p.a) != stemmer.stem(p.b));
+  }
+}
+
+TEST_CASE("everyday news words: a one-letter proclitic is cut only when the rest is a word and the whole is not",
+          "[stemmer][lexicon]") {
+  const LightStemmer stemmer;
+  for (const Row& row : kEverydayStems) {
+    INFO(row.why << ": " << row.word);
+    CHECK(stemmer.stem(row.word) == stemmer.normalizer().normalize(row.stem));
+  }
+}
+
+TEST_CASE("everyday news words: feminine, sound and broken plurals meet their singular", "[stemmer][lexicon]") {
+  const LightStemmer stemmer;
+  for (const Pair& p : kEverydayConflate) {
+    INFO(p.a << " ~ " << p.b);
+    CHECK(stemmer.stem(p.a) == stemmer.stem(p.b));
+  }
+}
+
+TEST_CASE("everyday news words: different words that look alike stay apart", "[stemmer][lexicon]") {
+  const LightStemmer stemmer;
+  for (const Pair& p : kEverydayKeepApart) {
     INFO(p.a << " vs " << p.b);
     CHECK(stemmer.stem(p.a) != stemmer.stem(p.b));
   }
@@ -198,6 +277,14 @@ TEST_CASE("tables load from a user folder", "[stemmer]") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a user folder made before plurals.txt existed uses the built-in one", "[stemmer]") {
+  const auto dir = temp_dir("no-plurals");
+  std::filesystem::remove(dir / "plurals.txt");
+  const LightStemmer user(NormalizerOptions{}, dir.string());
+  CHECK(user.stem("الوزراء") == user.stem("وزير"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a malformed table line is an error naming the file", "[stemmer]") {
   struct Bad {
     const char* table;
@@ -213,6 +300,8 @@ TEST_CASE("a malformed table line is an error naming the file", "[stemmer]") {
       {"suffixes.txt", "abc\t3\n", "not an Arabic"},
       {"pronoun_suffixes.txt", "هم\t3\textra\n", "expected suffix"},
       {"protected.txt", "بيروت\tلبنان\n", "one word per line"},
+      {"plurals.txt", "وزراء\n", "expected plural"},
+      {"plurals.txt", "وزراء\tوزير\n", "listed twice"},
   };
   for (const Bad& bad : cases) {
     const auto dir = temp_dir("bad");

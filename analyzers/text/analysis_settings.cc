@@ -10,6 +10,8 @@
 
 #include "base/hash.h"
 #include "tables/data_files.h"
+#include "text/lexicon.h"
+#include "text/stemmer_tables.h"
 
 namespace xapian_arabic {
 
@@ -32,10 +34,10 @@ StemmerKind parse_stemmer_kind(const std::string& name) {
 std::string AnalysisSettings::fingerprint() const {
   std::uint64_t tables = kFnvOffset;
   if (stemmer == StemmerKind::light) {
-    for (const char* name : {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt"}) {
-      const std::string builtin = std::string("stemmer/") + name;
-      tables = fnv1a(read_table(builtin, stemmer_tables_dir.empty() ? "" : stemmer_tables_dir + "/" + name), tables);
-    }
+    for (const char* name : StemmerTables::kFiles)
+      tables = fnv1a(read_table(std::string("stemmer/") + name, StemmerTables::path(stemmer_tables_dir, name)), tables);
+    // The stems also depend on the installed Ayaspell lexicon (hunspell-ar).
+    tables = fnv1a(hex64(Lexicon::installed_fingerprint()), tables);
   }
   if (use_stopwords) tables = fnv1a(read_table("stopwords/arabic.txt", stopwords_file), tables);
   char hex[17];

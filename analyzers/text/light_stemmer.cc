@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include "base/utf8.h"
 #include "tables/data_files.h"
 #include "text/clitics.h"
+#include "text/lexicon.h"
 #include "text/stemmer_tables.h"
 
 namespace xapian_arabic {
@@ -49,7 +51,7 @@ bool starts_with_arabic_letter(std::string_view w) {
 template <typename Parse>
 void for_each_row(const std::string& dir, const std::string& name, Parse parse) {
   const std::string builtin = "stemmer/" + name;
-  const std::string path = dir.empty() ? std::string() : dir + "/" + name;
+  const std::string path = StemmerTables::path(dir, name);
   const std::string content = read_table(builtin, path);
   const std::string shown = path.empty() ? "config/" + builtin : path;
   for (auto line : table_lines(content)) {
@@ -103,6 +105,14 @@ void sort_longest_first(std::vector<Affix>& affixes) {
 
 }  // namespace
 
+std::string StemmerTables::path(const std::string& dir, const std::string& name) {
+  if (dir.empty()) return {};
+  const std::string path = dir + "/" + name;
+  std::error_code ec;
+  if (name == "plurals.txt" && !std::filesystem::exists(path, ec)) return {};
+  return path;
+}
+
 StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::string& dir) {
   StemmerTables tables;
   for_each_row(dir, "prefixes.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
@@ -141,6 +151,13 @@ StemmerTables StemmerTables::load(const Normalizer& normalizer, const std::strin
     if (f.size() != 1) throw TableError(where + "expected one word per line");
     tables.protected_words.insert(parse_affix_text(f[0], normalizer, where));
   });
+  for_each_row(dir, "plurals.txt", [&](const std::vector<std::string_view>& f, const std::string& where) {
+    if (f.size() != 2) throw TableError(where + "expected plural<TAB>singular");
+    std::string plural = parse_affix_text(f[0], normalizer, where);
+    std::string singular = parse_affix_text(f[1], normalizer, where);
+    if (!tables.plurals.emplace(std::move(plural), std::move(singular)).second)
+      throw TableError(where + "plural '" + std::string(f[0]) + "' is listed twice");
+  });
   return tables;
 }
 
@@ -148,12 +165,36 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
   Impl(const NormalizerOptions& options, const std::string& tables_dir)
       : normalizer(options),
         tables(StemmerTables::load(normalizer, tables_dir)),
+        lexicon(Lexicon::shared(normalizer)),
         teh_marbuta(normalizer.normalize("\xD8\xA9")) {}
   bool is_protected(std::string_view w) const { return tables.protected_words.find(w) != tables.protected_words.end(); }
+  /// The singular of a broken plural (plurals.txt) or the noun entry of the lexicon that @p s
+  /// is or inflects (قرارات → قرار); empty when neither knows it.
+  std::string lemma(std::string_view s) const {
+    if (letters(s) < 2) return {};
+    if (const auto it = tables.plurals.find(s); it != tables.plurals.end()) return it->second;
+    return lexicon->noun_lemma(s);
+  }
+  /// An entry of the lexicon, or a noun of it with an attached pronoun (لجنتها, قراراته); asked
+  /// once lemma(w) has found nothing, so the inflections of w itself need no second look.
+  bool known(std::string_view w) const {
+    if (lexicon->has_entry(w)) return true;
+    for (const Affix& p : tables.pronoun_suffixes) {
+      if (!finishes(w, p.text) || letters(w) < p.letters + p.min_stem) continue;
+      std::string rest(w.substr(0, w.size() - p.text.size()));
+      if (!lemma(rest).empty()) return true;
+      if (rest.ends_with(kTeh)) {  // ة written ت before the pronoun
+        rest.resize(rest.size() - kTeh.size());
+        if (!lemma(rest + teh_marbuta).empty()) return true;
+      }
+    }
+    return false;
+  }
 
   Normalizer normalizer;
   StemmerTables tables;
-  std::string teh_marbuta;  // ة as the normalizer writes it (ه when folded)
+  std::shared_ptr<const Lexicon> lexicon;  // one per process, shared by every stemmer
+  std::string teh_marbuta;                 // ة as the normalizer writes it (ه when folded)
 };
 
 LightStemmer::LightStemmer(const NormalizerOptions& options, const std::string& tables_dir)
@@ -170,15 +211,28 @@ std::string LightStemmer::stem(std::string_view word) const {
 std::string LightStemmer::stem_normalized(std::string_view word) const {
   const std::size_t n = letters(word);
   if (!starts_with_arabic_letter(word) || n <= 2 || impl_->is_protected(word)) return std::string(word);
+  // A protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين; لبوتين is no
+  // dual of لبوة).
+  for (const Affix& p : impl_->tables.prefixes)
+    if (p.kind != PrefixKind::verb && n >= p.letters + p.min_stem && begins(word, p.text) &&
+        impl_->is_protected(word.substr(p.text.size())))
+      return std::string(word.substr(p.text.size()));
+  // Step 1: a noun of the lexicon or a broken plural is its own lemma's stem: وزير keeps its
+  // و, لجنة its ل, تونس its ت (a letter is only a clitic when the whole is no word).
+  if (std::string l = impl_->lemma(word); !l.empty()) return l;
+  // A verb form of the lexicon (وصل, كتب) or a noun with a pronoun (لجنتها) keeps a first
+  // letter that looks like a proclitic.
+  const bool known_word = impl_->known(word);
 
-  // Step 2: the longest proclitic group that leaves a long enough stem. A
-  // protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين).
+  // Step 2: the longest proclitic group that leaves a long enough stem. A noun of the
+  // lexicon behind any proclitic wins (ولاعب → لاعب, not ول+اعب).
   std::string_view stem = word;
   const Affix* proclitic = nullptr;
   for (const Affix& p : impl_->tables.prefixes) {
     if (p.kind == PrefixKind::verb || n < p.letters + p.min_stem || !begins(word, p.text)) continue;
     const std::string_view rest = word.substr(p.text.size());
-    if (impl_->is_protected(rest)) return std::string(rest);
+    if (std::string l = impl_->lemma(rest); !l.empty()) return l;
+    if (known_word && p.letters == 1) continue;
     // A lone preposition before ي leaves a weak-initial 3-letter stem (بيته → يته):
     // nouns starting with ي are rare, words starting with بي are not (بيت, بيان).
     if (p.letters == 1 && p.kind == PrefixKind::noun && rest.starts_with(kYeh) && n - 1 <= 3) continue;
@@ -233,7 +287,9 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   for (const Affix& s : impl_->tables.pronoun_suffixes) {
     if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
     const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
-    if (s.text == impl_->teh_marbuta && !verb && !rest.ends_with(kTeh)) continue;
+    if (s.text == impl_->teh_marbuta && !verb && !rest.ends_with(kTeh) && impl_->lemma(rest).empty()) continue;
+    // اني ends a nisba (لبناني, الشيباني), not a noun with the object pronoun ني.
+    if (!verb && s.text == "\xD9\x86\xD9\x8A" /* ني */ && rest.ends_with(kAlef)) continue;
     stem = rest;
     stem_letters -= s.letters;
     pronoun = true;
@@ -243,7 +299,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   std::string_view ending;  // base ending to append (ة for ات ...)
   bool inflected = false;
   if (pronoun) {
-    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 5 */ && stem_letters >= 3) {
+    if (stem.ends_with(kTeh) && !stem.ends_with("\xD8\xA7\xD8\xAA") /* ات: the plural, step 6 */ && stem_letters >= 3) {
       // Teh marbuta is written ت before a pronoun: مدرستهم → مدرسة, قصتها → قصة.
       stem.remove_suffix(kTeh.size());
       ending = impl_->teh_marbuta;
@@ -255,7 +311,14 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
     }
   }
 
-  // Step 5: one inflectional ending, replaced by its base form.
+  // The word without its pronoun may be a noun of the lexicon (قراراتها → قرار, لجنتها → لجنة).
+  if (pronoun) {
+    std::string bare(stem);
+    bare.append(ending);
+    if (std::string l = impl_->lemma(bare); !l.empty()) return l;
+  }
+
+  // Step 6: one inflectional ending, replaced by its base form.
   if (!inflected) {
     for (const Affix& s : impl_->tables.suffixes) {
       if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
@@ -270,7 +333,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   result.append(stem);
   result.append(ending);
 
-  // Step 6: imperfects share the stem of the perfect. Two letters after ي are an
+  // Step 7: imperfects share the stem of the perfect. Two letters after ي are an
   // assimilated verb that lost its و (يصل, يجب → وصل, وجب; in news far more
   // frequent than the hollow jussive يكن); a hollow verb's middle و/ي is ا in
   // the perfect (يكون, يعيش → كان, عاش).

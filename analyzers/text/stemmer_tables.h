@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -35,9 +36,18 @@ struct StemmerTables {
   std::vector<Affix> prefixes;          ///< proclitics and verb prefixes, tried longest first
   std::vector<Affix> pronoun_suffixes;  ///< attached pronouns, at most one removed
   std::vector<Affix> suffixes;          ///< inflectional endings, at most one removed
-  std::unordered_set<std::string, TransparentStringHash, std::equal_to<>> protected_words;  ///< normalized
+  std::unordered_set<std::string, TransparentStringHash, std::equal_to<>> protected_words;       ///< normalized
+  std::unordered_map<std::string, std::string, TransparentStringHash, std::equal_to<>> plurals;  ///< broken → singular
 
-  /// Loads config/stemmer/{prefixes,pronoun_suffixes,suffixes,protected}.txt from
+  /// The table files, in fingerprint order.
+  static constexpr const char* kFiles[] = {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt",
+                                           "plurals.txt"};
+
+  /// Where @p name is read from: @p dir/@p name, or "" for the built-in copy when @p dir is
+  /// empty or (for plurals.txt, added after 0.1.0) a user folder made before it lacks the file.
+  static std::string path(const std::string& dir, const std::string& name);
+
+  /// Loads config/stemmer/{prefixes,pronoun_suffixes,suffixes,protected,plurals}.txt from
   /// @p dir, or the built-in copies when @p dir is empty; normalizes entries with
   /// @p normalizer. Throws TableError naming the file and line for a malformed line.
   static StemmerTables load(const Normalizer& normalizer, const std::string& dir = {});

@@ -22,6 +22,9 @@ mapfile -t stems <<<"$out"
 # CRLF input and a last line without newline.
 out=$(printf 'بوتين\r\nوبوتين' | "$tool" stem)
 [ "$out" = $'بوتين\nبوتين' ] || fail "CRLF / no final newline: $out"
+# Issue 9's first query: the bare word keeps its first letter and meets its ال form and plural.
+out=$(printf 'وزير\nالوزير\nوالوزراء\n' | "$tool" stem)
+[ "$out" = $'وزير\nوزير\nوزير' ] || fail "وزير, الوزير, والوزراء must all stem to وزير: $out"
 # Invalid UTF-8 still gives one line.
 out=$(printf 'abc\xff\n' | "$tool" stem | wc -l)
 [ "$out" -eq 1 ] || fail "invalid UTF-8 must still give one line"

@@ -4,8 +4,12 @@
  *  Steps, in order (docs/stemming.md has the details and the evaluation):
  *   1. a word on the protected list (names, places, foreign words: بوتين,
  *      فلسطين, واشنطن) is returned whole, also behind a proclitic (وبيروت → بيروت);
+ *      a broken plural (plurals.txt) gives its singular, and a noun of the Ayaspell
+ *      lexicon (hunspell-ar) or a feminine/plural/dual/nisba form of one gives that
+ *      noun (وزير, قرارات → قرار, جديدة → جديد), also behind a proclitic;
  *   2. at most one proclitic group: conjunction و ف, preposition ب ك ل, the
- *      article ال and their combinations (وبال, لل ...);
+ *      article ال and their combinations (وبال, لل ...); a one-letter one only
+ *      when the word is not in the lexicon (وصل keeps its و);
  *   3. after nothing or a conjunction only, a future/imperfect verb prefix
  *      (سي ست سن سا ي ...) when the stem shows no nominal ending;
  *   4. at most one attached pronoun; before it, ت is the written form of teh
@@ -17,8 +21,9 @@
  *  Every cut keeps a minimum stem length in letters. A stem never grows beyond
  *  the word, and stems of nouns keep teh marbuta (حالة ≠ حال).
  *
- *  The affix tables and the protected list are data (config/stemmer/ files);
- *  the constructor reads the built-in copies or a user's folder of them.
+ *  The affix tables, the protected list and the broken plurals are data
+ *  (config/stemmer/ files); the constructor reads the built-in copies or a user's
+ *  folder of them. The lexicon is read from hunspell-ar once per process.
  *
  *  stem() normalizes its input first, so stemming a raw word equals stemming its
  *  normalized form. Thread safety: immutable after construction.
@@ -39,8 +44,9 @@ namespace xapian_arabic {
 class XAPIAN_ARABIC_API LightStemmer {
  public:
   /// Loads the tables from @p tables_dir (prefixes.txt, pronoun_suffixes.txt, suffixes.txt,
-  /// protected.txt), or the built-in copies when it is empty. Throws TableError naming the
-  /// file and line of a malformed line, or a file that can't be read.
+  /// protected.txt, plurals.txt if present), or the built-in copies when it is empty. Throws
+  /// TableError naming the file and line of a malformed line, or a file that can't be read
+  /// (also the hunspell-ar lexicon, loaded by the first stemmer of the process).
   explicit LightStemmer(const NormalizerOptions& options = {}, const std::string& tables_dir = {});
 
   /// Stem of a raw word (normalized first).
