@@ -405,7 +405,7 @@ TEST_CASE("a second indexer is refused for the whole of a parallel run, across e
   const std::string db_path = (tmp.path / "db").string();
   NewsIndexerOptions o = writing(ParallelWrite::always, 5);  // a merge and an exchange every few documents
   std::atomic<bool> first_started{false}, first_done{false};
-  std::atomic<std::size_t> refused{0}, admitted{0};
+  std::atomic<std::size_t> refused{0}, admitted{0}, attempts{0};
   std::thread second([&] {
     // Only once the first run holds the lock (its first progress report), or the second could
     // take the lock first and the first run be the one refused.
@@ -420,12 +420,19 @@ TEST_CASE("a second indexer is refused for the whole of a parallel run, across e
       } catch (const Xapian::Error&) {
         ++admitted;  // got far enough to trip over the first run's folders
       }
+      ++attempts;
     }
   });
   IndexSummary s;
   try {
     NewsIndexer first(db_path, o);
-    first.set_progress_handler([&](const IndexProgress&) { first_started = true; });
+    // The first report waits for one attempt of the second, so at least one is made while this
+    // run holds the lock however the threads are scheduled (on a loaded machine the second could
+    // otherwise start only after the first run ended, and nothing would be tested).
+    first.set_progress_handler([&](const IndexProgress&) {
+      if (first_started.exchange(true)) return;
+      while (attempts == 0) std::this_thread::yield();
+    });
     s = first.run({news_dev()});
   } catch (...) {
     first_done = true;
