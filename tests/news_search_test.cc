@@ -335,6 +335,19 @@ TEST_CASE("search: source: matches every alias of an agency", "[search]") {
   }
 }
 
+TEST_CASE("search: a --source neither the alias table nor the index knows is an error naming it", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  SearchRequest request;
+  request.limit = 200;
+  request.sources = {"nosuchagency"};
+  CHECK_THROWS_WITH(search.search(request), Catch::Contains("'nosuchagency': unknown source"));
+  // Not in the table but in the index (keyed by its name): a filter like any other.
+  request.sources = {"france24"};
+  const auto hits = search.search(request).hits;
+  REQUIRE_FALSE(hits.empty());
+  for (const auto& hit : hits) CHECK(hit.source == "france24");
+}
+
 TEST_CASE("search: without a resolver of its own, NewsSearch resolves sources through the config's alias table",
           "[search]") {
   const NewsSearch search(default_index(), Config::defaults());  // as docs/search.md's C++ example

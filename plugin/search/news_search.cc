@@ -303,7 +303,20 @@ Xapian::Query NewsSearch::build_query(const SearchRequest& request) const {
   if (!request.sources.empty()) {
     SourceFieldProcessor source(impl_->resolver, schema::kSourcePrefix);
     std::vector<Xapian::Query> any;
-    for (const auto& name : request.sources) any.push_back(source(impl_->analyzer.normalize(name)));
+    for (const auto& name : request.sources) {
+      const std::string normalized = impl_->analyzer.normalize(name);
+      // A name the alias table does not know still matches an outlet the indexer keyed by its
+      // name; one that neither knows would silently give no results, so it is an error.
+      if (impl_->resolver && impl_->resolver(normalized).empty()) {
+        std::string key = collapse_spaces(normalized);
+        std::replace(key.begin(), key.end(), ' ', '-');
+        if (!impl_->db.term_exists(schema::kSourcePrefix + key))
+          throw SearchError("--source '" + name +
+                            "': unknown source (not in the alias table of [sources] aliases_file, and no "
+                            "article of the index has it as its source)");
+      }
+      any.push_back(source(normalized));
+    }
     filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
   }
   if (query.empty()) {

@@ -106,8 +106,14 @@ grep -q "cannot open the index" "$tmp/err" || fail "missing index: $(cat "$tmp/e
 for bad in "--offset 4294967296" "--offset -1" "--limit 4294967297" "--limit -1"; do
   # shellcheck disable=SC2086  # $bad is an option and its value
   if s $bad "الرئيس" >"$tmp/out" 2>"$tmp/err"; then fail "$bad accepted: $(head -3 "$tmp/out")"; fi
-  grep -q -- "${bad#* }' is not a number from 0 to 4294967295" "$tmp/err" || fail "$bad: $(cat "$tmp/err")"
+  grep -q -- "${bad#* }' is not a number from [01] to 4294967295" "$tmp/err" || fail "$bad: $(cat "$tmp/err")"
 done
+# --limit 0 would list nothing (it once listed the default 10): refused, naming the range.
+if s --limit 0 "الرئيس" >"$tmp/out" 2>"$tmp/err"; then fail "--limit 0 accepted: $(head -3 "$tmp/out")"; fi
+grep -q -- "'0' is not a number from 1 to 4294967295" "$tmp/err" || fail "--limit 0: $(cat "$tmp/err")"
+# A --source that neither the alias table nor the index knows is named, not 0 silent results.
+if s --source "وكالة لا وجود لها" "الرئيس" >"$tmp/out" 2>"$tmp/err"; then fail "unknown --source accepted"; fi
+grep -q "unknown source" "$tmp/err" && grep -qF "وكالة لا وجود لها" "$tmp/err" || fail "unknown --source: $(cat "$tmp/err")"
 s --json --offset 4294967295 "الرئيس" | /usr/bin/python3 -c 'import json,sys; assert json.load(sys.stdin)["results"] == []' ||
   fail "--offset 4294967295 is the last valid offset"
 echo "search_cli: OK"

@@ -118,17 +118,18 @@ void print_text(const SearchOptions& o, const SearchResults& results) {
 
 /// --offset and --limit are counts of documents, which Xapian keeps in 32 bits: "-1" or
 /// "4294967296" must be refused here, not wrapped to another number on the way in.
-CLI::Validator doccount_range() {
+/// --limit starts at 1: 0 would ask for no results (and once meant "the default").
+CLI::Validator doccount_range(unsigned long long least = 0) {
   return CLI::Validator(
-      [](std::string& value) -> std::string {
+      [least](std::string& value) -> std::string {
         constexpr auto max_count = std::numeric_limits<Xapian::doccount>::max();
         unsigned long long n = 0;
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-        if (value.empty() || ec != std::errc() || end != value.data() + value.size() || n > max_count)
-          return "'" + value + "' is not a number from 0 to " + std::to_string(max_count);
+        if (value.empty() || ec != std::errc() || end != value.data() + value.size() || n > max_count || n < least)
+          return "'" + value + "' is not a number from " + std::to_string(least) + " to " + std::to_string(max_count);
         return {};
       },
-      "0.." + std::to_string(std::numeric_limits<Xapian::doccount>::max()));
+      std::to_string(least) + ".." + std::to_string(std::numeric_limits<Xapian::doccount>::max()));
 }
 
 }  // namespace
@@ -147,8 +148,8 @@ void register_search_commands(CLI::App& app) {
                   "for the rest)")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--json", o->json, "Print the results as JSON");
-  cmd->add_option("-n,--limit", o->limit, "Number of results (default: [search] limit of the config)")
-      ->check(doccount_range());
+  cmd->add_option("-n,--limit", o->limit, "Number of results, 1 or more (default: [search] limit of the config)")
+      ->check(doccount_range(1));
   cmd->add_option("--offset", o->offset, "Skip this many results (paging)")->check(doccount_range());
   cmd->add_option("--from", o->from, "Published on or after DATE (2024-11-05, 2024-11, 2024, \"نوفمبر 2024\")");
   cmd->add_option("--to", o->to, "Published on or before DATE (a month or year includes all its days)");
