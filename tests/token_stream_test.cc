@@ -70,6 +70,21 @@ TEST_CASE("token stream: letters, digits and punctuation atoms with spans and ga
   CHECK(stream.atom_at(text.find('G')) == 3);
 }
 
+TEST_CASE("token stream: arena offsets never decrease, punctuation included", "[token_stream]") {
+  // The grammars size their buffers for a range of atoms as last offset - first offset: a
+  // punctuation atom at offset 0 made every line of an article reserve the whole article.
+  TokenStream stream;
+  stream.assign("قال الوزير: «نعم»، وغادر (رويترز) - 2024.");
+  std::uint32_t previous = 0;
+  for (const Atom& a : stream.atoms()) {
+    CHECK(a.norm_offset >= previous);
+    previous = a.norm_offset;
+  }
+  const Atom& last = stream.atoms().back();
+  CHECK(last.kind == AtomKind::punct);
+  CHECK(last.norm_offset == stream.arena().size());
+}
+
 TEST_CASE("token stream: each atom's form is the Normalizer's of its span, on news-dev", "[token_stream][news-dev]") {
   const Normalizer normalizer;
   TokenStream stream;

@@ -92,6 +92,9 @@ void TokenStream::assign(std::string_view text) {
     gap = Gap::none;
     if (cls == CharClass::punct) {
       atom.kind = AtomKind::punct;
+      // Where the arena stands, so that norm_offset never decreases along the stream and the
+      // arena bytes of a range of atoms are a difference of two offsets.
+      atom.norm_offset = static_cast<std::uint32_t>(arena_.size());
       pos += len;
       atom.end = static_cast<std::uint32_t>(pos);
       atoms_.push_back(atom);

@@ -39,7 +39,7 @@ enum class Gap : std::uint8_t {
 
 struct Atom {
   std::uint32_t begin = 0, end = 0;  ///< bytes in the text
-  std::uint32_t norm_offset = 0;     ///< letters, digits: normalized form in the stream's arena
+  std::uint32_t norm_offset = 0;     ///< letters, digits: normalized form in the arena (punct: where it stands)
   std::uint32_t norm_length = 0;     ///< (0 for punctuation, and for letters that normalize away)
   char32_t cp = 0;                   ///< the first code point (punctuation: the mark)
   AtomKind kind = AtomKind::punct;
