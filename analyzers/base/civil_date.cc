@@ -5,34 +5,21 @@
 
 #include <cstdio>
 
+#include "base/ascii_digits.h"
+
 namespace xapian_arabic {
-
-namespace {
-
-/// The @p n digits at @p pos of @p s as a number, or -1.
-int digits(std::string_view s, std::size_t pos, std::size_t n) {
-  if (pos + n > s.size()) return -1;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-}  // namespace
 
 std::optional<IsoDate> parse_iso_date(std::string_view text, std::size_t* length) {
   IsoDate date;
-  date.year = digits(text, 0, 4);
+  date.year = ascii_digits(text, 0, 4);
   if (date.year < 0) return std::nullopt;
   std::size_t used = 4;
   if (used < text.size() && text[used] == '-') {
-    date.month = digits(text, used + 1, 2);
+    date.month = ascii_digits(text, used + 1, 2);
     if (date.month < 1 || date.month > 12) return std::nullopt;
     used += 3;
     if (used < text.size() && text[used] == '-') {
-      date.day = digits(text, used + 1, 2);
+      date.day = ascii_digits(text, used + 1, 2);
       if (!is_valid(CivilDate{date.year, date.month, date.day})) return std::nullopt;
       used += 3;
     }

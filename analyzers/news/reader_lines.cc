@@ -5,6 +5,7 @@
 
 #include <xapian_arabic/civil_date.h>
 
+#include "base/ascii_digits.h"
 #include "base/utf8.h"
 #include "news/news_layout.h"
 
@@ -18,17 +19,6 @@ constexpr std::size_t kMaxTitleBytes = 2000;
 bool is_blank_cp(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x202F || cp == 0x3000 ||
          (cp >= 0x2000 && cp <= 0x200B) || cp == 0x200E || cp == 0x200F || cp == 0xFEFF;
-}
-
-/// Digits at [pos, pos+n) of @p s as a number, or -1.
-int digits(std::string_view s, std::size_t pos, std::size_t n) {
-  if (pos + n > s.size()) return -1;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
 }
 
 }  // namespace
@@ -113,12 +103,12 @@ std::string parse_value(std::string_view raw, std::optional<CivilDate>& day) {
   day = day_of(*date);
   if (pos == raw.size()) return value;
   if (raw[pos] != 'T' && raw[pos] != ' ') return {};
-  const int hour = digits(raw, pos + 1, 2), minute = digits(raw, pos + 4, 2);
+  const int hour = ascii_digits(raw, pos + 1, 2), minute = ascii_digits(raw, pos + 4, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || raw[pos + 3] != ':') return {};
   value += "T" + std::string(raw.substr(pos + 1, 5));
   pos += 6;
   if (pos < raw.size() && raw[pos] == ':') {
-    if (digits(raw, pos + 1, 2) < 0) return {};
+    if (ascii_digits(raw, pos + 1, 2) < 0) return {};
     pos += 3;
     if (pos < raw.size() && (raw[pos] == '.' || raw[pos] == ',')) {
       ++pos;
@@ -128,9 +118,9 @@ std::string parse_value(std::string_view raw, std::optional<CivilDate>& day) {
   if (pos == raw.size()) return value;
   if (raw[pos] == 'Z' && pos + 1 == raw.size()) return value + "+00:00";
   if (raw[pos] == '+' || raw[pos] == '-') {
-    const int oh = digits(raw, pos + 1, 2);
+    const int oh = ascii_digits(raw, pos + 1, 2);
     const std::size_t mpos = pos + 3 + (pos + 3 < raw.size() && raw[pos + 3] == ':' ? 1 : 0);
-    const int om = digits(raw, mpos, 2);
+    const int om = ascii_digits(raw, mpos, 2);
     if (oh < 0 || oh > 14 || om < 0 || om > 59 || mpos + 2 != raw.size()) return {};
     return value + raw[pos] + std::string(raw.substr(pos + 1, 2)) + ":" + std::string(raw.substr(mpos, 2));
   }
