@@ -403,7 +403,8 @@ TEST_CASE("a second indexer is refused for the whole of a parallel run, across e
           "[indexer][lock]") {
   TempDir tmp;
   const std::string db_path = (tmp.path / "db").string();
-  NewsIndexerOptions o = writing(ParallelWrite::always, 5);  // a merge and an exchange every few documents
+  // A merge and an exchange after 2 documents, then each time the database doubles.
+  NewsIndexerOptions o = writing(ParallelWrite::always, 2);
   std::atomic<bool> first_started{false}, first_done{false};
   std::atomic<std::size_t> refused{0}, admitted{0}, attempts{0};
   std::thread second([&] {
@@ -441,7 +442,9 @@ TEST_CASE("a second indexer is refused for the whole of a parallel run, across e
   }
   first_done = true;
   second.join();
-  CHECK(s.commits > 3);
+  // How many exchanges fit in the run depends on the scheduler (the workers write on while a merge
+  // runs); the first one, 2 documents in, always comes before the last.
+  CHECK(s.commits >= 2);
   CHECK(admitted == 0);
   CHECK(refused > 0);
   CHECK(s.documents == Xapian::Database(db_path).get_doccount());
