@@ -15,9 +15,9 @@
 #include <array>
 #include <filesystem>
 #include <map>
-#include <unordered_map>
 
 #include "base/hash.h"
+#include "xapian/word_cache.h"
 
 namespace xapian_arabic {
 
@@ -115,16 +115,17 @@ struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
   ArabicStopper* arabic_stopper;  // owned through stopper's reference count
   Xapian::Internal::opt_intrusive_ptr<const Xapian::Stopper> stopper;
 
-  // News vocabulary is Zipfian: most words repeat, so stems are remembered.
-  // Bounded, and per Analyzer (one per thread), so no locking.
-  static constexpr std::size_t kStemCacheLimit = 1 << 18;
-  std::unordered_map<std::string, std::string, ShortWordHash, std::equal_to<>> stem_cache;
+  // Per Analyzer (one per thread), so no locking; bounded.
+  WordCache word_cache{1 << 18};
 
-  const std::string& cached_stem(const std::string& normalized_word) {
-    auto it = stem_cache.find(std::string_view(normalized_word));
-    if (it != stem_cache.end()) return it->second;
-    if (stem_cache.size() >= kStemCacheLimit) stem_cache.clear();
-    return stem_cache.emplace(normalized_word, stem_impl->stem_normalized(normalized_word)).first->second;
+  WordCache::Entry analysed(std::string_view normalized_word) {
+    return word_cache.get(normalized_word, [this](std::string_view w) {
+      WordCache::Decision d;
+      word.assign(w);
+      d.stop = arabic_stopper && arabic_stopper->is_stopword_normalized(word);
+      if (!d.stop && should_stem(word)) d.stem = stem_impl->stem_normalized(word);
+      return d;
+    });
   }
 
   // Calls on_word(normalized word, stem or "", stopword?, position, word) for each word of
@@ -135,7 +136,12 @@ struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
                                 OnWord&& on_word) {
     stream.words_in(begin, end, words);
     const bool own_forms = !stream.normalizes() || !(stream.normalization() == settings.normalization);
-    for (const StreamWord& w : words) {
+    constexpr std::size_t kPrefetchAhead = 8;  // words: about one memory latency of work
+    if (!own_forms)
+      for (std::size_t i = 0; i < std::min(kPrefetchAhead, words.size()); ++i) word_cache.prefetch(words[i].normalized);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const StreamWord& w = words[i];
+      if (!own_forms && i + kPrefetchAhead < words.size()) word_cache.prefetch(words[i + kPrefetchAhead].normalized);
       if (w.end - w.begin > kMaxWordBytes) continue;
       std::string_view normalized = w.normalized;
       if (own_forms) {
@@ -150,11 +156,8 @@ struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
         std::size_t space = normalized.find(' ', from);
         if (space == std::string::npos) space = normalized.size();
         if (space > from) {
-          word.assign(normalized.substr(from, space - from));
-          const bool stop = arabic_stopper && arabic_stopper->is_stopword_normalized(word);
-          static const std::string no_stem;
-          const std::string& stem = (!stop && should_stem(word)) ? cached_stem(word) : no_stem;
-          on_word(word, stem, stop, ++pos, w);
+          const WordCache::Entry e = analysed(normalized.substr(from, space - from));
+          on_word(e.word, e.stem, e.stop, ++pos, w);
         }
         from = space + 1;
       }
@@ -187,8 +190,8 @@ std::vector<AnalyzedTerm> Analyzer::analyze(const TokenStream& stream, std::size
   std::vector<AnalyzedTerm> terms;
   impl_->for_each_word(
       stream, begin, end, start_pos,
-      [&](const std::string& word, const std::string& stem, bool stop, Xapian::termpos pos, const StreamWord& w) {
-        terms.push_back({word, stem, pos, stop, w.begin, w.end});
+      [&](std::string_view word, std::string_view stem, bool stop, Xapian::termpos pos, const StreamWord& w) {
+        terms.push_back({std::string(word), std::string(stem), pos, stop, w.begin, w.end});
       });
   return terms;
 }
@@ -210,7 +213,7 @@ Xapian::termpos Analyzer::index_text(Xapian::Document& doc, const TokenStream& s
   std::string term, surface;
   return impl_->for_each_word(
       stream, begin, end, start_pos,
-      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos pos, const StreamWord& w) {
+      [&](std::string_view word, std::string_view stem, bool, Xapian::termpos pos, const StreamWord& w) {
         term.assign(prefix).append(word);
         doc.add_posting(term, pos, wdf_inc);
         if (!stem.empty()) {
@@ -228,11 +231,10 @@ void Analyzer::add_surface_synonyms(std::string_view text, const std::string& pr
 void Analyzer::add_surface_synonyms(const TokenStream& stream, std::size_t begin, std::size_t end,
                                     const std::string& prefix, SurfaceSynonyms& synonyms) const {
   std::string surface;
-  impl_->for_each_word(
-      stream, begin, end, 0,
-      [&](const std::string& word, const std::string& stem, bool, Xapian::termpos, const StreamWord& w) {
-        synonyms.add(prefix, surface_form(stream.text(), w, surface), word, stem);
-      });
+  impl_->for_each_word(stream, begin, end, 0,
+                       [&](std::string_view word, std::string_view stem, bool, Xapian::termpos, const StreamWord& w) {
+                         synonyms.add(prefix, surface_form(stream.text(), w, surface), word, stem);
+                       });
 }
 
 Xapian::QueryParser Analyzer::make_query_parser() const {
