@@ -239,8 +239,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> ids;
     for (const auto& a : articles) ids.push_back(a.id);
 
-    char tmpl[] = "/tmp/xa-retrieval-XXXXXX";
-    if (!mkdtemp(tmpl)) throw std::runtime_error("cannot make a temporary folder");
+    std::string tmpl = (fs::temp_directory_path() / "xa-retrieval-XXXXXX").string();  // $TMPDIR
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot make a temporary folder in " + tmpl);
     const fs::path work(tmpl);
     struct Cleanup {
       fs::path dir;
@@ -388,6 +388,9 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "xa-retrieval-eval: " << e.what() << '\n';
+    return 1;
+  } catch (const Xapian::Error& e) {  // not a std::exception
+    std::cerr << "xa-retrieval-eval: " << e.get_description() << '\n';
     return 1;
   }
 }
