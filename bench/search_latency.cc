@@ -6,7 +6,14 @@
  *  thread's, or the child process's user + system time), which a shared, loaded machine
  *  does not inflate the way it inflates wall time.
  *
+ *  With --lucene ARTICLES, Lucene 4.10 (bench/lucene/LuceneSearcher.java, its own JVM) runs the
+ *  same queries over an index LuceneIndexer builds from ARTICLES (ArabicAnalyzer, title + body)
+ *  in a temporary folder: one warm-up batch of every query, then the timed rounds, each query
+ *  timed inside the JVM (parse, top 10 by BM25, their stored ids). Its row is the baseline of the
+ *  in-process rows: what a user would pick instead of us, in the same run.
+ *
  *  Usage: search_latency --db DIR --queries FILE [--tool PATH] [--config FILE] [--rounds N]
+ *                        [--lucene ARTICLES]
  *  Build the index first: xapian-arabic index --db DIR .../news-bench/articles.jsonl.gz
  */
 #include <fcntl.h>
@@ -20,8 +27,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -97,6 +107,53 @@ int run_quietly(const std::vector<std::string>& args, double& cpu_ms) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+/// @p args as one shell word each.
+std::string shell_command(const std::vector<std::string>& args) {
+  std::string command;
+  for (const auto& a : args) {
+    command += " '";
+    for (char c : a) command += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += '\'';
+  }
+  return command;
+}
+
+/// Runs @p args and returns its standard output; throws unless it exits with 0.
+std::string output_of(const std::vector<std::string>& args) {
+  FILE* pipe = ::popen(shell_command(args).c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + args[0]);
+  std::string out;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  if (::pclose(pipe) != 0) throw std::runtime_error(args[0] + " " + args[3] + " failed");
+  return out;
+}
+
+/// Lucene 4.10's in-engine latency of @p queries_path over an index of @p articles built first.
+Timings lucene_timings(const std::string& articles, const std::string& queries_path, int rounds) {
+  std::string dir = (std::filesystem::temp_directory_path() / "xa-lucene-XXXXXX").string();
+  if (!::mkdtemp(dir.data())) throw std::runtime_error("cannot create a folder for the Lucene index");
+  struct Remove {
+    std::string dir;
+    ~Remove() {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  } remove{dir};
+  output_of({XA_JAVA_PATH, "-cp", XA_LUCENE_CLASSPATH, "LuceneIndexer", articles, dir + "/index"});
+  std::istringstream lines(output_of({XA_JAVA_PATH, "-cp", XA_LUCENE_CLASSPATH, "LuceneSearcher", dir + "/index",
+                                      queries_path, std::to_string(rounds)}));
+  Timings t;
+  std::string key, cpu_key;
+  double wall = 0, cpu = 0;
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    if (words >> key >> wall >> cpu_key >> cpu && key == "ms") t.wall.push_back(wall), t.cpu.push_back(cpu);
+  }
+  if (t.wall.empty()) throw std::runtime_error("LuceneSearcher printed no timings");
+  return t;
+}
+
 void row(const char* name, const Timings& t) {
   const Summary w = summarize(t.wall), c = summarize(t.cpu);
   std::printf("| %s | %zu | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", name, t.wall.size(), w.p50, w.p95, w.mean,
@@ -106,7 +163,7 @@ void row(const char* name, const Timings& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db_path, tool, config_path, queries_path;
+  std::string db_path, tool, config_path, queries_path, lucene_articles;
   int rounds = 1;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
@@ -118,13 +175,16 @@ int main(int argc, char** argv) {
       queries_path = argv[i + 1];
     else if (arg == "--config")
       config_path = argv[i + 1];
+    else if (arg == "--lucene")
+      lucene_articles = argv[i + 1];
     else if (arg == "--rounds")
       rounds = std::max(1, std::atoi(argv[i + 1]));
     else
       db_path.clear(), i = argc;
   }
   if (db_path.empty() || queries_path.empty() || argc % 2 == 0) {
-    std::cerr << "usage: search_latency --db DIR --queries FILE [--tool PATH] [--config FILE] [--rounds N]\n";
+    std::cerr << "usage: search_latency --db DIR --queries FILE [--tool PATH] [--config FILE] [--rounds N] "
+                 "[--lucene ARTICLES]\n";
     return 2;
   }
   try {
@@ -189,6 +249,17 @@ int main(int argc, char** argv) {
         if (status != 0) throw std::runtime_error("'" + tool + " search' failed on query: " + q);
       }
       row("per-process `xapian-arabic search`", per_process);
+    }
+    if (!lucene_articles.empty()) {
+      const Timings lucene = lucene_timings(lucene_articles, queries_path, rounds);
+      row("Lucene 4.10 in-engine (parse, BM25 top 10, stored ids; after a warm-up batch)", lucene);
+      const Summary l = summarize(lucene.wall);
+      for (const auto& [name, t] :
+           {std::pair{"NewsSearch::search", &in_process}, std::pair{"match only", &match_only}}) {
+        const Summary o = summarize(t->wall);
+        std::printf("\nours / Lucene, in-process %s: p50 %.2fx, p95 %.2fx", name, o.p50 / l.p50, o.p95 / l.p95);
+      }
+      std::printf("\n");
     }
     return 0;
   } catch (const std::exception& e) {

@@ -17,6 +17,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "base/hash.h"
+#include "index/index_run.h"
+
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
 
@@ -135,6 +138,55 @@ TEST_CASE("a second run reads nothing and adds nothing", "[indexer]") {
   CHECK(s.articles_added == 0);
   CHECK(s.replaced == 0);
   CHECK(s.documents == 2);
+}
+
+/// Bytes this process has read with read() and pread() so far (/proc/self/io rchar).
+std::uint64_t bytes_read_by_process() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  std::uint64_t value = 0;
+  while (io >> key >> value)
+    if (key == "rchar:") return value;
+  FAIL("no rchar in /proc/self/io");
+  return 0;
+}
+
+TEST_CASE("each file is read once: hashed while it is parsed, and its record holds the hash of its bytes",
+          "[indexer]") {
+  TempDir tmp;
+  const std::string record = R"({"id": "a", "title": "خبر", "body": "نص الخبر"})"
+                             "\n";
+  // Blank lines the reader skips: 8 MiB more to read, and nothing more to index.
+  const std::string padding(8u << 20, '\n');
+  write_file(tmp.path / "small/feed.jsonl", record);
+  write_file(tmp.path / "big/feed.jsonl", record + padding);
+  // What a run reads besides its files (the database; the tables, on the first run only, which
+  // caches them) is the same for both measured runs.
+  const auto bytes_read_indexing = [&](const char* folder, const char* db) {
+    const std::uint64_t before = bytes_read_by_process();
+    const IndexSummary s =
+        NewsIndexer((tmp.path / db).string(), writing(ParallelWrite::never, 10)).run({(tmp.path / folder).string()});
+    CHECK(s.articles_added == 1);
+    return bytes_read_by_process() - before;
+  };
+  (void)bytes_read_indexing("small", "db-warm");
+  const std::uint64_t small = bytes_read_indexing("small", "db-small"), big = bytes_read_indexing("big", "db-big");
+  INFO("read " << small << " bytes for the small feed, " << big << " for the big one");
+  CHECK(big - small < padding.size() + padding.size() / 2);  // twice the padding when hashed, then parsed
+
+  // The record's hash is the one every earlier run wrote: content_hash chained over 1 MiB blocks.
+  const std::string bytes = record + padding;
+  std::uint64_t h = 0;
+  for (std::size_t at = 0; at < bytes.size(); at += 1u << 20)
+    h = content_hash(std::string_view(bytes).substr(at, 1u << 20), h);
+  const std::string file = (tmp.path / "big/feed.jsonl").lexically_normal().string();
+  std::string path;
+  const auto state = FileState::parse(
+      Xapian::Database((tmp.path / "db-big").string()).get_metadata(NewsIndexer::file_state_key(file)), &path);
+  REQUIRE(state);
+  CHECK(path == file);
+  CHECK(state->size == bytes.size());
+  CHECK(state->hash == hex64(h));
 }
 
 TEST_CASE("an article id seen in two files gives one document", "[indexer]") {

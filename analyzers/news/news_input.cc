@@ -1,14 +1,20 @@
 /** @file
- *  @brief Reading news files in chunks through zlib's gzread (which passes plain files through as they are).
+ *  @brief Reading news files in blocks, gunzipped with zlib's inflate when they are gzip, and hashed on the way.
  */
 #include "news/news_input.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <new>
+#include <utility>
+
+#include "base/hash.h"
 
 namespace xapian_arabic {
 
@@ -47,49 +53,189 @@ void ByteBuffer::erase_front(std::size_t n) {
   size_ -= n;
 }
 
-/// A gzFile that closes itself; opened only on regular files (a FIFO or folder would block or fail).
-struct InputFile {
-  gzFile in = nullptr;
+void RawDigest::add(std::uint64_t offset, std::string_view block) {
+  read_ = true;
+  if (complete_ || offset != hashed_) return;  // hashed already (a second pass over the start)
+  if (!block.empty()) hash_ = content_hash(block, hash_);
+  hashed_ += block.size();
+  complete_ = block.size() < kBlock;
+}
+
+std::string RawDigest::hex() const {
+  return hex64(hash_);
+}
+
+namespace {
+
+thread_local RawDigest* tapped_digest = nullptr;
+
+/// A descriptor that closes itself, opened without blocking and kept only on a regular file.
+struct RegularFile {
+  int fd = -1;
   std::string error;
 
-  explicit InputFile(const std::string& path) {
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      error = "cannot open: no such file";
+  explicit RegularFile(const std::string& path) {
+    fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+      error = errno == ENOENT ? "cannot open: no such file"
+                              : "cannot open for reading: " + std::string(std::strerror(errno));
       return;
     }
-    if (!fs::is_regular_file(status)) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       error = "not a regular file";
-      return;
+      ::close(std::exchange(fd, -1));
     }
-    in = gzopen(path.c_str(), "rb");
-    if (!in) {
-      error = "cannot open for reading";
-      return;
+  }
+  ~RegularFile() {
+    if (fd >= 0) ::close(fd);
+  }
+  RegularFile(const RegularFile&) = delete;
+  RegularFile& operator=(const RegularFile&) = delete;
+
+  /// Reads up to @p n bytes, fewer only at the end; -1 with error set.
+  long read_full(char* out, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+      const ssize_t r = ::read(fd, out + got, n - got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) {
+        error = "cannot read: " + std::string(std::strerror(errno));
+        return -1;
+      }
+      if (r == 0) break;
+      got += static_cast<std::size_t>(r);
     }
-    gzbuffer(in, 1 << 17);
+    return static_cast<long>(got);
   }
-  /// Bytes of the file (compressed, for gzip) consumed so far.
-  std::uint64_t consumed() const {
-    const z_off_t at = in ? gzoffset(in) : 0;
-    return at > 0 ? static_cast<std::uint64_t>(at) : 0;
+};
+
+}  // namespace
+
+RawDigestTap::RawDigestTap(RawDigest& digest) : previous_(std::exchange(tapped_digest, &digest)) {}
+RawDigestTap::~RawDigestTap() {
+  tapped_digest = previous_;
+}
+
+std::variant<std::string, std::string> hash_whole_file(const std::string& path) {
+  using Result = std::variant<std::string, std::string>;
+  RegularFile file(path);
+  if (file.fd < 0) return Result(std::in_place_index<1>, file.error);
+  RawDigest digest;
+  std::string block(RawDigest::kBlock, '\0');
+  for (std::uint64_t offset = 0; !digest.complete(); offset += RawDigest::kBlock) {
+    const long got = file.read_full(block.data(), block.size());
+    if (got < 0) return Result(std::in_place_index<1>, file.error);
+    digest.add(offset, std::string_view(block.data(), static_cast<std::size_t>(got)));
   }
+  return Result(std::in_place_index<0>, digest.hex());
+}
+
+/// A news file read in RawDigest blocks, gunzipped with inflate when it starts as gzip (several
+/// members follow one another, as gzread reads them; bytes after the last member are ignored).
+struct InputFile {
+  RegularFile file;
+  std::string error;
+  RawDigest* digest = tapped_digest;
+  ByteBuffer raw;            // the block being consumed
+  std::size_t raw_pos = 0;   // consumed bytes of raw
+  std::uint64_t raw_at = 0;  // file offset of raw's first byte
+  bool raw_end = false;      // raw is the file's last block
+  bool started = false, gzip = false;
+  bool member_ended = false;  // between two gzip members (or after the last)
+  bool zlib_open = false;
+  z_stream z{};
+
+  explicit InputFile(const std::string& path) : file(path), error(file.error) {}
   ~InputFile() {
-    if (in) gzclose(in);
+    if (zlib_open) inflateEnd(&z);
   }
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  bool ok() const { return file.fd >= 0; }
+  /// A plain file, passed through as it is (known after the first read).
+  bool direct() const { return started && !gzip; }
+  /// Bytes of the file (compressed, for gzip) consumed so far.
+  std::uint64_t consumed() const { return raw_at + raw_pos; }
+
+  /// The next block into raw; false at the end of the file or on error (error set).
+  bool next_block() {
+    if (raw_end) return false;
+    raw_at += raw.size();
+    raw_pos = 0;
+    raw.resize(RawDigest::kBlock);
+    const long got = file.read_full(raw.data(), raw.size());
+    raw.resize(static_cast<std::size_t>(std::max(got, 0L)));
+    if (got < 0) {
+      error = file.error;
+      return false;
+    }
+    if (digest) digest->add(raw_at, {raw.data(), raw.size()});
+    raw_end = raw.size() < RawDigest::kBlock;
+    return !raw.empty();
+  }
+
   /// Reads up to @p n bytes into @p out; 0 at the end, -1 with error set on a read or gzip error.
   long read(char* out, std::size_t n) {
-    const int got = gzread(in, out, static_cast<unsigned>(n));
-    if (got > 0) return got;  // a cut gzip stream gives what it has first; the next call says it is cut
-    int status = Z_OK;
-    const char* message = gzerror(in, &status);
-    if (got < 0 || (status != Z_OK && status != Z_STREAM_END)) {
-      error = status == Z_ERRNO ? std::string("cannot read: ") + std::strerror(errno)
-                                : std::string("corrupt or truncated gzip data: ") + message;
-      return -1;
+    if (!started) {
+      started = true;
+      if (!next_block() && !error.empty()) return -1;
+      gzip = raw.size() >= 2 && static_cast<unsigned char>(raw.data()[0]) == 0x1f &&
+             static_cast<unsigned char>(raw.data()[1]) == 0x8b;
+      if (gzip) {
+        if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) throw std::bad_alloc();
+        zlib_open = true;
+      }
     }
-    return got;
+    return gzip ? inflate_into(out, n) : copy_into(out, n);
+  }
+
+ private:
+  long copy_into(char* out, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+      if (raw_pos == raw.size() && !next_block()) break;
+      const std::size_t take = std::min(n - got, raw.size() - raw_pos);
+      std::memcpy(out + got, raw.data() + raw_pos, take);
+      raw_pos += take;
+      got += take;
+    }
+    if (got == 0 && !error.empty()) return -1;
+    return static_cast<long>(got);
+  }
+
+  long inflate_into(char* out, std::size_t n) {
+    z.next_out = reinterpret_cast<Bytef*>(out);
+    z.avail_out = static_cast<uInt>(n);
+    // A cut or corrupt stream gives what it has first; the next call says what is wrong.
+    const auto fail = [&](const std::string& why) {
+      error = "corrupt or truncated gzip data: " + why;
+      return n - z.avail_out > 0 ? static_cast<long>(n - z.avail_out) : -1L;
+    };
+    while (z.avail_out > 0) {
+      if (raw_pos == raw.size() && !next_block()) {
+        if (!error.empty()) return n - z.avail_out > 0 ? static_cast<long>(n - z.avail_out) : -1L;
+        if (member_ended) break;  // the end of the file after a whole member
+        return fail("unexpected end of file");
+      }
+      if (member_ended) {
+        if (static_cast<unsigned char>(raw.data()[raw_pos]) != 0x1f) break;  // trailing bytes: ignored
+        inflateReset(&z);
+        member_ended = false;
+      }
+      z.next_in = reinterpret_cast<Bytef*>(raw.data() + raw_pos);
+      z.avail_in = static_cast<uInt>(raw.size() - raw_pos);
+      const int status = inflate(&z, Z_NO_FLUSH);
+      raw_pos = raw.size() - z.avail_in;
+      if (status == Z_STREAM_END) {
+        member_ended = true;
+      } else if (status != Z_OK && status != Z_BUF_ERROR) {
+        if (status == Z_MEM_ERROR) throw std::bad_alloc();
+        return fail(z.msg ? z.msg : "inflate error " + std::to_string(status));
+      }
+    }
+    return static_cast<long>(n - z.avail_out);
   }
 };
 
@@ -111,7 +257,7 @@ ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const
                            std::string& error) {
   out.clear();
   InputFile file(path);
-  if (!file.in) {
+  if (!file.ok()) {
     error = file.error;
     return ReadStatus::failed;
   }
@@ -122,7 +268,7 @@ ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const
       error = file.error;
       return ReadStatus::failed;
     }
-    if (first && gzdirect(file.in)) {  // a plain file: refuse by its size without reading it
+    if (first && file.direct()) {  // a plain file: refuse by its size without reading it
       std::error_code ec;
       const auto bytes = fs::file_size(path, ec);
       if (!ec && bytes > max_bytes) {
@@ -131,7 +277,7 @@ ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const
       }
     }
     if (out.size() > max_bytes) {
-      error = (gzdirect(file.in) ? "file is over " : "decompressed data is over ") + limit_text(max_bytes);
+      error = (file.direct() ? "file is over " : "decompressed data is over ") + limit_text(max_bytes);
       out = ByteBuffer();  // give the memory back now
       return ReadStatus::failed;
     }
@@ -141,7 +287,7 @@ ReadStatus read_whole_file(const std::string& path, std::size_t max_bytes, const
 
 LineReader::LineReader(const std::string& path, std::size_t max_line, StopCheck stop)
     : file_(std::make_unique<InputFile>(path)), max_line_(max_line), stop_(std::move(stop)) {
-  if (!file_->in) {
+  if (!file_->ok()) {
     error_ = file_->error;
     eof_ = true;
   }

@@ -5,6 +5,10 @@
  *  passes the limit, and a line reader drops a line once it passes the limit and skips to the next
  *  newline without keeping it, so a decompression bomb costs a chunk, not its decompressed size.
  *  A stop check is asked before every chunk, so a stop request ends a read within one chunk.
+ *
+ *  The file is read through its own descriptor in 1 MiB blocks and gunzipped with zlib's inflate
+ *  (not gzread), so that the raw blocks can also be hashed on the way (RawDigest): the indexer
+ *  records the hash of the very bytes it parsed, reading each file once.
  */
 #pragma once
 
@@ -15,8 +19,49 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace xapian_arabic {
+
+/// The hash of a file's bytes as stored (before gunzip): content_hash chained over its 1 MiB
+/// blocks, in hex, as the index's file records hold it (their values must not change). Fed by the
+/// reads of this header while a RawDigestTap is alive on the thread; a block already hashed (a
+/// reader that starts the file again) is skipped.
+class RawDigest {
+ public:
+  static constexpr std::size_t kBlock = 1u << 20;
+
+  /// The block of the file at @p offset (a multiple of kBlock); shorter than kBlock only at the end.
+  void add(std::uint64_t offset, std::string_view block);
+  /// Every byte of the file was hashed, up to its end.
+  bool complete() const { return complete_; }
+  /// The file was opened and read (it may be empty).
+  bool any_read() const { return read_; }
+  /// The hash (meaningful once complete()).
+  std::string hex() const;
+
+ private:
+  std::uint64_t hash_ = 0, hashed_ = 0;
+  bool complete_ = false, read_ = false;
+};
+
+/// While alive, every file this thread opens through this header feeds @p digest: NewsReader's
+/// public read_file() keeps its signature, and the indexer gets the hash of the bytes it parsed.
+class RawDigestTap {
+ public:
+  explicit RawDigestTap(RawDigest& digest);
+  ~RawDigestTap();
+  RawDigestTap(const RawDigestTap&) = delete;
+  RawDigestTap& operator=(const RawDigestTap&) = delete;
+
+ private:
+  RawDigest* previous_;
+};
+
+/// RawDigest's hash of the whole of @p path (std::in_place_index<0>), or why it cannot be read
+/// (index 1). Opened without blocking and refused unless it is a regular file (a FIFO would wait
+/// for a writer forever).
+std::variant<std::string, std::string> hash_whole_file(const std::string& path);
 
 /// Asked before each chunk is read, with the bytes of the file consumed so far (of the
 /// compressed file for gzip, so it goes up to the file's size): true ends the read

@@ -4,24 +4,19 @@
  *  one-writer path (the scan is in index_scan.cc, the parallel path in
  *  sharded_write.cc).
  */
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_indexer.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <memory>
-#include <set>
 #include <variant>
 
 #include "index/database_merge.h"
 #include "index/document_terms.h"
 #include "index/index_run.h"
+#include "news/news_input.h"
 
 namespace xapian_arabic {
 
@@ -31,35 +26,6 @@ namespace {
 
 /// Thrown from the reader's article callback to abandon a file when stopping.
 struct StopReading {};
-
-/// Hash of the raw bytes of @p path in 1 MiB chunks (bounded memory), or why it cannot be read.
-/// The file may have been replaced since the scan: it is opened without blocking (a FIFO would
-/// wait for a writer forever) and refused unless the opened file is a regular file.
-std::variant<std::string, std::string> hash_file(const std::string& path) {
-  using Result = std::variant<std::string, std::string>;
-  const auto failure = [](const std::string& why) { return Result(std::in_place_index<1>, why); };
-  struct Fd {
-    int fd;
-    ~Fd() {
-      if (fd >= 0) ::close(fd);
-    }
-  } file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
-  const int fd = file.fd;
-  if (fd < 0) return failure("cannot read: " + std::string(std::strerror(errno)));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) return failure("cannot stat: " + std::string(std::strerror(errno)));
-  if (!S_ISREG(st.st_mode)) return failure("not a regular file (it was replaced since the scan); not read");
-  std::string buffer(1u << 20, '\0');
-  std::uint64_t h = 0;
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return failure("cannot read: " + std::string(std::strerror(errno)));
-    if (n == 0) break;
-    h = content_hash(std::string_view(buffer.data(), static_cast<std::size_t>(n)), h);
-  }
-  return Result(std::in_place_index<0>, hex64(h));
-}
 
 }  // namespace
 
@@ -249,22 +215,31 @@ void IndexRun::start_readers(std::size_t readers) {
 void IndexRun::read_file(FileJob& job) {
   job.in_flight = 1;  // the reader's share, until file_finished()
   journal_->add(job.suspect ? '!' : '+', job.path, job.size, job.mtime_ns);
-  const auto hashed = hash_file(job.path);
-  const std::string* hash = std::get_if<0>(&hashed);
   std::uint64_t counted = 0;  // bytes of this file already in bytes_read_: progress inside one big file
   const auto count_bytes = [&](std::uint64_t consumed) {
     consumed = std::min(consumed, job.size);
     if (consumed > counted) bytes_read_ += consumed - counted, counted = consumed;
   };
-  if (!hash) {
-    report({job.path, 0, std::get<1>(hashed)});
+  const auto cannot_hash = [&](const std::string& why) {
+    report({job.path, 0, why});
     job.file_error = true;
-  } else if (job.old && job.old->hash == *hash) {
-    job.hash = *hash;
-    job.same_content = true;
-  } else {
-    job.hash = *hash;
+  };
+  // Each file is read once, hashed while it is parsed. A file of the size its record gives
+  // (only its mtime changed: touched, copied back) is hashed first, because the same bytes
+  // need no parsing at all.
+  if (job.old && job.old->size == job.size) {
+    const auto hashed = hash_whole_file(job.path);
+    if (const std::string* why = std::get_if<1>(&hashed)) {
+      cannot_hash(*why);
+    } else {
+      job.hash = std::get<0>(hashed);
+      job.same_content = job.old->hash == job.hash;
+    }
+  }
+  if (!job.file_error && !job.same_content) {
+    RawDigest digest;
     try {
+      const RawDigestTap tap(digest);
       reader_->read_file(
           job.path, job.root,
           [&](NewsArticle&& article) {
@@ -289,7 +264,19 @@ void IndexRun::read_file(FileJob& job) {
       report({job.path, 0, e.what()});
       job.file_error = true;
     }
-    ++files_read_;
+    if (digest.complete()) {
+      job.hash = digest.hex();
+    } else if (!job.truncated) {
+      // The reader stopped before the end (corrupt gzip, bytes after the last member, a refused
+      // file): its record, if it gets one, still holds the hash of the whole file.
+      const auto hashed = hash_whole_file(job.path);
+      if (const std::string* why = std::get_if<1>(&hashed)) {
+        if (!job.file_error) cannot_hash(*why);  // else the reader has said why already
+      } else {
+        job.hash = std::get<0>(hashed);
+      }
+    }
+    if (digest.any_read()) ++files_read_;  // not one the reader could not open
   }
   if (!job.truncated) count_bytes(job.size);  // a stopped file counts what was read of it
   file_finished(job);
