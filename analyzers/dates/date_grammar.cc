@@ -84,9 +84,14 @@ void Grammar::emit(const Parse& p) {
   if (const CivilDate day{p.year, p.month, p.day}; p.day > 0 && is_valid(day)) d.day = day;
   if (p.hour >= 0) {
     d.value += "T" + two(p.hour) + ":" + two(p.minute);
-    if (p.has_zone) {
-      const int a = std::abs(p.zone_minutes);
-      d.value += (p.zone_minutes < 0 ? "-" : "+") + two(a / 60) + ":" + two(a % 60);
+    std::optional<int> zone;
+    if (p.has_zone && p.zone_id >= 0 && d.day)
+      zone = lex_.zone(p.zone_id).offset_minutes(*d.day, p.hour, p.minute);
+    else if (p.has_zone && p.zone_id < 0)
+      zone = p.zone_minutes;
+    if (zone) {
+      const int a = std::abs(*zone);
+      d.value += (*zone < 0 ? "-" : "+") + two(a / 60) + ":" + two(a % 60);
     }
   }
   if (p.end_year) d.range_end = to_iso(IsoDate{p.end_year, p.end_month, p.end_day});

@@ -51,6 +51,7 @@ struct Parse {
   int hour = -1, minute = 0;
   bool has_zone = false;
   int zone_minutes = 0;
+  int zone_id = -1;  // a zone with daylight saving (DateLexicon::zone): its offset is taken for the day at emit()
   bool from_hijri = false;
   std::string hijri;
   std::string range_end;
@@ -211,6 +212,9 @@ class Grammar {
 
   // A zone after a time or date: GMT, +03:00, (بتوقيت مكة المكرمة), GMT+3.
   void zone_tail(Parse& p) const;
+
+  // A zone abbreviation written with dots (ت.غ) at j: its length in tokens, 0 if none.
+  std::size_t dotted_zone(std::size_t j, const LexEntry*& e) const;
 
   // عام 2019, لسنة 2024, موسم 2023-2024, بين عامي 2020 و2022, في 2019.
   bool year_with_cue(std::size_t i, Parse& p) const;
