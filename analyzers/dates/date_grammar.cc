@@ -67,6 +67,7 @@ bool Grammar::parse_at(std::size_t i, Parse& p) {
     if (is_comma(j) || is_dash(j)) ++j;
     if (parse_absolute(j, p, true)) {
       p.first = i;
+      if (p.end_day && i > 0 && has_role(i - 1, dates::role_from)) --p.first;  // من الأحد 12 إلى الخميس 22
       return true;
     }
     return weekday_alone(i, k, e->weekday, p);

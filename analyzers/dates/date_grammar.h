@@ -34,6 +34,8 @@ namespace xapian_arabic::dates {
 inline constexpr std::size_t kChunkAtoms = 16 * 1024;
 // A marker (تاريخ النشر:) gives its kind to a date starting at most this many tokens after it.
 inline constexpr std::size_t kMarkerReach = 2;
+// A numeric date DAY/MONTH/YEAR with a year in this span and no era word is Hijri (8-11-1436).
+inline constexpr int kBareHijriFirst = 1300, kBareHijriLast = 1500;
 
 /// A word of at least three letters behind a proclitic the grammar strips (و ب ل ف).
 constexpr bool is_clitic_lead(std::string_view w) {
@@ -203,6 +205,10 @@ class Grammar {
 
   // من 10 نوفمبر إلى 12 ديسمبر 2024
   void range_tail(Parse& q);
+
+  // Where the second end of a range starts after the word or dash at j that closes it
+  // (إلى, حتى, و, لغاية, -, and a weekday after it); 0 if nothing closes a range at j.
+  std::size_t range_end_at(std::size_t j) const;
 
   // A clock time at i: 12:20, 10:30:00, 9.30 with ص/م and a zone after it.
   bool clock_at(std::size_t i, Parse& p) const;
