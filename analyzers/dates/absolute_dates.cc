@@ -88,11 +88,14 @@ bool Grammar::numeric_date(std::size_t i, Parse& p) const {
   if (joins(i + 5) && is_number(i + 6) && !t_[i + 6].space_before && !t_[i + 5].space_before) return false;
   // Spaced separators (21 / 11 / 2024) are allowed only all around; scores are "1 / 1".
   int y, m, d;
+  std::uint8_t numeric = 0;
   if (t_[i].digits == 4 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2) {
     y = number(i), m = number(i + 2), d = number(i + 4);
   } else if (t_[i + 4].digits == 4 && t_[i].digits <= 2 && t_[i + 2].digits <= 2) {
     d = number(i), m = number(i + 2), y = number(i + 4);
-    if (m > 12 && d <= 12) std::swap(d, m);  // month-first (11/21/2024) in English pages
+    // Month first (11/21/2024) when the day cannot be first, or when the page reads so.
+    numeric = m > 12 && d <= 12 ? 2 : d > 12 && m <= 12 ? 1 : d != m && d <= 12 && m <= 12 ? 3 : 0;
+    if (numeric == 2 || (numeric == 3 && month_first_)) std::swap(d, m);
   } else {
     return false;
   }
@@ -106,6 +109,7 @@ bool Grammar::numeric_date(std::size_t i, Parse& p) const {
   p.first = i;
   p.last = next - 1;
   p.year = y, p.month = m, p.day = d;
+  p.numeric = numeric;
   // ISO: 2024-11-21T10:30
   if (is_word(next) && fold(next) == "t" && !t_[next].space_before && is_number(next + 1) && !t_[next + 1].space_before)
     clock_at(next + 1, p);
@@ -362,6 +366,7 @@ void Grammar::range_tail(Parse& q) {
   q.year = qy;
   q.end_year = ry, q.end_month = r.month, q.end_day = r.day;
   q.last = r.last;
+  if (r.numeric && (q.numeric == 0 || q.numeric == 3)) q.numeric = r.numeric;
   if (q.first > 0 && has_role(q.first - 1, dates::role_from)) --q.first;
 }
 

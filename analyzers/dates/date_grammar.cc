@@ -100,6 +100,15 @@ void Grammar::emit(const Parse& p) {
   d.end = t_[p.last].end;
   d.text = std::string(text_.substr(d.begin, d.end - d.begin));
   d.hijri = p.hijri;
+  if (count_ && p.numeric) {
+    // A range of an unambiguous and an ambiguous end counts as the unambiguous one.
+    if (p.numeric == 1)
+      ++count_->day_first;
+    else if (p.numeric == 2)
+      ++count_->month_first;
+    else if (p.numeric == 3)
+      ++count_->either;
+  }
   if (marker_active_) {
     if (p.first <= marker_limit_) d.kind = marker_kind_ == 1 ? DateKind::published : DateKind::updated;
     marker_active_ = false;

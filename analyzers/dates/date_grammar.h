@@ -58,6 +58,9 @@ struct Parse {
   std::string hijri;
   std::string range_end;
   int end_year = 0, end_month = 0, end_day = 0;  // a range's end, same precision as the start
+  // A numeric DAY/MONTH/YEAR date: 1 only day first reads it (25/06), 2 only month first (06/25),
+  // 3 either (05/06); counted at emit() for NumericOrderCount.
+  std::uint8_t numeric = 0;
 };
 
 inline std::string two(int v) {
@@ -70,8 +73,17 @@ class Grammar {
  public:
   Grammar(const dates::DateLexicon& lexicon, const dates::HijriCalendar& hijri, std::string_view text,
           std::vector<Token>& tokens, const std::string& arena, std::optional<CivilDate> reference,
-          std::vector<ExtractedDate>& out)
-      : lex_(lexicon), hijri_(hijri), text_(text), t_(tokens), arena_(arena), ref_(reference), out_(out) {
+          std::vector<ExtractedDate>& out, NumericOrder order = NumericOrder::day_first,
+          NumericOrderCount* count = nullptr)
+      : lex_(lexicon),
+        hijri_(hijri),
+        text_(text),
+        t_(tokens),
+        arena_(arena),
+        ref_(reference),
+        out_(out),
+        month_first_(order == NumericOrder::month_first),
+        count_(count) {
     for (Token& tok : t_)
       if (tok.type == TokenType::word) look_up(tok);
   }
@@ -250,6 +262,8 @@ class Grammar {
   std::vector<ExtractedDate>& out_;
   mutable std::string key_;
   mutable std::array<Phrases, 8> phrases_;
+  const bool month_first_ = false;  // 05/06/2023 is 6 May
+  NumericOrderCount* count_ = nullptr;
   bool marker_active_ = false;
   int marker_kind_ = 0;
   std::size_t marker_limit_ = 0;
