@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "dates/date_grammar.h"
+#include "dates/date_reading.h"
 
 namespace xapian_arabic {
 
@@ -70,6 +71,12 @@ std::vector<ExtractedDate> DateExtractor::extract(const TokenStream& stream, std
   if (seen.either > 0 && seen.order() == NumericOrder::month_first)
     out = impl_->scan(stream, begin, end, reference, NumericOrder::month_first, nullptr);
   return out;
+}
+
+DateSpan DateExtractor::read(std::string_view text, std::optional<CivilDate> reference) const {
+  if (!impl_) throw DateError("no date grammar (a moved-from DateExtractor)");
+  return dates::read_date(text, impl_->hijri,
+                          [&](const TokenStream& s) { return extract(s, 0, s.text().size(), reference); });
 }
 
 std::vector<ExtractedDate> DateExtractor::Impl::scan(const TokenStream& stream, std::size_t begin, std::size_t end,

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <xapian_arabic/civil_date.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
@@ -49,6 +50,18 @@ inline std::optional<CivilDate> day_of(const ExtractedDate& date) {
   const auto iso = iso_date_of(date.value);
   return iso ? day_of(*iso) : std::nullopt;
 }
+
+/// A date written for search that the grammar cannot read as one date: what() names the part
+/// that was not understood.
+class XAPIAN_ARABIC_API DateError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// The days, both included, that a date written for search covers (DateExtractor::read).
+struct DateSpan {
+  CivilDate first, last;
+};
 
 /// How a numeric date whose first two numbers could each be the month (05/06/2023) is read.
 enum class NumericOrder {
@@ -98,6 +111,15 @@ class XAPIAN_ARABIC_API DateExtractor {
   std::vector<ExtractedDate> extract(const TokenStream& stream, std::size_t begin, std::size_t end,
                                      std::optional<CivilDate> reference, NumericOrder order,
                                      NumericOrderCount* count = nullptr) const;
+
+  /// @p text read as one date for search (date: values, --from, --to) by the same grammar:
+  /// anything extract() finds (16/07/2018, 16 يوليو 2018, تموز 2018, رمضان 1439, 1439هـ, and
+  /// أمس, الأسبوع الماضي, 16 يوليو against @p reference), plus the machine forms YYYY, YYYY-MM,
+  /// YYYY-MM-DD and YYYYMMDD (any digits). A month or a year covers all its days, a Hijri year
+  /// its Gregorian days. A bare year from 1300 to 1500 could be Hijri or Gregorian and is refused
+  /// (write 1439هـ or 1439م). Throws DateError naming the part not understood, or saying that
+  /// the text holds more than one date.
+  DateSpan read(std::string_view text, std::optional<CivilDate> reference = std::nullopt) const;
 
  private:
   struct Impl;
