@@ -320,8 +320,8 @@ std::size_t Grammar::range_end_at(std::size_t j) const {
   // - / إلى / حتى / و / لغاية / إلى غاية, then an optional weekday: من الأحد 12 إلى الخميس 22
   if (is_dash(j))
     ++j;
-  else if (const std::size_t k = match(j, [](const LexEntry& e) { return (e.roles & dates::role_to) != 0; }))
-    j += k;
+  else if (has_role(j, dates::role_to))
+    j += has_role(j + 1, dates::role_to) ? 2 : 1;  // إلى غاية: one word each, so إلى heads no phrase
   else
     return 0;
   if (const std::size_t k = match(j, [](const LexEntry& e) { return e.weekday != 0; })) {
