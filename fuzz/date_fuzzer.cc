@@ -3,7 +3,7 @@
  *
  *  The first 4 bytes, when there are enough, choose the reference day (so relative dates
  *  resolve against any day, leap days and year ends included); the rest is the text, which also
- *  goes through the civil-date parser (civil_date.h).
+ *  goes through the civil-date parser (civil_date.h) and the reading of one date for search.
  */
 #include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/date_extractor.h>
@@ -26,6 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(!d.value.empty(), "a date has a value");
     if (d.day)
       fuzz::require(is_valid(*d.day) && to_iso(*d.day) == d.value.substr(0, 10), "a date's day is its value's");
+  }
+  try {
+    const DateSpan span = extractor.read(text, reference);
+    fuzz::require(is_valid(span.first) && is_valid(span.last) && !(span.last < span.first),
+                  "a date read for search covers real days, first to last");
+  } catch (const DateError&) {
   }
   std::size_t length = 0;
   if (const auto iso = parse_iso_date(text, &length))

@@ -130,6 +130,30 @@ TEST_CASE("publication from metadata, then from a dated dateline", "[extract]") 
   CHECK_FALSE(find_date(none, "2020-03-02"));
 }
 
+TEST_CASE("numeric dates are read in the order the whole article shows", "[extract]") {
+  // A forum page: its header stamp 12/02/2019 could be either order; the body's 12/25/2019 can
+  // only be month first, so the stamp is 2 December.
+  NewsArticle a;
+  a.title = "موعد امتحانات نهاية الفصل";
+  a.header = "نشر بتاريخ 12/02/2019 14:58";
+  a.body = "أعلنت الإدارة أن الامتحانات تبدأ يوم 12/25/2019 وتنتهي في 01/05/2020.";
+  extractor().extract(a);
+  REQUIRE(a.published);
+  CHECK(a.published->value == "2019-12-02T14:58");
+  CHECK(find_date(a, "2019-12-25"));
+  CHECK(find_date(a, "2020-01-05"));
+  // The same stamp on a page whose dates are day first (25/12/2019), or that shows nothing: day first.
+  for (const char* body : {"تبدأ الامتحانات يوم 25/12/2019.", "تبدأ الامتحانات الأسبوع المقبل."}) {
+    NewsArticle b;
+    b.title = a.title;
+    b.header = a.header;
+    b.body = body;
+    extractor().extract(b);
+    REQUIRE(b.published);
+    CHECK(b.published->value == "2019-02-12T14:58");
+  }
+}
+
 TEST_CASE("news-dev: extracted source and dateline against the corpus metadata", "[extract][news-dev]") {
   const std::string dir = std::string(XA_SHARED_DATA_DIR) + "/news-dev/";
   std::ifstream meta(dir + "metadata.jsonl");

@@ -55,6 +55,15 @@ TEST_CASE("date lexicon: Hijri months, weekdays, relative days and zones", "[dat
   REQUIRE(find("بتوقيت مكة المكرمة"));
   CHECK(find("بتوقيت مكة المكرمة")->has_zone);
   CHECK(find("بتوقيت مكة المكرمة")->zone_minutes == 180);
+  // A zone with daylight saving is kept by its IANA id; an abbreviation with dots by its letters.
+  REQUIRE(find("بتوقيت القدس"));
+  REQUIRE(find("بتوقيت القدس")->zone_id >= 0);
+  CHECK(builtin().zone(find("بتوقيت القدس")->zone_id).offset_minutes({2024, 1, 15}, 12, 0) == 120);
+  CHECK(builtin().zone(find("بتوقيت القدس")->zone_id).offset_minutes({2024, 7, 15}, 12, 0) == 180);
+  const LexEntry* gmt = builtin().find(fold_phrase("ت") + "." + fold_phrase("غ"));
+  REQUIRE(gmt);
+  CHECK(gmt->has_zone);
+  CHECK(gmt->zone_minutes == 0);
   CHECK(find("كلمة") == nullptr);
   CHECK(find("") == nullptr);
 }
@@ -68,5 +77,10 @@ TEST_CASE("date lexicon: a malformed row of a user's table names its file and li
   CHECK_NOTHROW(DateLexicon(dir.string()));
   std::ofstream(dir / "zones.tsv", std::ios::app) << "بتوقيت المريخ\t+99:00\n";
   CHECK_THROWS_WITH(DateLexicon(dir.string()), Catch::Contains("zones.tsv:"));
+  // A zone ICU does not know is named with its line.
+  std::filesystem::copy_file(XA_SOURCE_DIR "/config/dates/zones.tsv", dir / "zones.tsv",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(dir / "zones.tsv", std::ios::app) << "بتوقيت المريخ\tMars/Olympus_Mons\n";
+  CHECK_THROWS_WITH(DateLexicon(dir.string()), Catch::Contains("zones.tsv:") && Catch::Contains("Mars/Olympus_Mons"));
   std::filesystem::remove_all(dir);
 }

@@ -162,6 +162,38 @@ TEST_CASE("parse_date_range: forms and bounds", "[search]") {
   }
 }
 
+TEST_CASE("parse_date_range: what the extractor reads, through its grammar", "[search]") {
+  struct Row {
+    const char* text;
+    const char* from;
+    const char* to;
+  };
+  // Relative dates count from Wednesday 20 November 2024.
+  const CivilDate today{2024, 11, 20};
+  const Row rows[] = {
+      {"16/07/2018", "20180716", "20180716"},     {"16 يوليو 2018", "20180716", "20180716"},
+      {"١٦ يوليو ٢٠١٨", "20180716", "20180716"},  {"تموز 2018", "20180701", "20180731"},
+      {"يوليوز 2018", "20180701", "20180731"},    {"رمضان 1439", "20180516", "20180614"},
+      {"1439هـ", "20170921", "20180910"},         {"١٤٣٩ هـ", "20170921", "20180910"},
+      {"1439م", "14390101", "14391231"},          {"أمس", "20241119", "20241119"},
+      {"الأسبوع الماضي", "20241111", "20241117"}, {"الشهر الماضي", "20241001", "20241031"},
+      {"16 يوليو", "20240716", "20240716"},       {"من 12 إلى 22 ديسمبر 2023", "20231212", "20231222"},
+      {"2024-11..أمس", "20241101", "20241119"},   {"رمضان 1439..شوال 1439", "20180516", "20180713"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const DateRange r = parse_date_range(row.text, "", today);
+    CHECK(r.from == row.from);
+    CHECK(r.to == row.to);
+  }
+  // Each error names what was not understood.
+  CHECK_THROWS_WITH(parse_date_range("1439", "", today), Catch::Contains("1439هـ") && Catch::Contains("1439م"));
+  CHECK_THROWS_WITH(parse_date_range("16 يوليو 2018 فلان", "", today), Catch::Contains("'فلان' was not understood"));
+  CHECK_THROWS_WITH(parse_date_range("16/07/18", "", today), Catch::Contains("4-digit year"));
+  CHECK_THROWS_WITH(parse_date_range("أمس واليوم", "", today), Catch::Contains("FROM..TO"));
+  CHECK_THROWS_WITH(parse_date_range("كلام", "", today), Catch::Contains("'كلام' is not a date"));
+}
+
 TEST_CASE("date ranges before the year 1000 keep four-digit years, so they compare with the index's days", "[search]") {
   CHECK(parse_date_range("0999").from == "09990101");
   CHECK(parse_date_range("0999").to == "09991231");
@@ -274,6 +306,47 @@ TEST_CASE("search: date: filters and --from/--to on value slot 0", "[search]") {
   request.from = "2018-01-01";
   request.to = "2017-01-01";
   CHECK_THROWS_AS(search.search(request), SearchError);
+}
+
+TEST_CASE("search: date:, --from and --to read dates with the extractor's grammar", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  std::map<std::string, std::set<std::string>> by_day;
+  std::set<std::string> shawwal_1436, from_2015_07_20;
+  for (const auto& a : articles()) {
+    by_day[a.date].insert(a.id);
+    if (a.date >= "2015-07-17" && a.date <= "2015-08-15") shawwal_1436.insert(a.id);  // Umm al-Qura
+    if (a.date >= "2015-07-20") from_2015_07_20.insert(a.id);
+  }
+  REQUIRE(by_day["2015-07-21"].size() > 0);
+  REQUIRE(shawwal_1436.size() > 5);
+
+  // A day in words or numbers, unquoted as people type it, or quoted.
+  CHECK(id_set(run(search, "date:21/07/2015")) == by_day["2015-07-21"]);
+  CHECK(id_set(run(search, "date:21 يوليو 2015")) == by_day["2015-07-21"]);
+  CHECK(id_set(run(search, "date:\"21 تموز 2015\"")) == by_day["2015-07-21"]);
+  // Hijri: a month, a year with هـ.
+  CHECK(id_set(run(search, "date:شوال 1436")) == shawwal_1436);
+  CHECK_FALSE(run(search, "date:1436هـ").hits.empty());
+  // date:1439 would be the Gregorian year 1439 (nothing): it is refused, saying how to write it.
+  CHECK_THROWS_WITH(run(search, "date:1436"), Catch::Contains("1436هـ"));
+
+  // Relative dates count from the request's day.
+  SearchRequest request;
+  request.limit = 200;
+  request.today = CivilDate{2015, 7, 22};
+  request.query = "date:أمس";
+  CHECK(id_set(search.search(request)) == by_day["2015-07-21"]);
+  request.query.clear();
+  request.from = "أول أمس";
+  CHECK(id_set(search.search(request)) == from_2015_07_20);
+  request.from = "الأسبوع الماضي";  // Monday 13 July 2015 to Sunday 19 July
+  request.to = "الأسبوع الماضي";
+  std::set<std::string> last_week;
+  for (const auto& a : articles())
+    if (a.date >= "2015-07-13" && a.date <= "2015-07-19") last_week.insert(a.id);
+  CHECK(id_set(search.search(request)) == last_week);
+  request.from = "أمس فلان";
+  CHECK_THROWS_WITH(search.search(request), Catch::Contains("'فلان' was not understood"));
 }
 
 TEST_CASE("search: date: month names come from the config's [dates] tables_dir", "[search]") {

@@ -88,22 +88,28 @@ bool Grammar::numeric_date(std::size_t i, Parse& p) const {
   if (joins(i + 5) && is_number(i + 6) && !t_[i + 6].space_before && !t_[i + 5].space_before) return false;
   // Spaced separators (21 / 11 / 2024) are allowed only all around; scores are "1 / 1".
   int y, m, d;
+  std::uint8_t numeric = 0;
   if (t_[i].digits == 4 && t_[i + 2].digits <= 2 && t_[i + 4].digits <= 2) {
     y = number(i), m = number(i + 2), d = number(i + 4);
   } else if (t_[i + 4].digits == 4 && t_[i].digits <= 2 && t_[i + 2].digits <= 2) {
     d = number(i), m = number(i + 2), y = number(i + 4);
-    if (m > 12 && d <= 12) std::swap(d, m);  // month-first (11/21/2024) in English pages
+    // Month first (11/21/2024) when the day cannot be first, or when the page reads so.
+    numeric = m > 12 && d <= 12 ? 2 : d > 12 && m <= 12 ? 1 : d != m && d <= 12 && m <= 12 ? 3 : 0;
+    if (numeric == 2 || (numeric == 3 && month_first_)) std::swap(d, m);
   } else {
     return false;
   }
   std::size_t next = i + 5;
   const Era era = era_at(next);
-  if (era == Era::ah) return hijri_day(y, m, d, i, next - 1, p);
+  // 8-11-1436 with no era word (Saudi pages): no news text writes a Gregorian year 1300-1500 so.
+  if (era == Era::ah || (era == Era::none && y >= kBareHijriFirst && y <= kBareHijriLast))
+    return hijri_day(y, m, d, i, next - 1, p);
   if (y < (era == Era::ad ? 1000 : 1800) || y > 2199) return false;
   if (!is_valid({y, m, d})) return false;
   p.first = i;
   p.last = next - 1;
   p.year = y, p.month = m, p.day = d;
+  p.numeric = numeric;
   // ISO: 2024-11-21T10:30
   if (is_word(next) && fold(next) == "t" && !t_[next].space_before && is_number(next + 1) && !t_[next + 1].space_before)
     clock_at(next + 1, p);
@@ -210,14 +216,31 @@ bool Grammar::absolute_core(std::size_t i, Parse& q) const {
     if (t_[i].digits <= 2 && day_at(i, day, j)) {
       // من 10 إلى 12 نوفمبر, 10-12 نوفمبر, بين 10 و12 نوفمبر
       int end_day = 0;
-      if ((is_dash(j) || has_role(j, dates::role_to)) && small_number(j + 1, day + 1, 31)) {
+      if (const std::size_t e = range_end_at(j); e && small_number(e, day + 1, 31)) {
         std::size_t k = 0;
         int d2 = 0;
         Parse tmp;
-        if (day_at(j + 1, d2, k) && day_month_tail(i, k, day, d2, tmp)) {
+        if (day_at(e, d2, k) && day_month_tail(i, k, day, d2, tmp)) {
           q = tmp;
           if (i > 0 && has_role(i - 1, dates::role_from)) q.first = i - 1;
           return true;
+        }
+      }
+      // من 10 إلى 14/11/2024, من 1 إلى 30-12-1436: the second end is a whole numeric date.
+      if (const std::size_t e = range_end_at(j); e && small_number(e, day + 1, 31)) {
+        Parse end;
+        if (numeric_date(e, end) && end.end_day == 0 && end.hour < 0) {
+          const int d2 = end.from_hijri ? std::stoi(end.hijri.substr(8)) : end.day;
+          if (d2 > day) {
+            const CivilDate last{end.year, end.month, end.day};
+            const CivilDate start = add_days(last, day - d2);  // the same month: consecutive days
+            q = end;
+            q.first = i > 0 && has_role(i - 1, dates::role_from) ? i - 1 : i;
+            q.year = start.year, q.month = start.month, q.day = start.day;
+            q.end_year = last.year, q.end_month = last.month, q.end_day = last.day;
+            if (end.from_hijri) q.hijri = end.hijri.substr(0, 8) + two(day);
+            return true;
+          }
         }
       }
       if (day_month_tail(i, j, day, end_day, q)) return true;
@@ -293,6 +316,21 @@ bool Grammar::absolute_core(std::size_t i, Parse& q) const {
   return false;
 }
 
+std::size_t Grammar::range_end_at(std::size_t j) const {
+  // - / إلى / حتى / و / لغاية / إلى غاية, then an optional weekday: من الأحد 12 إلى الخميس 22
+  if (is_dash(j))
+    ++j;
+  else if (has_role(j, dates::role_to))
+    j += has_role(j + 1, dates::role_to) ? 2 : 1;  // إلى غاية: one word each, so إلى heads no phrase
+  else
+    return 0;
+  if (const std::size_t k = match(j, [](const LexEntry& e) { return e.weekday != 0; })) {
+    j += k;
+    if (is_comma(j)) ++j;
+  }
+  return j;
+}
+
 int Grammar::precision(const Parse& p) {
   if (p.from_hijri) return p.hijri.size() == 10 ? 3 : p.hijri.size() == 7 ? 2 : 1;
   return p.day > 0 ? 3 : p.month > 0 ? 2 : 1;
@@ -310,10 +348,10 @@ std::pair<long, long> Grammar::interval(const Parse& p) {
 }
 
 void Grammar::range_tail(Parse& q) {
-  std::size_t j = q.last + 1;
-  if (!(is_dash(j) || has_role(j, dates::role_to))) return;
+  const std::size_t j = range_end_at(q.last + 1);
+  if (!j) return;
   Parse r;
-  if (!absolute_core(j + 1, r) || r.day == 0 || r.from_hijri != q.from_hijri || r.end_day) return;
+  if (!absolute_core(j, r) || r.day == 0 || r.from_hijri != q.from_hijri || r.end_day) return;
   if (q.year == 0 && r.year == 0) {
     // 16 أبريل إلى 24 مايو: both years come from the reference day later.
     if (r.month < q.month || (r.month == q.month && r.day <= q.day)) return;
@@ -328,6 +366,7 @@ void Grammar::range_tail(Parse& q) {
   q.year = qy;
   q.end_year = ry, q.end_month = r.month, q.end_day = r.day;
   q.last = r.last;
+  if (r.numeric && (q.numeric == 0 || q.numeric == 3)) q.numeric = r.numeric;
   if (q.first > 0 && has_role(q.first - 1, dates::role_from)) --q.first;
 }
 

@@ -60,13 +60,17 @@ void Grammar::zone_tail(Parse& p) const {
   const bool paren = is_punct(j, '(');
   if (paren) ++j;
   bool found = false;
-  int minutes = 0;
+  int minutes = 0, zone_id = -1;
   const LexEntry* e = nullptr;
   if (std::size_t k = match(
           j, [](const LexEntry& x) { return x.has_zone; }, &e)) {
     found = true;
-    minutes = e->zone_minutes;
+    minutes = e->zone_minutes, zone_id = e->zone_id;
     j += k;
+  } else if (std::size_t n = dotted_zone(j, e)) {  // ت.غ
+    found = true;
+    minutes = e->zone_minutes, zone_id = e->zone_id;
+    j += n;
   }
   // +03:00, +0300, +3 (alone or after GMT/UTC)
   if ((is_punct(j, '+') || is_punct(j, '-') || is_punct(j, 0x2212)) && is_number(j + 1) &&
@@ -85,6 +89,7 @@ void Grammar::zone_tail(Parse& p) const {
     if (k && h <= 14 && m < 60 && (found || p.hour >= 0)) {
       found = true;
       minutes = sign * (h * 60 + m);
+      zone_id = -1;  // GMT+3: the written offset
       j = k;
     }
   }
@@ -94,7 +99,18 @@ void Grammar::zone_tail(Parse& p) const {
   else if (paren)
     return;
   p.last = j - 1;
-  if (p.hour >= 0) p.has_zone = true, p.zone_minutes = minutes;
+  if (p.hour >= 0) p.has_zone = true, p.zone_minutes = minutes, p.zone_id = zone_id;
+}
+
+std::size_t Grammar::dotted_zone(std::size_t j, const LexEntry*& e) const {
+  // Letters joined by dots with no space: ت.غ, ت.غ.
+  if (!is_word(j) || !is_punct(j + 1, '.') || t_[j + 1].space_before || !is_word(j + 2) || t_[j + 2].space_before)
+    return 0;
+  key_.assign(fold(j)).push_back('.');
+  key_.append(fold(j + 2));
+  e = lex_.find(key_);
+  if (!e || !e->has_zone) return 0;
+  return is_punct(j + 3, '.') && !t_[j + 3].space_before ? 4 : 3;
 }
 
 }  // namespace xapian_arabic::dates

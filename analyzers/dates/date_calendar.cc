@@ -6,6 +6,7 @@
 #include <unicode/calendar.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
+#include <unicode/unistr.h>
 #include <xapian_arabic/error.h>
 
 #include <algorithm>
@@ -56,6 +57,29 @@ int HijriCalendar::month_length(int year, int month) const {
   UErrorCode status = U_ZERO_ERROR;
   const int32_t n = cal->getActualMaximum(UCAL_DATE, status);
   return U_FAILURE(status) ? 0 : n;
+}
+
+CivilZone::CivilZone(const std::string& iana_id) {
+  zone_.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(iana_id)));
+  if (!zone_ || *zone_ == icu::TimeZone::getUnknown())
+    throw TableError("ICU knows no time zone '" + iana_id + "' (an IANA id such as Asia/Jerusalem)");
+}
+
+CivilZone::~CivilZone() = default;
+CivilZone::CivilZone(CivilZone&&) noexcept = default;
+CivilZone& CivilZone::operator=(CivilZone&&) noexcept = default;
+
+std::optional<int> CivilZone::offset_minutes(const CivilDate& day, int hour, int minute) const {
+  if (!is_valid(day) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+  std::unique_ptr<icu::TimeZone> zone(zone_->clone());
+  if (!zone) return std::nullopt;
+  // The wall-clock time as if it were UTC; local = true makes ICU read it as the zone's own time.
+  const UDate local = (static_cast<double>(days_from_civil(day)) * 86400.0 + hour * 3600.0 + minute * 60.0) * 1000.0;
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  zone->getOffset(local, true, raw, dst, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return (raw + dst) / 60000;
 }
 
 }  // namespace xapian_arabic::dates

@@ -14,6 +14,7 @@
 
 U_NAMESPACE_BEGIN
 class Calendar;
+class TimeZone;
 U_NAMESPACE_END
 
 namespace xapian_arabic::dates {
@@ -43,6 +44,24 @@ class HijriCalendar {
 
  private:
   std::unique_ptr<icu::Calendar> prototype_;
+};
+
+/// A time zone of zones.tsv named by its IANA id (Asia/Jerusalem): ICU's tz data gives the
+/// offset of a local time, daylight saving included, so no DST rule is written here.
+/// Thread safety: const members may be called concurrently (each call clones the zone).
+class CivilZone {
+ public:
+  /// Throws TableError for an id ICU does not know (the lexicon adds FILE:LINE).
+  explicit CivilZone(const std::string& iana_id);
+  ~CivilZone();
+  CivilZone(CivilZone&&) noexcept;
+  CivilZone& operator=(CivilZone&&) noexcept;
+
+  /// The UTC offset in minutes of the wall-clock time @p hour:@p minute of @p day there.
+  std::optional<int> offset_minutes(const CivilDate& day, int hour, int minute) const;
+
+ private:
+  std::unique_ptr<icu::TimeZone> zone_;
 };
 
 }  // namespace xapian_arabic::dates

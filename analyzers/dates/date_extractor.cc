@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "dates/date_grammar.h"
+#include "dates/date_reading.h"
 
 namespace xapian_arabic {
 
@@ -33,6 +34,11 @@ struct XAPIAN_ARABIC_LOCAL DateExtractor::Impl {
       : lexicon(o.tables_dir, *MarkerTable::load(o.markers_file)), hijri(o.islamic_calendar) {}
   dates::DateLexicon lexicon;
   dates::HijriCalendar hijri;
+
+  // The grammar over [begin, end) of @p stream with numeric dates in @p order (not automatic).
+  std::vector<ExtractedDate> scan(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                  std::optional<CivilDate> reference, NumericOrder order,
+                                  NumericOrderCount* count) const;
 };
 
 DateExtractor::DateExtractor(const DateExtractorOptions& options) : impl_(std::make_unique<Impl>(options)) {}
@@ -49,11 +55,39 @@ std::vector<ExtractedDate> DateExtractor::extract(std::string_view text, std::op
 
 std::vector<ExtractedDate> DateExtractor::extract(const TokenStream& stream, std::size_t begin, std::size_t end,
                                                   std::optional<CivilDate> reference) const {
+  return extract(stream, begin, end, reference, NumericOrder::automatic);
+}
+
+std::vector<ExtractedDate> DateExtractor::extract(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                                  std::optional<CivilDate> reference, NumericOrder order,
+                                                  NumericOrderCount* count) const {
+  if (!impl_ || begin >= end) return {};
+  if (order != NumericOrder::automatic) return impl_->scan(stream, begin, end, reference, order, count);
+  // Day first unless the range's own dates show month first; then once more (rare: a page with
+  // both a month-first-only date and one that could be either).
+  NumericOrderCount seen;
+  std::vector<ExtractedDate> out = impl_->scan(stream, begin, end, reference, NumericOrder::day_first, &seen);
+  if (count) count->day_first += seen.day_first, count->month_first += seen.month_first, count->either += seen.either;
+  if (seen.either > 0 && seen.order() == NumericOrder::month_first)
+    out = impl_->scan(stream, begin, end, reference, NumericOrder::month_first, nullptr);
+  return out;
+}
+
+DateSpan DateExtractor::read(std::string_view text, std::optional<CivilDate> reference) const {
+  if (!impl_) throw DateError("no date grammar (a moved-from DateExtractor)");
+  return dates::read_date(text, impl_->hijri,
+                          [&](const TokenStream& s) { return extract(s, 0, s.text().size(), reference); });
+}
+
+std::vector<ExtractedDate> DateExtractor::Impl::scan(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                                     std::optional<CivilDate> reference, NumericOrder order,
+                                                     NumericOrderCount* count) const {
   std::vector<ExtractedDate> out;
-  if (!impl_ || begin >= end) return out;
   if (!stream.normalizes() || !(stream.normalization() == NormalizerOptions{})) {
     // The tables are keyed in the default spelling: a stream of other rules is of no use here.
-    std::vector<ExtractedDate> dates = extract(stream.text().substr(begin, end - begin), reference);
+    TokenStream own;
+    own.assign(stream.text().substr(begin, end - begin));
+    std::vector<ExtractedDate> dates = scan(own, 0, end - begin, reference, order, count);
     for (ExtractedDate& d : dates) {
       d.begin += begin;
       d.end += begin;
@@ -78,7 +112,7 @@ std::vector<ExtractedDate> DateExtractor::extract(const TokenStream& stream, std
     }
     tokens.clear();
     dates::date_tokens(stream, first, stop, tokens);
-    dates::Grammar(impl_->lexicon, impl_->hijri, stream.text(), tokens, stream.arena(), reference, out).run();
+    dates::Grammar(lexicon, hijri, stream.text(), tokens, stream.arena(), reference, out, order, count).run();
     first = stop;
   }
   return out;

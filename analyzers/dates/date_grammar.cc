@@ -67,6 +67,7 @@ bool Grammar::parse_at(std::size_t i, Parse& p) {
     if (is_comma(j) || is_dash(j)) ++j;
     if (parse_absolute(j, p, true)) {
       p.first = i;
+      if (p.end_day && i > 0 && has_role(i - 1, dates::role_from)) --p.first;  // من الأحد 12 إلى الخميس 22
       return true;
     }
     return weekday_alone(i, k, e->weekday, p);
@@ -84,9 +85,14 @@ void Grammar::emit(const Parse& p) {
   if (const CivilDate day{p.year, p.month, p.day}; p.day > 0 && is_valid(day)) d.day = day;
   if (p.hour >= 0) {
     d.value += "T" + two(p.hour) + ":" + two(p.minute);
-    if (p.has_zone) {
-      const int a = std::abs(p.zone_minutes);
-      d.value += (p.zone_minutes < 0 ? "-" : "+") + two(a / 60) + ":" + two(a % 60);
+    std::optional<int> zone;
+    if (p.has_zone && p.zone_id >= 0 && d.day)
+      zone = lex_.zone(p.zone_id).offset_minutes(*d.day, p.hour, p.minute);
+    else if (p.has_zone && p.zone_id < 0)
+      zone = p.zone_minutes;
+    if (zone) {
+      const int a = std::abs(*zone);
+      d.value += (*zone < 0 ? "-" : "+") + two(a / 60) + ":" + two(a % 60);
     }
   }
   if (p.end_year) d.range_end = to_iso(IsoDate{p.end_year, p.end_month, p.end_day});
@@ -94,6 +100,15 @@ void Grammar::emit(const Parse& p) {
   d.end = t_[p.last].end;
   d.text = std::string(text_.substr(d.begin, d.end - d.begin));
   d.hijri = p.hijri;
+  if (count_ && p.numeric) {
+    // A range of an unambiguous and an ambiguous end counts as the unambiguous one.
+    if (p.numeric == 1)
+      ++count_->day_first;
+    else if (p.numeric == 2)
+      ++count_->month_first;
+    else if (p.numeric == 3)
+      ++count_->either;
+  }
   if (marker_active_) {
     if (p.first <= marker_limit_) d.kind = marker_kind_ == 1 ? DateKind::published : DateKind::updated;
     marker_active_ = false;

@@ -34,6 +34,8 @@ namespace xapian_arabic::dates {
 inline constexpr std::size_t kChunkAtoms = 16 * 1024;
 // A marker (تاريخ النشر:) gives its kind to a date starting at most this many tokens after it.
 inline constexpr std::size_t kMarkerReach = 2;
+// A numeric date DAY/MONTH/YEAR with a year in this span and no era word is Hijri (8-11-1436).
+inline constexpr int kBareHijriFirst = 1300, kBareHijriLast = 1500;
 
 /// A word of at least three letters behind a proclitic the grammar strips (و ب ل ف).
 constexpr bool is_clitic_lead(std::string_view w) {
@@ -51,10 +53,14 @@ struct Parse {
   int hour = -1, minute = 0;
   bool has_zone = false;
   int zone_minutes = 0;
+  int zone_id = -1;  // a zone with daylight saving (DateLexicon::zone): its offset is taken for the day at emit()
   bool from_hijri = false;
   std::string hijri;
   std::string range_end;
   int end_year = 0, end_month = 0, end_day = 0;  // a range's end, same precision as the start
+  // A numeric DAY/MONTH/YEAR date: 1 only day first reads it (25/06), 2 only month first (06/25),
+  // 3 either (05/06); counted at emit() for NumericOrderCount.
+  std::uint8_t numeric = 0;
 };
 
 inline std::string two(int v) {
@@ -67,8 +73,17 @@ class Grammar {
  public:
   Grammar(const dates::DateLexicon& lexicon, const dates::HijriCalendar& hijri, std::string_view text,
           std::vector<Token>& tokens, const std::string& arena, std::optional<CivilDate> reference,
-          std::vector<ExtractedDate>& out)
-      : lex_(lexicon), hijri_(hijri), text_(text), t_(tokens), arena_(arena), ref_(reference), out_(out) {
+          std::vector<ExtractedDate>& out, NumericOrder order = NumericOrder::day_first,
+          NumericOrderCount* count = nullptr)
+      : lex_(lexicon),
+        hijri_(hijri),
+        text_(text),
+        t_(tokens),
+        arena_(arena),
+        ref_(reference),
+        out_(out),
+        month_first_(order == NumericOrder::month_first),
+        count_(count) {
     for (Token& tok : t_)
       if (tok.type == TokenType::word) look_up(tok);
   }
@@ -203,6 +218,10 @@ class Grammar {
   // من 10 نوفمبر إلى 12 ديسمبر 2024
   void range_tail(Parse& q);
 
+  // Where the second end of a range starts after the word or dash at j that closes it
+  // (إلى, حتى, و, لغاية, -, and a weekday after it); 0 if nothing closes a range at j.
+  std::size_t range_end_at(std::size_t j) const;
+
   // A clock time at i: 12:20, 10:30:00, 9.30 with ص/م and a zone after it.
   bool clock_at(std::size_t i, Parse& p) const;
 
@@ -211,6 +230,9 @@ class Grammar {
 
   // A zone after a time or date: GMT, +03:00, (بتوقيت مكة المكرمة), GMT+3.
   void zone_tail(Parse& p) const;
+
+  // A zone abbreviation written with dots (ت.غ) at j: its length in tokens, 0 if none.
+  std::size_t dotted_zone(std::size_t j, const LexEntry*& e) const;
 
   // عام 2019, لسنة 2024, موسم 2023-2024, بين عامي 2020 و2022, في 2019.
   bool year_with_cue(std::size_t i, Parse& p) const;
@@ -240,6 +262,8 @@ class Grammar {
   std::vector<ExtractedDate>& out_;
   mutable std::string key_;
   mutable std::array<Phrases, 8> phrases_;
+  const bool month_first_ = false;  // 05/06/2023 is 6 May
+  NumericOrderCount* count_ = nullptr;
   bool marker_active_ = false;
   int marker_kind_ = 0;
   std::size_t marker_limit_ = 0;

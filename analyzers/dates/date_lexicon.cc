@@ -5,6 +5,7 @@
 
 #include <xapian_arabic/error.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <functional>
@@ -149,6 +150,23 @@ LexEntry& DateLexicon::add(const std::string& file, std::size_t line, std::strin
   return e;
 }
 
+LexEntry& DateLexicon::add_dotted(const std::string& file, std::size_t line, std::string_view phrase) {
+  std::string key;
+  for (std::size_t start = 0; start <= phrase.size();) {
+    const std::size_t dot = std::min(phrase.find('.', start), phrase.size());
+    const std::string part = fold_phrase(phrase.substr(start, dot - start));
+    if (part.empty() || part.find(' ') != std::string::npos)
+      bad(file, line, "'" + std::string(phrase) + "': an abbreviation is letters between dots (ت.غ)");
+    key.append(key.empty() ? "" : ".").append(part);
+    start = dot + 1;
+    if (dot + 1 == phrase.size()) break;  // a final dot (ت.غ.) is optional in the text anyway
+  }
+  max_word_bytes_ = std::max(max_word_bytes_, key.size());
+  const std::size_t slot = filter_slot(key);
+  filter_[slot / 64] |= std::uint64_t{1} << (slot % 64);
+  return entries_[key];
+}
+
 DateLexicon::DateLexicon(const std::string& tables_dir, const MarkerTable& markers) {
   const auto load = [&](const char* name, std::size_t fields,
                         const std::function<void(const std::string&, const Row&)>& apply) {
@@ -197,12 +215,21 @@ DateLexicon::DateLexicon(const std::string& tables_dir, const MarkerTable& marke
   });
   load("zones.tsv", 2, [&](const std::string& f, const Row& r) {
     const std::string_view z = r.fields[1];
-    if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':')
-      bad(f, r.line, "UTC offset must look like +03:00");
-    const int minutes = to_int(f, r.line, z.substr(1, 2), 0, 14) * 60 + to_int(f, r.line, z.substr(4, 2), 0, 59);
-    LexEntry& e = add(f, r.line, r.fields[0]);
+    LexEntry& e = r.fields[0].find('.') != std::string_view::npos ? add_dotted(f, r.line, r.fields[0])
+                                                                  : add(f, r.line, r.fields[0]);
     e.has_zone = true;
-    e.zone_minutes = static_cast<std::int16_t>(z[0] == '-' ? -minutes : minutes);
+    if (!z.empty() && (z[0] == '+' || z[0] == '-')) {
+      if (z.size() != 6 || z[3] != ':') bad(f, r.line, "UTC offset must look like +03:00");
+      const int minutes = to_int(f, r.line, z.substr(1, 2), 0, 14) * 60 + to_int(f, r.line, z.substr(4, 2), 0, 59);
+      e.zone_minutes = static_cast<std::int16_t>(z[0] == '-' ? -minutes : minutes);
+      return;
+    }
+    try {
+      zones_.emplace_back(std::string(z));
+    } catch (const TableError& error) {
+      bad(f, r.line, std::string(error.what()) + "; the zone is a UTC offset (+03:00) or an IANA id");
+    }
+    e.zone_id = static_cast<std::int16_t>(zones_.size() - 1);
   });
   // Every kind of the markers table that marks a date in running text (the *_label kinds do not).
   for (const auto& [kind, marker] : {std::pair{MarkerKind::published, 1}, std::pair{MarkerKind::published_marker, 1},

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/hash.h"
+#include "dates/date_calendar.h"
 #include "tables/markers.h"
 
 namespace xapian_arabic::dates {
@@ -57,12 +58,13 @@ struct LexEntry {
   std::int16_t relative_offset = 0;
   Unit elapsed_unit = Unit::none;  ///< elapsed.tsv
   std::int8_t elapsed_count = 0;
-  Half half = Half::none;  ///< times.tsv
-  bool has_zone = false;   ///< zones.tsv
-  std::int16_t zone_minutes = 0;
-  std::int8_t marker = 0;     ///< markers table: 1 published, 2 updated
-  std::uint32_t roles = 0;    ///< cues.tsv
-  bool heads_phrase = false;  ///< first word of a longer phrase
+  Half half = Half::none;         ///< times.tsv
+  bool has_zone = false;          ///< zones.tsv
+  std::int16_t zone_minutes = 0;  ///< a fixed offset
+  std::int16_t zone_id = -1;      ///< or a zone with daylight saving: DateLexicon::zone(zone_id)
+  std::int8_t marker = 0;         ///< markers table: 1 published, 2 updated
+  std::uint32_t roles = 0;        ///< cues.tsv
+  bool heads_phrase = false;      ///< first word of a longer phrase
   std::uint8_t words = 1;
 };
 
@@ -96,10 +98,14 @@ class DateLexicon {
     return it == entries_.end() ? nullptr : &it->second;
   }
   std::size_t max_words() const { return max_words_; }
+  /// A zone of zones.tsv given by its IANA id (LexEntry::zone_id).
+  const CivilZone& zone(int id) const { return zones_[static_cast<std::size_t>(id)]; }
   std::size_t max_word_bytes() const { return max_word_bytes_; }
 
  private:
   LexEntry& add(const std::string& file, std::size_t line, std::string_view phrase);
+  // An abbreviation with dots (ت.غ): its folded letters joined by '.', one key.
+  LexEntry& add_dotted(const std::string& file, std::size_t line, std::string_view phrase);
   static std::size_t filter_slot(std::string_view w) {
     const auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(w[i])); };
     const std::size_t n = w.size();
@@ -119,6 +125,7 @@ class DateLexicon {
   std::uint64_t filter_[kFilterBits / 64] = {};
 
   std::unordered_map<std::string, LexEntry, ShortWordHash, std::equal_to<>> entries_;
+  std::vector<CivilZone> zones_;
   std::size_t max_words_ = 1;
   std::size_t max_word_bytes_ = 0;
 };

@@ -64,13 +64,6 @@ void ArticleExtractor::extract(NewsArticle& article, const TokenStream& stream) 
   const std::size_t body_end = parts.body + article.body.size();
   const std::size_t related_end = parts.related + article.related.size();
 
-  // Publication and update: the header lines first, then the record's metadata.
-  auto header_dates = dates_.extract(stream, parts.header, header_end);
-  for (const ExtractedDate& d : header_dates) {
-    if (d.kind == DateKind::published && !(article.published && article.published->end > 0)) article.published = d;
-    if (d.kind == DateKind::updated && !(article.updated && article.updated->end > 0)) article.updated = d;
-  }
-
   // Sources: the body (its first line is the opening with the dateline) and the title suffix.
   auto found = sources_.extract(stream, parts.body, body_end, parts.title, article.title.size());
   auto header_sources = sources_.extract(stream, parts.header, header_end);
@@ -89,34 +82,53 @@ void ArticleExtractor::extract(NewsArticle& article, const TokenStream& stream) 
       std::find_if(found.begin(), found.end(), [](const ExtractedSource& s) { return s.kind == SourceKind::dateline; });
   article.dateline_city = dateline != found.end() ? dateline->city : std::string();
 
-  // Body dates resolve against the publication day; without one, a date in the dateline
-  // ("بيروت، 20 نوفمبر 2024 (أ ف ب) -") is the publication date. The grammar works line by
-  // line, so the dateline's line alone is read first and the body then once, with that day.
-  std::optional<CivilDate> reference = article.published ? day_of(*article.published) : std::nullopt;
-  std::optional<std::size_t> published_at;
-  if (!article.published && dateline != found.end()) {
-    const std::size_t line_end = std::min(stream.text().find('\n', dateline->begin), body_end);
-    for (const ExtractedDate& d : dates_.extract(stream, parts.body, line_end))
-      if (d.begin < dateline->end && day_of(d)) {
-        reference = day_of(d);
-        published_at = d.begin;
-        break;
-      }
-  }
-  auto body_dates = dates_.extract(stream, parts.body, body_end, reference);
-  if (published_at)
-    for (auto& d : body_dates)
-      if (d.begin == *published_at) {
-        d.kind = DateKind::published;
-        article.published = d;
-      }
-  auto title_dates = dates_.extract(stream, parts.title, article.title.size(), reference);
-  // Another article: its relative dates mean nothing here.
-  auto related_dates = dates_.extract(stream, parts.related, related_end);
+  // Numeric dates (05/06/2023) are read in the order of the whole article's other numeric dates:
+  // day first, and once more month first if the article shows that (NumericOrderCount).
+  const std::optional<ExtractedDate> given_published = article.published, given_updated = article.updated;
+  NumericOrderCount count;
+  const auto read_dates = [&](NumericOrder order) {
+    article.published = given_published, article.updated = given_updated;
+    const auto dates_in = [&](std::size_t begin, std::size_t end, std::optional<CivilDate> reference = std::nullopt) {
+      return dates_.extract(stream, begin, end, reference, order, order == NumericOrder::day_first ? &count : nullptr);
+    };
+    // Publication and update: the header lines first, then the record's metadata.
+    auto header_dates = dates_in(parts.header, header_end);
+    for (const ExtractedDate& d : header_dates) {
+      if (d.kind == DateKind::published && !(article.published && article.published->end > 0)) article.published = d;
+      if (d.kind == DateKind::updated && !(article.updated && article.updated->end > 0)) article.updated = d;
+    }
+    // Body dates resolve against the publication day; without one, a date in the dateline
+    // ("بيروت، 20 نوفمبر 2024 (أ ف ب) -") is the publication date. The grammar works line by
+    // line, so the dateline's line alone is read first and the body then once, with that day.
+    std::optional<CivilDate> reference = article.published ? day_of(*article.published) : std::nullopt;
+    std::optional<std::size_t> published_at;
+    if (!article.published && dateline != found.end()) {
+      const std::size_t line_end = std::min(stream.text().find('\n', dateline->begin), body_end);
+      // (not counted: the body below reads this line again)
+      for (const ExtractedDate& d : dates_.extract(stream, parts.body, line_end, std::nullopt, order))
+        if (d.begin < dateline->end && day_of(d)) {
+          reference = day_of(d);
+          published_at = d.begin;
+          break;
+        }
+    }
+    auto body_dates = dates_in(parts.body, body_end, reference);
+    if (published_at)
+      for (auto& d : body_dates)
+        if (d.begin == *published_at) {
+          d.kind = DateKind::published;
+          article.published = d;
+        }
+    auto title_dates = dates_in(parts.title, article.title.size(), reference);
+    // Another article: its relative dates mean nothing here.
+    auto related_dates = dates_in(parts.related, related_end);
 
-  article.dates.clear();
-  for (auto* list : {&title_dates, &header_dates, &body_dates, &related_dates})
-    article.dates.insert(article.dates.end(), list->begin(), list->end());
+    article.dates.clear();
+    for (auto* list : {&title_dates, &header_dates, &body_dates, &related_dates})
+      article.dates.insert(article.dates.end(), list->begin(), list->end());
+  };
+  read_dates(NumericOrder::day_first);
+  if (count.either > 0 && count.order() == NumericOrder::month_first) read_dates(NumericOrder::month_first);
 
   // The credited source: the المصدر line, the title suffix, the dateline's agency, the metadata.
   std::optional<ExtractedSource> source;

@@ -108,7 +108,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     static const std::string source_group = "source", agency_group = "agency", date_group = "date";
     Xapian::FieldProcessor* source_fp = (new SourceFieldProcessor(resolve, schema::kSourcePrefix))->release();
     Xapian::FieldProcessor* agency_fp = (new SourceFieldProcessor(resolve, schema::kAgencyPrefix))->release();
-    date_processor = new DateFieldProcessor(months);
+    date_processor = new DateFieldProcessor(grammar);
     Xapian::FieldProcessor* date_fp = date_processor->release();
     for (const auto& name : field("source", "مصدر")) parser.add_boolean_prefix(name, source_fp, &source_group);
     for (const auto& name : field("agency", "وكالة")) parser.add_boolean_prefix(name, agency_fp, &agency_group);
@@ -117,10 +117,12 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     resolver = std::move(resolve);
   }
 
-  Xapian::Query parse(std::string_view query_string) {
-    const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields, *months);
+  Xapian::Query parse(std::string_view query_string, CivilDate today) {
+    const std::string normalized =
+        quote_field_dates(analyzer.normalize_query(query_string), date_fields, *grammar, today);
     try {
       date_processor->error.clear();
+      date_processor->today = today;
       const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
       if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
@@ -172,7 +174,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   Analyzer analyzer;
   Xapian::QueryParser parser;
   std::vector<std::string> date_fields;
-  std::shared_ptr<const MonthNames> months = month_names(config.extraction.dates_tables_dir);  // of date:, --from
+  std::shared_ptr<const DateExtractor> grammar = date_grammar(config.extraction);  // of date:, --from, --to
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
@@ -283,17 +285,18 @@ void NewsSearch::set_exact_form_weight(double weight) {
 }
 
 Xapian::Query NewsSearch::parse(std::string_view query_string) const {
-  return impl_->parse(query_string);
+  return impl_->parse(query_string, local_today());
 }
 
 Xapian::Query NewsSearch::build_query(const SearchRequest& request) const {
-  Xapian::Query query = parse(request.query);
+  const CivilDate today = request.today ? *request.today : local_today();
+  Xapian::Query query = impl_->parse(request.query, today);
   std::vector<Xapian::Query> filters;
   if (!request.from.empty() || !request.to.empty()) {
     DateRange range;
-    if (!request.from.empty()) range.from = parse_date_range(request.from, *impl_->months).from;
+    if (!request.from.empty()) range.from = parse_date_range(request.from, *impl_->grammar, today).from;
     if (!request.to.empty()) {
-      const DateRange to = parse_date_range(request.to, *impl_->months);
+      const DateRange to = parse_date_range(request.to, *impl_->grammar, today);
       range.to = to.to.empty() ? to.from : to.to;
     }
     if (!range.from.empty() && !range.to.empty() && range.from > range.to)

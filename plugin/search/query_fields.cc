@@ -1,33 +1,22 @@
 /** @file
- *  @brief date: and source: in queries: the date grammar of search and the alias resolver.
+ *  @brief date: and source: in queries: dates read by the extractor's grammar, and the alias resolver.
  */
 #include "search/query_fields.h"
 
 #include <xapian_arabic/civil_date.h>
+#include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/normalizer.h>
 #include <xapian_arabic/source_extractor.h>
 
 #include <algorithm>
-#include <charconv>
+#include <ctime>
 #include <memory>
-#include <unordered_map>
-
-#include "dates/date_lexicon.h"
+#include <utility>
 
 namespace xapian_arabic {
 
 namespace {
-
-bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int to_int(std::string_view s) {
-  int v = 0;
-  std::from_chars(s.data(), s.data() + s.size(), v);
-  return v;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -35,69 +24,43 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-MonthNames read_months(const std::string& tables_dir) {
-  MonthNames m;
-  const Normalizer normalizer;
-  for (const dates::MonthName& month : dates::read_month_names(tables_dir))
-    m.emplace(collapse_spaces(normalizer.normalize(month.name)), month.month);
-  return m;
+DateExtractorOptions grammar_options(const ExtractionSettings& settings) {
+  DateExtractorOptions options;
+  options.tables_dir = settings.dates_tables_dir;
+  options.islamic_calendar = settings.islamic_calendar;
+  options.markers_file = settings.markers_file;
+  return options;
 }
 
-/// One end of a date range at the precision written; first/last day as YYYYMMDD.
-struct DateBounds {
-  std::string first, last;
-};
-
-DateBounds parse_date(std::string_view raw, std::string_view whole, const MonthNames& months) {
-  const std::string text = collapse_spaces(raw);
-  const auto bad = [&](const std::string& why) {
-    return SearchError("bad date '" + std::string(whole) + "': " + why +
-                       " (use 2024-11-05, 2024-11, 2024, نوفمبر 2024 or FROM..TO)");
-  };
-  int year = 0, month = 0, day = 0;
-  std::vector<std::string_view> parts;
-  std::string_view rest = text;
-  const bool numeric = !text.empty() && text[0] >= '0' && text[0] <= '9';
-  if (numeric && is_digits(text) && text.size() == 8) {
-    parts = {rest.substr(0, 4), rest.substr(4, 2), rest.substr(6, 2)};
-  } else if (numeric) {
-    while (true) {
-      const auto sep = rest.find_first_of("-/");
-      parts.push_back(rest.substr(0, sep));
-      if (sep == std::string_view::npos) break;
-      rest.remove_prefix(sep + 1);
-    }
-  } else {
-    // "نوفمبر 2024", "كانون الثاني 2024", "November 2024"
-    const auto space = text.rfind(' ');
-    if (space == std::string::npos) throw bad("a month name needs a year");
-    const auto found = months.find(text.substr(0, space));
-    if (found == months.end()) throw bad("unknown month '" + text.substr(0, space) + "'");
-    parts = {std::string_view(text).substr(space + 1)};
-    month = found->second;
+// The days @p raw covers, as YYYYMMDD; errors name the whole value @p whole.
+std::pair<std::string, std::string> date_bounds(std::string_view raw, std::string_view whole,
+                                                const DateExtractor& grammar, CivilDate today) {
+  try {
+    const DateSpan span = grammar.read(raw, today);
+    return {to_iso_basic(span.first), to_iso_basic(span.last)};
+  } catch (const DateError& e) {
+    throw SearchError("bad date '" + std::string(whole) + "': " + e.what() +
+                      " (use 2024-11-05, 2024-11, 2024, نوفمبر 2024, 16/07/2018, رمضان 1439, أمس or FROM..TO)");
   }
-  if (parts.empty() || parts.size() > 3) throw bad("expected YEAR[-MONTH[-DAY]]");
-  for (auto p : parts)
-    if (!is_digits(p) || p.size() > 4) throw bad("'" + std::string(p) + "' is not a number");
-  if (parts[0].size() != 4) throw bad("the year needs 4 digits");
-  year = to_int(parts[0]);
-  if (parts.size() > 1) month = to_int(parts[1]);
-  if (parts.size() > 2) day = to_int(parts[2]);
-  if (month < 0 || month > 12 || (parts.size() > 1 && month == 0)) throw bad("no month " + std::to_string(month));
-  if (day < 0 || (day > 0 && !is_valid(CivilDate{year, month, day})) || (parts.size() > 2 && day == 0))
-    throw bad("no day " + std::to_string(day) + " in that month");
-  if (month == 0) return {to_iso_basic({year, 1, 1}), to_iso_basic({year, 12, 31})};
-  if (day == 0) return {to_iso_basic({year, month, 1}), to_iso_basic({year, month, days_in_month(year, month)})};
-  const std::string d = to_iso_basic({year, month, day});
-  return {d, d};
 }
 
 }  // namespace
 
-std::shared_ptr<const MonthNames> month_names(const std::string& tables_dir) {
-  if (!tables_dir.empty()) return std::make_shared<const MonthNames>(read_months(tables_dir));
-  static const auto builtin = std::make_shared<const MonthNames>(read_months({}));
-  return builtin;
+CivilDate local_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::shared_ptr<const DateExtractor> date_grammar(const ExtractionSettings& settings) {
+  const ExtractionSettings defaults;
+  if (settings.dates_tables_dir.empty() && settings.markers_file.empty() &&
+      settings.islamic_calendar == defaults.islamic_calendar) {
+    static const auto builtin = std::make_shared<const DateExtractor>();
+    return builtin;
+  }
+  return std::make_shared<const DateExtractor>(grammar_options(settings));
 }
 
 std::string collapse_spaces(std::string_view s) {
@@ -118,8 +81,8 @@ Xapian::Query date_filter(const DateRange& range) {
                        range.to.empty() ? std::string("99999999") : range.to);
 }
 
-std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields,
-                              const MonthNames& months) {
+std::string quote_field_dates(const std::string& query, const std::vector<std::string>& date_fields,
+                              const DateExtractor& grammar, CivilDate today) {
   std::string out;
   std::size_t pos = 0;
   while (pos < query.size()) {
@@ -137,23 +100,28 @@ std::string quote_month_dates(const std::string& query, const std::vector<std::s
     const std::size_t value = best + field_len;
     out.append(query, pos, value - pos);
     pos = value;
-    if (value >= query.size() || query[value] == '"' || (query[value] >= '0' && query[value] <= '9')) continue;
-    // Up to three words of month name, then a 4-digit year.
-    std::size_t end = value;
-    for (int words = 0; words < 4 && end < query.size(); ++words) {
+    if (value >= query.size() || query[value] == '"') continue;
+    // The longest run of 2 to kMaxWords words that the grammar reads as one date or range.
+    constexpr std::size_t kMaxWords = 6;
+    std::vector<std::size_t> ends;
+    for (std::size_t end = value; ends.size() < kMaxWords && end < query.size();) {
       const std::size_t word_end = std::min(query.find_first_of(" )", end), query.size());
-      const std::string_view word(query.data() + end, word_end - end);
-      if (words > 0 && word.size() == 4 && is_digits(word)) {
-        if (months.count(collapse_spaces(std::string_view(query).substr(value, end - value)))) {
-          out += '"';
-          out.append(query, value, word_end - value);
-          out += '"';
-          pos = word_end;
-        }
-        break;
-      }
+      ends.push_back(word_end);
       if (word_end >= query.size() || query[word_end] != ' ') break;
       end = word_end + 1;
+    }
+    for (std::size_t n = ends.size(); n >= 2; --n) {
+      const std::string_view words(query.data() + value, ends[n - 1] - value);
+      try {
+        parse_date_range(words, grammar, today);
+      } catch (const SearchError&) {
+        continue;
+      }
+      out += '"';
+      out.append(words);
+      out += '"';
+      pos = ends[n - 1];
+      break;
     }
   }
   out.append(query, pos);
@@ -161,28 +129,32 @@ std::string quote_month_dates(const std::string& query, const std::vector<std::s
 }
 
 DateRange parse_date_range(std::string_view text) {
-  return parse_date_range(text, *month_names({}));
+  return parse_date_range(text, *date_grammar({}), local_today());
 }
 
 DateRange parse_date_range(std::string_view text, const std::string& dates_tables_dir) {
-  return parse_date_range(text, *month_names(dates_tables_dir));
+  return parse_date_range(text, dates_tables_dir, local_today());
 }
 
-DateRange parse_date_range(std::string_view text, const MonthNames& months) {
-  static const Normalizer normalizer;
-  const std::string normalized = normalizer.normalize(text);
-  const std::string_view t = trim(normalized);
+DateRange parse_date_range(std::string_view text, const std::string& dates_tables_dir, CivilDate today) {
+  ExtractionSettings settings;
+  settings.dates_tables_dir = dates_tables_dir;
+  return parse_date_range(text, *date_grammar(settings), today);
+}
+
+DateRange parse_date_range(std::string_view text, const DateExtractor& grammar, CivilDate today) {
+  const std::string_view t = trim(text);
   if (t.empty()) throw SearchError("empty date");
   const auto dots = t.find("..");
   if (dots == std::string_view::npos) {
-    const DateBounds b = parse_date(t, text, months);
-    return {b.first, b.last};
+    const auto [first, last] = date_bounds(t, text, grammar, today);
+    return {first, last};
   }
   const std::string_view a = trim(t.substr(0, dots)), z = trim(t.substr(dots + 2));
   if (a.empty() && z.empty()) throw SearchError("bad date range '" + std::string(text) + "': give FROM, TO or both");
   DateRange range;
-  if (!a.empty()) range.from = parse_date(a, text, months).first;
-  if (!z.empty()) range.to = parse_date(z, text, months).last;
+  if (!a.empty()) range.from = date_bounds(a, text, grammar, today).first;
+  if (!z.empty()) range.to = date_bounds(z, text, grammar, today).second;
   if (!range.from.empty() && !range.to.empty() && range.from > range.to)
     throw SearchError("bad date range '" + std::string(text) + "': it ends before it starts");
   return range;

@@ -1,20 +1,23 @@
 /** @file
  *  @brief The query's fields: date: and source:/agency: filters (internal to search).
  *
- *  date: values, --from and --to go through one date grammar here (parse_date_range,
- *  public in news_search.h), with the month names of the config's [dates] tables_dir;
- *  source: values through the config's alias table.
+ *  date: values, --from and --to are read by the date extractor's own grammar
+ *  (DateExtractor::read, with the config's [dates] tables and a reference day for أمس);
+ *  parse_date_range (public in news_search.h) adds FROM..TO. source: values go through
+ *  the config's alias table.
  */
 #pragma once
 
 #include <xapian.h>
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/config.h>
+#include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/news_search.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace xapian_arabic {
@@ -22,15 +25,15 @@ namespace xapian_arabic {
 /// @p s without surrounding blanks, each run of blanks inside as one space.
 std::string collapse_spaces(std::string_view s);
 
-/// Gregorian month names (normalized, spaces collapsed) → month number.
-using MonthNames = std::unordered_map<std::string, int>;
+/// The machine's local day: the reference of relative dates (أمس) when a request gives none.
+CivilDate local_today();
 
-/// The month names of months.tsv in the dates tables folder @p tables_dir (empty: the built-in
-/// table, read once), the table the date extractor reads. Throws TableError naming FILE:LINE.
-std::shared_ptr<const MonthNames> month_names(const std::string& tables_dir);
+/// The date grammar of the config's [dates] tables, Islamic calendar and markers (the built-in
+/// one is made once per process). Throws TableError naming FILE:LINE of a malformed table.
+std::shared_ptr<const DateExtractor> date_grammar(const ExtractionSettings& settings);
 
-/// parse_date_range() with the month names @p months.
-DateRange parse_date_range(std::string_view text, const MonthNames& months);
+/// parse_date_range() with the grammar @p grammar, relative dates against @p today.
+DateRange parse_date_range(std::string_view text, const DateExtractor& grammar, CivilDate today);
 
 /// The value-range filter on the publication day (value slot 0) of @p range.
 Xapian::Query date_filter(const DateRange& range);
@@ -39,19 +42,20 @@ Xapian::Query date_filter(const DateRange& range);
 /// parser state when a FieldProcessor throws): the error is kept and raised after parsing.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(std::shared_ptr<const MonthNames> months) : months_(std::move(months)) {}
+  explicit DateFieldProcessor(std::shared_ptr<const DateExtractor> grammar) : grammar_(std::move(grammar)) {}
   Xapian::Query operator()(const std::string& value) override {
     try {
-      return date_filter(parse_date_range(value, *months_));
+      return date_filter(parse_date_range(value, *grammar_, today));
     } catch (const SearchError& e) {
       if (error.empty()) error = e.what();
       return Xapian::Query::MatchNothing;
     }
   }
   std::string error;  ///< the first bad date of the query being parsed
+  CivilDate today;    ///< the reference day of the query being parsed (أمس, الأسبوع الماضي)
 
  private:
-  std::shared_ptr<const MonthNames> months_;
+  std::shared_ptr<const DateExtractor> grammar_;
 };
 
 /// source: and agency: values → boolean terms of every matching canonical key.
@@ -83,8 +87,10 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 /// have none, and loading it is a good part of a one-query process's start.
 SourceResolver alias_table_resolver(const ExtractionSettings& settings);
 
-/// Wraps "date: MONTH YEAR" (unquoted, as people type it) in quotes so the field gets both words.
-std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields,
-                              const MonthNames& months);
+/// Wraps a date of several words after a date field (date:16 يوليو 2018, date:الأسبوع الماضي),
+/// unquoted as people type it, in quotes so the field gets all its words: the longest run of
+/// words @p grammar reads as one date or FROM..TO range.
+std::string quote_field_dates(const std::string& query, const std::vector<std::string>& date_fields,
+                              const DateExtractor& grammar, CivilDate today);
 
 }  // namespace xapian_arabic

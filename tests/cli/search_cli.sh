@@ -40,6 +40,18 @@ both="000_2620c748157139b5.txt 003_0aeccc47afcbd928.txt"
 [ "$(ids --to 2024-11-20 --from 2024 "روسيا OR بوتين")" = "003_0aeccc47afcbd928.txt" ] || fail "--to"
 n2018=$(ids "date:2018" | wc -w)
 [ "$n2018" -gt 200 ] || fail "date:2018 must match most bench articles, got $n2018"
+# The extractor's grammar: dates as articles write them, Hijri, relative to --today.
+[ "$(ids "date:21/11/2024")" = "000_2620c748157139b5.txt" ] || fail "date:21/11/2024"
+[ "$(ids "date:21 تشرين الثاني 2024")" = "000_2620c748157139b5.txt" ] || fail "date:21 تشرين الثاني 2024 (unquoted)"
+[ "$(ids 'date:"جمادى الأولى 1446"')" = "$both" ] || fail "date:\"جمادى الأولى 1446\""
+[ "$(ids --today 2024-11-22 --from أمس "روسيا OR بوتين")" = "000_2620c748157139b5.txt" ] || fail "--from أمس"
+[ "$(ids --today 2024-11-27 "date:الأسبوع الماضي")" = "$both" ] || fail "date:الأسبوع الماضي"
+if s "date:1446" >/dev/null 2>"$tmp/err"; then fail "date:1446 must not search the Gregorian year 1446"; fi
+grep -q "1446هـ" "$tmp/err" || fail "date:1446 must say how to write a Hijri year: $(cat "$tmp/err")"
+if s --from "أمس فلان" بوتين >/dev/null 2>"$tmp/err"; then fail "--from with a word that is no date accepted"; fi
+grep -q "'فلان' was not understood" "$tmp/err" || fail "the part not understood must be named: $(cat "$tmp/err")"
+if s --today 2024-02-30 --from أمس بوتين >/dev/null 2>"$tmp/err"; then fail "--today 2024-02-30 accepted"; fi
+grep -q "2024-02-30" "$tmp/err" || fail "a bad --today must be named: $(cat "$tmp/err")"
 
 # Sources: every alias of an agency selects the same articles.
 sana=$(ids "source:سانا")

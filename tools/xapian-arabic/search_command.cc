@@ -21,7 +21,7 @@ struct SearchOptions {
   double timeout = 10;
   std::string config_path, sort = "relevance";
   std::vector<std::string> query_words, sources;
-  std::string from, to;
+  std::string from, to, today;
   std::size_t limit = 0, offset = 0;
   bool json = false;
 };
@@ -151,8 +151,13 @@ void register_search_commands(CLI::App& app) {
   cmd->add_option("-n,--limit", o->limit, "Number of results, 1 or more (default: [search] limit of the config)")
       ->check(doccount_range(1));
   cmd->add_option("--offset", o->offset, "Skip this many results (paging)")->check(doccount_range());
-  cmd->add_option("--from", o->from, "Published on or after DATE (2024-11-05, 2024-11, 2024, \"نوفمبر 2024\")");
+  cmd->add_option("--from", o->from,
+                  "Published on or after DATE (2024-11-05, 2024-11, 2024, \"نوفمبر 2024\", 16/07/2018, \"رمضان "
+                  "1439\", 1439هـ, أمس, \"الأسبوع الماضي\")");
   cmd->add_option("--to", o->to, "Published on or before DATE (a month or year includes all its days)");
+  cmd->add_option("--today", o->today,
+                  "The day YYYY-MM-DD that relative dates (أمس, \"الأسبوع الماضي\") in --from, --to and date: count "
+                  "from (default: today on this machine)");
   cmd->add_option("--source", o->sources, "Only articles from this source, any alias (repeatable: any of them)")
       ->allow_extra_args(false);  // one name per --source, so the query is never taken for a source
   cmd->add_option("--sort", o->sort, "Order: relevance or date (newest first)")
@@ -177,6 +182,10 @@ void register_search_commands(CLI::App& app) {
       request.offset = o->offset;
       request.from = o->from;
       request.to = o->to;
+      if (!o->today.empty()) {
+        request.today = parse_iso_day(o->today);
+        if (!request.today) throw SearchError("--today '" + o->today + "' is not a day YYYY-MM-DD");
+      }
       request.sources = o->sources;
       request.sort = o->sort == "date" ? SortOrder::date : SortOrder::relevance;
       if (request.query.empty() && request.from.empty() && request.to.empty() && request.sources.empty())

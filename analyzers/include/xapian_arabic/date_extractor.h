@@ -12,6 +12,7 @@
 #pragma once
 
 #include <xapian_arabic/civil_date.h>
+#include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
 
 #include <cstddef>
@@ -50,6 +51,33 @@ inline std::optional<CivilDate> day_of(const ExtractedDate& date) {
   return iso ? day_of(*iso) : std::nullopt;
 }
 
+/// A date written for search that the grammar cannot read as one date: what() names the part
+/// that was not understood.
+class XAPIAN_ARABIC_API DateError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// The days, both included, that a date written for search covers (DateExtractor::read).
+struct DateSpan {
+  CivilDate first, last;
+};
+
+/// How a numeric date whose first two numbers could each be the month (05/06/2023) is read.
+enum class NumericOrder {
+  automatic,   ///< as the text's other numeric dates show (a day over 12 in one place), else day first
+  day_first,   ///< 05/06/2023 is 5 June
+  month_first  ///< 05/06/2023 is 6 May (US forum and CMS stamps)
+};
+
+/// What the numeric dates DAY/MONTH/YEAR of a text show about their order: those that can only be
+/// day first (25/06/2023), only month first (06/25/2023), and those that could be either (05/06/2023).
+struct NumericOrderCount {
+  std::size_t day_first = 0, month_first = 0, either = 0;
+  /// Month first when more dates can only be month first than only day first.
+  NumericOrder order() const { return month_first > day_first ? NumericOrder::month_first : NumericOrder::day_first; }
+};
+
 struct DateExtractorOptions {
   std::string tables_dir;  ///< folder with the config/dates/ tables; empty: built-in
   /// The markers table (publication and update markers); empty: built-in config/layout/markers.tsv
@@ -76,6 +104,22 @@ class XAPIAN_ARABIC_API DateExtractor {
   /// with the default options (the tables' spelling); otherwise the range is tokenized again.
   std::vector<ExtractedDate> extract(const TokenStream& stream, std::size_t begin, std::size_t end,
                                      std::optional<CivilDate> reference = std::nullopt) const;
+
+  /// The same, reading numeric dates in @p order (automatic: decided from [begin, end) alone), and
+  /// adding what the range's numeric dates show about their order to @p count if given: a caller
+  /// that reads one page in parts (ArticleExtractor) decides the order for the whole page.
+  std::vector<ExtractedDate> extract(const TokenStream& stream, std::size_t begin, std::size_t end,
+                                     std::optional<CivilDate> reference, NumericOrder order,
+                                     NumericOrderCount* count = nullptr) const;
+
+  /// @p text read as one date for search (date: values, --from, --to) by the same grammar:
+  /// anything extract() finds (16/07/2018, 16 يوليو 2018, تموز 2018, رمضان 1439, 1439هـ, and
+  /// أمس, الأسبوع الماضي, 16 يوليو against @p reference), plus the machine forms YYYY, YYYY-MM,
+  /// YYYY-MM-DD and YYYYMMDD (any digits). A month or a year covers all its days, a Hijri year
+  /// its Gregorian days. A bare year from 1300 to 1500 could be Hijri or Gregorian and is refused
+  /// (write 1439هـ or 1439م). Throws DateError naming the part not understood, or saying that
+  /// the text holds more than one date.
+  DateSpan read(std::string_view text, std::optional<CivilDate> reference = std::nullopt) const;
 
  private:
   struct Impl;

@@ -29,6 +29,7 @@
 
 #include <xapian.h>
 #include <xapian_arabic/analyzer.h>
+#include <xapian_arabic/civil_date.h>
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/error.h>
 #include <xapian_arabic/export.h>
@@ -64,21 +65,29 @@ struct DateRange {
   std::string from, to;
 };
 
-/// Parses a date or date range as the date: field and --from/--to take it:
-/// "2024-11-05", "20241105", "2024-11", "2024", "نوفمبر 2024", "A..B", "A..", "..B".
-/// A month or year covers all its days. Month names are those of the built-in
-/// config/dates/months.tsv. Throws SearchError naming the bad part.
+/// Parses a date or date range as the date: field and --from/--to take it, with the date
+/// extractor's grammar (DateExtractor::read, docs/dates.md): "2024-11-05", "20241105", "2024-11",
+/// "2024", "نوفمبر 2024", "16/07/2018", "16 يوليو 2018", "رمضان 1439", "1439هـ", "أمس",
+/// "الأسبوع الماضي", and "A..B", "A..", "..B". A month or year covers all its days, a relative
+/// date is taken from today (the machine's local day). A bare 1300–1500 is refused (Hijri or
+/// Gregorian? write 1439هـ or 1439م). Throws SearchError naming the part not understood.
 XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text);
-/// parse_date_range() with the month names of months.tsv in @p dates_tables_dir (config
-/// [dates] tables_dir; empty: built-in), as NewsSearch reads date: with its config.
-/// Throws SearchError, or TableError for a malformed months.tsv.
+/// parse_date_range() with the tables of @p dates_tables_dir (config [dates] tables_dir; empty:
+/// built-in), as NewsSearch reads date: with its config.
+/// Throws SearchError, or TableError for a malformed table.
 XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text, const std::string& dates_tables_dir);
+/// The same with relative dates (أمس, الأسبوع الماضي, 16 يوليو) taken from @p today.
+XAPIAN_ARABIC_API DateRange parse_date_range(std::string_view text, const std::string& dates_tables_dir,
+                                             CivilDate today);
 
 struct SearchRequest {
   std::string query;
-  std::size_t offset = 0;            ///< results to skip; over 2^32-1 (Xapian's doccount) is a SearchError
-  std::size_t limit = 10;            ///< results to return; over 2^32-1 is a SearchError
-  std::string from, to;              ///< publication dates (any form parse_date_range takes); empty = open
+  std::size_t offset = 0;  ///< results to skip; over 2^32-1 (Xapian's doccount) is a SearchError
+  std::size_t limit = 10;  ///< results to return; over 2^32-1 is a SearchError
+  std::string from, to;    ///< publication dates (any form parse_date_range takes); empty = open
+  /// The day relative dates in from, to and date: are taken from (أمس, الأسبوع الماضي); empty:
+  /// the machine's local day.
+  std::optional<CivilDate> today;
   std::vector<std::string> sources;  ///< source names or aliases; a document matches if it has any
   SortOrder sort = SortOrder::relevance;
 };
