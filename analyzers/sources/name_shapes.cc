@@ -67,6 +67,8 @@ auto SourceExtractor::Impl::load_shapes(const std::string& content, const std::s
       {"given_name", &Shapes::given_name},
       {"country", &Shapes::country},
       {"nisba", &Shapes::nisba},
+      {"descriptor", &Shapes::descriptor},
+      {"letter", &Shapes::letter},
       {"skip", &Shapes::skip},
   };
   for (std::string_view line : table_lines(content)) {
@@ -84,10 +86,17 @@ auto SourceExtractor::Impl::load_shapes(const std::string& content, const std::s
     }
     const auto set = kind->second;
     const bool nouns = set == &Shapes::outlet_word || set == &Shapes::agency_word || set == &Shapes::label ||
-                       set == &Shapes::country || set == &Shapes::nisba || set == &Shapes::news_word;
+                       set == &Shapes::country || set == &Shapes::nisba || set == &Shapes::news_word ||
+                       set == &Shapes::descriptor;
     (shapes.*set).add(key, nouns);
-    if (set == &Shapes::nisba)  // مصري: مصرية too
-      shapes.nisba.add(token_key(words, std::string(f[1]) + "\xD8\xA9"), true);
+    if (set == &Shapes::nisba || set == &Shapes::descriptor) {  // مصري: مصرية too; a descriptor is a nisba
+      const std::string feminine = token_key(words, std::string(f[1]) + "\xD8\xA9");
+      shapes.nisba.add(feminine, true);
+      if (set == &Shapes::descriptor) {
+        shapes.nisba.add(key, true);
+        shapes.descriptor.add(feminine, true);
+      }
+    }
   }
   for (const std::string& phrase : layout->phrases(MarkerKind::boilerplate))
     shapes.boilerplate.add(token_key(words, phrase), false);
@@ -147,7 +156,9 @@ auto SourceExtractor::Impl::name_end(const std::vector<Tok>& toks, std::size_t i
       break;
     ++words;
     ++e;
-    while (joins(toks, e)) e += 2;  // العربية.نت
+    while (joins(toks, e)) e += 2;         // العربية.نت
+    if (shapes.letter.match(toks, e - 1))  // سي إن بي سي: the letters are one word
+      while (e < toks.size() && shapes.letter.match(toks, e)) ++e;
   }
   return e;
 }
@@ -191,7 +202,9 @@ auto SourceExtractor::Impl::plausible_name(const std::vector<Tok>& toks, std::si
     if (toks[t].kind != TokKind::word) continue;
     ++words;
     if (shapes.name_marker.match(toks, t)) marker = true;
-    if (t > first && shapes.function_word.match(toks, t)) return false;
+    if (t > first && shapes.function_word.match(toks, t) &&
+        !(shapes.letter.match(toks, t) && shapes.letter.match(toks, t - 1)))  // سي إن إن
+      return false;
   }
   const std::size_t limit = place == NamePlace::credit ? 6 : place == NamePlace::suffix ? 5 : 4;
   const char lead = toks[first].text.empty() ? '0' : toks[first].text[0];

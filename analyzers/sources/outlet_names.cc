@@ -121,10 +121,25 @@ auto SourceExtractor::Impl::unknown_citation(const std::vector<Tok>& toks, std::
     const bool news = shapes.news_word.match(toks, k) > 0;
     if (news) ++k;
     const std::size_t start = k;
-    while (k < n && k < start + 3 && toks[k].kind == TokKind::word && !shapes.function_word.match(toks, k) &&
-           !shapes.agency_end.match(toks, k))
-      ++k;
-    if (k == start) return 0;
+    if (match_alias(toks, start, false)) return 0;  // وكالة رويترز للأنباء, وكالة أنباء الأناضول: the table's
+    bool described = true;  // only descriptors so far: وكالة الأنباء الرسمية names no agency
+    const auto take = [&](std::size_t t) { return t < n && toks[t].kind == TokKind::word; };
+    if (news) {
+      // وكالة الأنباء الإماراتية, وكالة أنباء الطلبة الإيرانية: one noun, then nisbas; what follows
+      // them (بيانا, أيضا, قولها, الاثنين) is the sentence.
+      if (take(k) && !shapes.nisba.match(toks, k) && !shapes.function_word.match(toks, k)) {
+        described = false;
+        ++k;
+      }
+      while (take(k) && k < start + 3 && shapes.nisba.match(toks, k)) {
+        described = described && shapes.descriptor.match(toks, k);
+        ++k;
+      }
+    } else {
+      while (take(k) && k < start + 3 && !shapes.function_word.match(toks, k) && !shapes.agency_end.match(toks, k)) ++k;
+      described = false;
+    }
+    if (k == start || described) return 0;
     if (const std::size_t end_len = shapes.agency_end.match(toks, k))
       k += end_len;
     else if (!news)

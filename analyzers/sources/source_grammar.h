@@ -103,7 +103,7 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
   };
   struct Shapes {
     PhraseSet outlet_word, agency_word, agency_end, news_word, name_marker, from, function_word, verb, title, label,
-        given_name, country, nisba, skip, boilerplate;
+        given_name, country, nisba, descriptor, letter, skip, boilerplate;
   } shapes;
   /// A verb, a title, a label or a function word at word token @p i (its first word may carry a clitic).
   bool not_first(const std::vector<Tok>& toks, std::size_t i) const {
