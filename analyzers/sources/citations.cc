@@ -74,7 +74,8 @@ auto SourceExtractor::Impl::scan_line(const TokenStream& stream, std::size_t off
   for (std::size_t i = skip_until; i < toks.size(); ++i) {
     if (toks[i].kind != TokKind::word) continue;
     // A name written with a dot or a hyphen in it: العربية.نت, أ.ف.ب.
-    if (const std::size_t e = joined_end(toks, i); e > i + 1)
+    if (const std::size_t e = i + 2 < toks.size() && toks[i + 1].begin == toks[i].end ? joined_end(toks, i) : i + 1;
+        e > i + 1)
       if (const auto known = known_name(toks, i, e); known && known->distinctive) {
         ExtractedSource s = from_entry(known->entry, SourceKind::agency);
         span(i, e, s);
@@ -83,7 +84,8 @@ auto SourceExtractor::Impl::scan_line(const TokenStream& stream, std::size_t off
         consumed = e;
         continue;
       }
-    auto m = match_alias(toks, i, true);
+    bool citation_word = false;
+    auto m = match_alias(toks, i, true, &citation_word);
     bool cited = false;
     if (m) {
       cited = m->distinctive || cue_before(toks, i, false);
@@ -93,6 +95,7 @@ auto SourceExtractor::Impl::scan_line(const TokenStream& stream, std::size_t off
     }
     if (!cited) {
       NameSpan name;
+      if (!(m ? may_start_citation(toks[i].text) : citation_word)) continue;
       if (const std::size_t past = unknown_citation(toks, i, consumed, name)) {
         out.push_back(named_source(line, offset, toks, name, SourceKind::agency));
         i = past - 1;

@@ -100,6 +100,9 @@ auto SourceExtractor::Impl::load_shapes(const std::string& content, const std::s
   }
   for (const std::string& phrase : layout->phrases(MarkerKind::boilerplate))
     shapes.boilerplate.add(token_key(words, phrase), false);
+  for (const PhraseSet* set : {&shapes.outlet_word, &shapes.from})
+    for (const std::string& key : set->keys) citation_first.add(std::string_view(key).substr(0, key.find(' ')));
+  citation_first.add(clitics::text(clitics::li));
 }
 
 auto SourceExtractor::Impl::verb_before(const std::vector<Tok>& toks, std::size_t i) const -> bool {

@@ -76,10 +76,8 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
       const std::size_t s = slot(w.size(), lead(w), tail(w));
       bits[s / 64] |= std::uint64_t{1} << (s % 64);
     }
-    bool test(std::size_t size, unsigned lead, unsigned tail) const {
-      const std::size_t s = slot(size, lead, tail);
-      return (bits[s / 64] >> (s % 64)) & 1u;
-    }
+    bool test(std::size_t size, unsigned lead, unsigned tail) const { return test_slot(slot(size, lead, tail)); }
+    bool test_slot(std::size_t s) const { return (bits[s / 64] >> (s % 64)) & 1u; }
   };
   FirstWordFilter first_filter;
   std::size_t alias_max = 1;
@@ -105,6 +103,23 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
     PhraseSet outlet_word, agency_word, agency_end, news_word, name_marker, from, function_word, verb, title, label,
         given_name, country, nisba, descriptor, letter, skip, boilerplate;
   } shapes;
+  /// First words of the outlet words, of `from` and ل: most words of a text miss it, and then
+  /// start no citation of an unknown name (unknown_citation is not called for them).
+  FirstWordFilter citation_first;
+  bool may_start_citation(std::string_view word) const {
+    const auto test = [&](std::string_view w) {
+      return citation_first.test(w.size(), FirstWordFilter::lead(w), FirstWordFilter::tail(w));
+    };
+    if (test(word)) return true;
+    std::array<Variant, 3> views;
+    const std::size_t count = clitic_views(word, views);
+    for (std::size_t v = 1; v < count; ++v)
+      if (views[v].al ? citation_first.test(views[v].rest.size() + kAl.size(), FirstWordFilter::lead(kAl),
+                                            FirstWordFilter::tail(views[v].rest))
+                      : test(views[v].rest))
+        return true;
+    return false;
+  }
   /// A verb, a title, a label or a function word at word token @p i (its first word may carry a clitic).
   bool not_first(const std::vector<Tok>& toks, std::size_t i) const {
     return shapes.function_word.match(toks, i, true) || shapes.verb.match(toks, i, true) ||
@@ -187,8 +202,11 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
   };
   static std::size_t clitic_views(std::string_view word, std::array<Variant, 3>& out);
 
-  /// Longest alias starting at word token @p i (consecutive words only).
-  std::optional<Match> match_alias(const std::vector<Tok>& toks, std::size_t i, bool allow_clitics) const;
+  /// Longest alias starting at word token @p i (consecutive words only). @p citation_word, when
+  /// given and no alias matches, tells whether the word may start a citation of an unknown name
+  /// (citation_first; tested on the same clitic variants, so a text's words are looked at once).
+  std::optional<Match> match_alias(const std::vector<Tok>& toks, std::size_t i, bool allow_clitics,
+                                   bool* citation_word = nullptr) const;
 
   std::optional<Match> match_city(const std::vector<Tok>& toks, std::size_t i) const;
 
