@@ -58,8 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const Analyzer analyzer(a);
       analyzer.analyze("والمعلمين في المدرسة");
     }
-    if (!x.aliases_file.empty() || !x.cities_file.empty() || !x.dates_tables_dir.empty() || !x.markers_file.empty() ||
-        x.islamic_calendar != ExtractionSettings{}.islamic_calendar) {
+    if (!x.aliases_file.empty() || !x.cities_file.empty() || !x.shapes_file.empty() || !x.dates_tables_dir.empty() ||
+        !x.markers_file.empty() || x.islamic_calendar != ExtractionSettings{}.islamic_calendar) {
       const ArticleExtractor extractor(x);
       NewsArticle article;
       article.body = "دمشق - سانا\nأعلنت الوزارة في 5 رجب 1446 أمس الثلاثاء.";

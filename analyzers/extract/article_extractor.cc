@@ -40,6 +40,7 @@ SourceExtractorOptions source_options(const ExtractionSettings& settings) {
   SourceExtractorOptions options;
   options.aliases_file = settings.aliases_file;
   options.cities_file = settings.cities_file;
+  options.shapes_file = settings.shapes_file;
   options.markers_file = settings.markers_file;
   return options;
 }

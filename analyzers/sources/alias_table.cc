@@ -95,8 +95,8 @@ auto SourceExtractor::Impl::clitic_views(std::string_view word, std::array<Varia
   return n;
 }
 
-auto SourceExtractor::Impl::match_alias(const std::vector<Tok>& toks, std::size_t i, bool allow_clitics) const
-    -> std::optional<Match> {
+auto SourceExtractor::Impl::match_alias(const std::vector<Tok>& toks, std::size_t i, bool allow_clitics,
+                                        bool* citation_word) const -> std::optional<Match> {
   if (i >= toks.size() || toks[i].kind != TokKind::word) return std::nullopt;
   const std::string_view word = toks[i].text;
   std::array<Variant, 3> variants;
@@ -106,14 +106,17 @@ auto SourceExtractor::Impl::match_alias(const std::vector<Tok>& toks, std::size_
   for (std::size_t v = 0; v < count; ++v) {
     // Most words start no name: the bit filter rejects them without hashing or allocating.
     const Variant& var = variants[v];
+    const std::size_t slot =
+        var.al
+            ? FirstWordFilter::slot(var.rest.size() + kAl.size(), al_lead, FirstWordFilter::tail(var.rest))
+            : FirstWordFilter::slot(var.rest.size(), FirstWordFilter::lead(var.rest), FirstWordFilter::tail(var.rest));
+    if (citation_word && citation_first.test_slot(slot)) *citation_word = true;
+    if (!first_filter.test_slot(slot)) continue;
     if (var.al) {
-      if (!first_filter.test(var.rest.size() + kAl.size(), al_lead, FirstWordFilter::tail(var.rest))) continue;
       key.assign(kAl).append(var.rest);
       if (!alias_first.contains(key)) continue;
     } else {
-      if (!first_filter.test(var.rest.size(), FirstWordFilter::lead(var.rest), FirstWordFilter::tail(var.rest)) ||
-          !alias_first.contains(var.rest))
-        continue;
+      if (!alias_first.contains(var.rest)) continue;
       key.assign(var.rest);
     }
     std::optional<Match> best;

@@ -36,6 +36,8 @@ SourceExtractor::SourceExtractor(const SourceExtractorOptions& options)
     impl_->cues.insert(token_key(impl_->words, cue));
   for (const std::string& verb : impl_->layout->phrases(MarkerKind::verb))
     impl_->verbs.insert(token_key(impl_->words, verb));
+  impl_->load_shapes(read_table("sources/name_shapes.tsv", options.shapes_file),
+                     options.shapes_file.empty() ? "config/sources/name_shapes.tsv" : options.shapes_file);
 }
 
 SourceExtractor::~SourceExtractor() = default;

@@ -151,6 +151,7 @@ const Key kKeys[] = {
     {"layout", "markers_file", XA_FIELD(extraction.markers_file), 0, 0, PathKind::file, Tables::layout},
     {"sources", "aliases_file", XA_FIELD(extraction.aliases_file), 0, 0, PathKind::file, Tables::sources},
     {"sources", "cities_file", XA_FIELD(extraction.cities_file), 0, 0, PathKind::file, Tables::sources},
+    {"sources", "shapes_file", XA_FIELD(extraction.shapes_file), 0, 0, PathKind::file, Tables::sources},
     {"dates", "tables_dir", XA_FIELD(extraction.dates_tables_dir), 0, 0, PathKind::folder, Tables::dates},
     {"dates", "islamic_calendar", EnumField{islamic_calendar_name, set_islamic_calendar}},
     {"jsonl", "id", XA_FIELD(jsonl.id)},

@@ -25,6 +25,7 @@ class TokenStream;
 struct ExtractionSettings {
   std::string aliases_file;      ///< "" = built-in config/sources/agencies.tsv
   std::string cities_file;       ///< "" = built-in config/sources/cities.txt
+  std::string shapes_file;       ///< "" = built-in config/sources/name_shapes.tsv
   std::string dates_tables_dir;  ///< "" = built-in config/dates/
   std::string markers_file;      ///< [layout]: "" = built-in config/layout/markers.tsv (also the reader's)
   std::string islamic_calendar = "islamic-umalqura";

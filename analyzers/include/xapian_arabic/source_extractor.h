@@ -3,6 +3,8 @@
  *  datelines (موسكو-سانا, بغداد/ شبكة أخبار العراق-, دمشق (وكالات الانباء) -) and
  *  wire agencies cited in the body, mapped to canonical names through the alias
  *  table config/sources/agencies.tsv (سانا = SANA = الوكالة العربية السورية للأنباء).
+ *  In those positions an outlet the table does not know is found by the shape of its
+ *  name (config/sources/name_shapes.tsv) and reported as written.
  *
  *  Thread safety: a constructed SourceExtractor is immutable; share it freely.
  */
@@ -38,6 +40,9 @@ struct ExtractedSource {
 struct SourceExtractorOptions {
   std::string aliases_file;  ///< agencies/outlets alias table; empty: built-in config/sources/agencies.tsv
   std::string cities_file;   ///< known dateline cities; empty: built-in config/sources/cities.txt
+  /// How an unknown outlet name is told from a place, a person or a phrase; empty: built-in
+  /// config/sources/name_shapes.tsv
+  std::string shapes_file;
   /// The markers table (header labels, citation cues and verbs); empty: built-in config/layout/markers.tsv
   std::string markers_file;
 };
