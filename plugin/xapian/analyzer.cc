@@ -419,7 +419,8 @@ void Analyzer::check_layout(const Xapian::Database& db) const {
   if (!stored || *stored == impl_->layout) return;
   throw IncompatibleIndexError(std::string("the index is laid out otherwise: [index] layout = \"") +
                                to_string(*stored) + "\" in the index, \"" + to_string(impl_->layout) +
-                               "\" here. Index into it with its layout, or reindex into a new database.");
+                               "\" here. Index into it with [index] layout = \"" + to_string(*stored) +
+                               "\", or reindex into a new database.");
 }
 
 std::optional<AnalysisSettings> Analyzer::stored_settings(const Xapian::Database& db) {
