@@ -9,7 +9,8 @@
  *  would pick instead; the lines after the table give our articles/s and CPU per article
  *  over Lucene's.
  *
- *  Ratios are to the fastest plain-Xapian row (one per batch size).
+ *  Ratios are to the fastest plain-Xapian row (one per batch size). The rows of the tool use
+ *  the default [index] layout (stems) but one, which has the words layout of before 0.2.
  *
  *  Usage: index_bench [--articles FILE] [--work DIR] [--limit N] [--batch N,N...] [--tool PATH]
  *                     [--no-lucene]
@@ -219,6 +220,8 @@ int main(int argc, char** argv) {
   const double mb = static_cast<double>(uncompressed_bytes(input)) / (1024.0 * 1024.0);
   const std::string one_writer_config = work + "/one-writer.toml";
   std::ofstream(one_writer_config) << "[index]\nparallel_write = \"never\"\n";
+  const std::string words_config = work + "/words-layout.toml";  // the layout before 0.2, for comparison
+  std::ofstream(words_config) << "[index]\nlayout = \"words\"\n";
 
   struct Row {
     std::string name;
@@ -234,13 +237,13 @@ int main(int argc, char** argv) {
     r.articles = std::stoul(out);
     return r;
   };
-  const auto run_tool = [&](const std::string& db, unsigned threads, std::size_t batch, bool one_writer) {
+  const auto run_tool = [&](const std::string& db, unsigned threads, std::size_t batch, const std::string& config) {
     std::vector<std::string> args = {tool,           "index",
                                      "--quiet",      "--json",
                                      "--db",         db,
                                      "--threads",    std::to_string(threads),
                                      "--batch-size", std::to_string(batch)};
-    if (one_writer) args.insert(args.end(), {"--config", one_writer_config});
+    if (!config.empty()) args.insert(args.end(), {"--config", config});
     args.push_back(input);
     std::string out;
     Result r = run_process(args, {}, out);
@@ -266,11 +269,13 @@ int main(int argc, char** argv) {
   const std::size_t baselines = rows.size();  // ratios are to the fastest of these
   rows.push_back({"plain Xapian, jemalloc preloaded", 1, b0,
                   [&](const std::string& db) { return run_baseline(db, b0, {"LD_PRELOAD=" XA_JEMALLOC_PATH}); }});
-  rows.push_back({"xapian-arabic index", 1, b0, [&](const std::string& db) { return run_tool(db, 1, b0, false); }});
+  rows.push_back({"xapian-arabic index", 1, b0, [&](const std::string& db) { return run_tool(db, 1, b0, {}); }});
   rows.push_back({"xapian-arabic index, parallel_write = \"never\"", 2, b0,
-                  [&](const std::string& db) { return run_tool(db, 2, b0, true); }});
+                  [&](const std::string& db) { return run_tool(db, 2, b0, one_writer_config); }});
   for (const std::size_t b : batches)
-    rows.push_back({"xapian-arabic index", 2, b, [&, b](const std::string& db) { return run_tool(db, 2, b, false); }});
+    rows.push_back({"xapian-arabic index", 2, b, [&, b](const std::string& db) { return run_tool(db, 2, b, {}); }});
+  rows.push_back({"xapian-arabic index, layout = \"words\"", 2, b0,
+                  [&](const std::string& db) { return run_tool(db, 2, b0, words_config); }});
   // The tool's rows that the Lucene ratios are given for: 1 thread, and 2 threads with parallel writers.
   const std::size_t ours_1 = baselines + 1, ours_2 = baselines + 3;
   if (lucene) rows.push_back({"Lucene 4.10 ArabicAnalyzer, one IndexWriter", 1, 0, run_lucene, false});

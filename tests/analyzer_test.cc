@@ -125,10 +125,10 @@ TEST_CASE("an acronym with dots is one word at index and at query time", "[analy
   CHECK(corpus.search("\"U.N\"") == Ids{1, 2});
 }
 
-TEST_CASE("index terms follow TermGenerator's STEM_SOME layout", "[analyzer]") {
+TEST_CASE("index terms of the words layout follow TermGenerator's STEM_SOME layout", "[analyzer]") {
   AnalysisSettings with_stopwords;
   with_stopwords.use_stopwords = true;
-  Analyzer analyzer(with_stopwords);
+  Analyzer analyzer(with_stopwords, IndexLayout::words);
   Xapian::Document doc;
   analyzer.index_text(doc, "والمعلمين في ٢٠٢٤");
   std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
@@ -184,10 +184,89 @@ TEST_CASE("an index with only the fingerprint (0.1.0) keeps working as before", 
   db.add_document(Xapian::Document());
   db.set_metadata(Analyzer::kMetadataKey, Analyzer().metadata_value());
   CHECK_FALSE(Analyzer::stored_settings(db));
-  CHECK_NOTHROW(Analyzer().check_compatible(db));
+  CHECK_NOTHROW(Analyzer({}, IndexLayout::words).check_compatible(db));
   AnalysisSettings other;
   other.stemmer = StemmerKind::none;
   CHECK_THROWS_WITH(Analyzer(other).check_compatible(db), Catch::Matchers::Contains("stem=none"));
+}
+
+TEST_CASE("an index records its layout, and one without the key is laid out as words", "[analyzer][layout]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  CHECK_FALSE(Analyzer::stored_layout(db));  // empty: any layout may start it
+  CHECK_NOTHROW(Analyzer().check_compatible(db));
+  Analyzer().write_metadata(db);
+  CHECK(db.get_metadata(Analyzer::kLayoutMetadataKey) == "stems");
+  CHECK(Analyzer::stored_layout(db) == IndexLayout::stems);
+  db.add_document(Xapian::Document());
+  CHECK_NOTHROW(Analyzer().check_compatible(db));
+  CHECK_THROWS_WITH(Analyzer({}, IndexLayout::words).check_compatible(db),
+                    Catch::Matchers::Contains("[index] layout = \"stems\" in the index, \"words\" here"));
+  CHECK_THROWS_AS(Analyzer({}, IndexLayout::words).check_compatible(db), IncompatibleIndexError);
+
+  // Written before the layout was recorded: words.
+  db.set_metadata(Analyzer::kLayoutMetadataKey, "");
+  CHECK(Analyzer::stored_layout(db) == IndexLayout::words);
+  CHECK_NOTHROW(Analyzer({}, IndexLayout::words).check_compatible(db));
+  CHECK_THROWS_WITH(Analyzer().check_compatible(db),
+                    Catch::Matchers::Contains("[index] layout = \"words\" in the index, \"stems\" here"));
+
+  db.set_metadata(Analyzer::kLayoutMetadataKey, "trigrams");
+  CHECK_THROWS_WITH(Analyzer::stored_layout(db), Catch::Matchers::Contains("trigrams"));
+}
+
+TEST_CASE("index terms of the stems layout: one positional term per word, its stem or the normalized word",
+          "[analyzer][layout]") {
+  AnalysisSettings with_stopwords;
+  with_stopwords.use_stopwords = true;
+  Analyzer analyzer(with_stopwords);
+  Xapian::Document doc;
+  analyzer.index_text(doc, "والمعلمين في ٢٠٢٤");
+  std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+  const std::string stem = analyzer.stem("والمعلمين");
+  // The stopword and the number have no stem: their normalized word, with the Z.
+  CHECK(terms == std::vector<std::string>{"Z2024", "Zفي", "Z" + stem});
+  const auto positions = [&](const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    REQUIRE(it != doc.termlist_end());
+    REQUIRE(*it == term);
+    return std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end());
+  };
+  CHECK(positions("Z" + stem) == std::vector<Xapian::termpos>{1});
+  CHECK(positions("Zفي") == std::vector<Xapian::termpos>{2});
+  CHECK(positions("Z2024") == std::vector<Xapian::termpos>{3});
+  // The Stem a snippet or a QueryParser needs gives the same terms from raw words.
+  Xapian::Stem term = analyzer.term_stemmer();
+  CHECK(term("والمعلمين") == stem);
+  CHECK(term("في") == "في");
+  CHECK(term("٢٠٢٤") == "2024");
+}
+
+TEST_CASE("stems layout: a phrase query matches on stems, in order", "[analyzer][layout]") {
+  Corpus corpus({"وصل وزير الخارجية إلى بيروت", "وصل الوزير إلى الخارجية", "وزراء الخارجية العرب"});
+  // Other inflections of the same two words, adjacent and in order (as Lucene's phrase on stems):
+  // the broken plural وزراء has the stem of وزير.
+  CHECK(corpus.search("\"الوزير الخارجيه\"") == Ids{1, 3});
+  CHECK(corpus.search("\"وزراء الخارجية\"") == Ids{1, 3});
+  CHECK(corpus.search("\"الخارجية وزير\"").empty());
+  CHECK(corpus.search("الوزير الخارجية") == Ids{1, 2, 3});
+}
+
+TEST_CASE("stems layout: a wildcard expands over the stems", "[analyzer][layout]") {
+  Corpus corpus({"شكر الوزير والمعلمين", "قدمت الوزارة منحا للمعلمات", "لا علاقة لهذا النص"});
+  Xapian::QueryParser parser = corpus.analyzer().make_query_parser();
+  parser.set_database(corpus.db());
+  const auto matching = [&](const std::string& query) {
+    Xapian::Enquire enquire(corpus.db());
+    enquire.set_query(corpus.analyzer().parse_query(parser, query,
+                                                    Analyzer::kDefaultQueryFlags | Xapian::QueryParser::FLAG_WILDCARD));
+    Ids ids;
+    for (auto it = enquire.get_mset(0, 10).begin(); it != Xapian::MSetIterator(); ++it) ids.insert(*it);
+    return ids;
+  };
+  // معلم* is the stem's beginning: المعلمين and المعلمات both have stems that start so.
+  CHECK(matching("معلم*") == Ids{1, 2});
+  CHECK(matching("وزا*") == Ids{2});
 }
 
 TEST_CASE("stored settings naming a user's stemmer tables: an edited or removed table is detected", "[analyzer]") {

@@ -1,6 +1,7 @@
 /** @file
  *  @brief make_news_document: the Omega-style terms, value slots and data of one article.
  */
+#include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>
 
@@ -118,7 +119,7 @@ TEST_CASE("content hash is stable and sensitive", "[document]") {
 }
 
 TEST_CASE("an article becomes an Omega-style document", "[document]") {
-  const Analyzer analyzer;
+  const Analyzer analyzer(AnalysisSettings{}, IndexLayout::words);
   NewsDocumentOptions options;
   options.file = "/archive/000_2620c748157139b5.txt";
   options.type = "text/plain";
@@ -145,6 +146,22 @@ TEST_CASE("an article becomes an Omega-style document", "[document]") {
     CHECK(wdf(doc, analyzer.normalize("أعلنت")) == xapian_arabic::FieldWeights{}.lead);
     CHECK(wdf(doc, analyzer.normalize("سبوتنيك")) == 1);
     CHECK_FALSE(has_term(doc, "S" + analyzer.normalize("سبوتنيك")));
+  }
+  SECTION("in the stems layout, each word once: its Z-stem with positions, in each field") {
+    const Xapian::Document stems = make_news_document(article, Analyzer(), options);
+    const std::string title_stem = analyzer.stem("العراقي");
+    CHECK(wdf(stems, "ZS" + title_stem) == 3);
+    CHECK_FALSE(has_term(stems, "S" + analyzer.normalize("العراقي")));
+    CHECK_FALSE(has_term(stems, analyzer.normalize("العراقي")));
+    CHECK(has_term(stems, "Z" + title_stem));
+    CHECK(wdf(stems, "Z" + analyzer.stem("سبوتنيك")) == wdf(doc, "Z" + analyzer.stem("سبوتنيك")));
+    CHECK(has_term(stems, "ZXS" + analyzer.stem("السورية")));
+    CHECK(has_term(stems, "ZXC" + analyzer.stem("موسكو")));
+    for (auto t = stems.termlist_begin(); t != stems.termlist_end(); ++t) {
+      INFO(*t);
+      // Every free-text term is positional; boolean terms keep wdf 0 and no positions.
+      if ((*t)[0] == 'Z') CHECK(t.positionlist_count() > 0);
+    }
   }
   SECTION("source and city as words") {
     CHECK(has_term(doc, "XS" + analyzer.normalize("السورية")));
@@ -233,7 +250,9 @@ TEST_CASE("a publication month or year gives its M and Y terms, a day that does 
 }
 
 TEST_CASE("plain Xapian finds the document by a normalized word and filters by date", "[document]") {
-  const Analyzer analyzer;
+  const IndexLayout layout = GENERATE(IndexLayout::words, IndexLayout::stems);
+  INFO(to_string(layout));
+  const Analyzer analyzer(AnalysisSettings{}, layout);
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   db.add_document(make_news_document(sana_article(), analyzer, {}));
   NewsArticle older = sana_article();
@@ -242,6 +261,10 @@ TEST_CASE("plain Xapian finds the document by a normalized word and filters by d
   db.add_document(make_news_document(older, analyzer, {}));
 
   Xapian::QueryParser qp;
+  if (layout == IndexLayout::stems) {  // Xapian's own layout for it: STEM_ALL_Z, with our Stem
+    qp.set_stemmer(make_stem());
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  }
   qp.add_boolean_prefix("source", "XSOURCE");
   qp.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kPublishedSlot, "date:"))->release());
   Xapian::Enquire enquire(db);

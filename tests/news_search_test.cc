@@ -77,7 +77,7 @@ const std::vector<DevArticle>& articles() {
 
 Xapian::WritableDatabase build_index(const Config& config = Config::defaults()) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const Analyzer analyzer(config.analysis);
+  const Analyzer analyzer(config.analysis, config.index.layout);
   for (const auto& a : articles()) db.add_document(make_document(analyzer, a, config.weights));
   analyzer.write_metadata(db);
   db.commit();
@@ -537,6 +537,40 @@ TEST_CASE("search: with no config, the analysis settings come from the index", "
   CHECK_NOTHROW(NewsSearch(old, test_resolver));
 }
 
+TEST_CASE("search: the layout comes from the index, whatever the config says", "[search][layout]") {
+  Config words = Config::defaults();
+  words.index.layout = IndexLayout::words;
+  const Xapian::WritableDatabase db = build_index(words);
+  CHECK(index_config(db).index.layout == IndexLayout::words);
+  // The config's default (stems) is not how this index is laid out: the index's layout is used.
+  const NewsSearch given(db, Config::defaults(), test_resolver);
+  const NewsSearch from_index(db, test_resolver);
+  for (const std::string query : {"\"رئيس الوزراء\"", "الرئيس", "title:زوما"}) {
+    INFO(query);
+    const auto found = ids(run(from_index, query, 20));
+    CHECK_FALSE(found.empty());
+    CHECK(found == ids(run(given, query, 20)));
+  }
+}
+
+TEST_CASE("search: phrases match on stems in the stems layout, and snippets highlight the words as written",
+          "[search][layout]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  const auto exact = id_set(run(search, "\"الرئيس المصري\""));
+  REQUIRE_FALSE(exact.empty());
+  // Another inflection of both words, in a phrase: the same stems, so at least the same articles.
+  const auto inflected = run(search, "\"والرئيس المصرى\"");
+  for (const auto& id : exact) CHECK(id_set(inflected).count(id) == 1);
+  CHECK(inflected.query_description.find("Zرييس") != std::string::npos);
+  // The phrase's words are highlighted as the text writes them.
+  const auto r = run(search, "\"الرئيس المصري\"", 1);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].snippet.find(std::string(NewsSearch::kHighlightStart) + "الرئيس") != std::string::npos);
+  // A parse error does not leave the parser with another stemming strategy.
+  CHECK_THROWS_AS(run(search, "date:نوفمبر"), SearchError);
+  CHECK(id_set(run(search, "\"الرئيس المصري\"")) == exact);
+}
+
 TEST_CASE("search: malformed queries give a SearchError", "[search]") {
   const NewsSearch search(default_index(), Config::defaults(), test_resolver);
   CHECK_THROWS_AS(run(search, "date:نوفمبر"), SearchError);
@@ -545,7 +579,9 @@ TEST_CASE("search: malformed queries give a SearchError", "[search]") {
 }
 
 TEST_CASE("search: the exact-form boost reorders but never adds matches", "[search]") {
-  NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  Config words = Config::defaults();
+  words.index.layout = IndexLayout::words;
+  NewsSearch search(build_index(words), Config::defaults(), test_resolver);
   const auto stemmed_only = run(search, "والفساد الرئيس");
   search.set_exact_form_weight(1.0);
   const auto boosted = run(search, "والفساد الرئيس");

@@ -30,9 +30,10 @@ struct TempDir {
 };
 
 /// A database of one article analyzed with @p settings, as the indexer writes it.
-void make_index(const fs::path& path, const AnalysisSettings& settings, const std::string& text) {
+void make_index(const fs::path& path, const AnalysisSettings& settings, const std::string& text,
+                IndexLayout layout = IndexLayout::stems) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  const Analyzer analyzer(settings);
+  const Analyzer analyzer(settings, layout);
   Xapian::Document doc;
   analyzer.index_text(doc, text);
   doc.set_data("id=" + path.filename().string() + "\ntitle=" + text + "\ntext=" + text);
@@ -130,6 +131,24 @@ TEST_CASE("a combined database whose second shard has other analysis settings is
   // Xapian's metadata of a combined database is the first shard's: the check must look at each.
   CHECK_THROWS_WITH(NewsSearch(db), Catch::Contains("(database 2 of 2)") && Catch::Contains("stemmer"));
   CHECK_THROWS_AS(NewsSearch(db, Config::defaults()), IncompatibleIndexError);
+}
+
+TEST_CASE("shards of two layouts are refused, naming the odd shard", "[shards][layout]") {
+  TempDir tmp;
+  make_index(tmp.path / "a", AnalysisSettings{}, "روسيا", IndexLayout::stems);
+  make_index(tmp.path / "b", AnalysisSettings{}, "روسيا", IndexLayout::words);
+  Xapian::Database db((tmp.path / "a").string());
+  db.add_database(Xapian::Database((tmp.path / "b").string()));
+  CHECK_THROWS_WITH(NewsSearch(db), Catch::Contains("(database 2 of 2)") &&
+                                        Catch::Contains("[index] layout = \"words\" in the index, \"stems\" here"));
+  CHECK_THROWS_AS(NewsSearch(db, Config::defaults()), IncompatibleIndexError);
+  // The same shards one layout each: searched together.
+  make_index(tmp.path / "b", AnalysisSettings{}, "روسيا", IndexLayout::stems);
+  Xapian::Database same((tmp.path / "a").string());
+  same.add_database(Xapian::Database((tmp.path / "b").string()));
+  SearchRequest request;
+  request.query = "روسيا";
+  CHECK(NewsSearch(same).search(request).hits.size() == 2);
 }
 
 TEST_CASE("equal scores come in the same order from one database and from shards", "[shards]") {

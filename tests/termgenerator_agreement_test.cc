@@ -10,6 +10,7 @@
  */
 #include <xapian.h>
 #include <xapian_arabic/analyzer.h>
+#include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/normalizer.h>
 
 #include <algorithm>
@@ -103,7 +104,8 @@ TEST_CASE("news-dev: our words are TermGenerator's on the normalized text", "[to
 
 TEST_CASE("Latin words get TermGenerator's stemmed terms, and words it does not stem get none",
           "[tokenizer][termgenerator]") {
-  const Analyzer analyzer(AnalysisSettings{});  // Latin-script words: Snowball english, as Stem("english")
+  // Latin-script words: Snowball english, as Stem("english")
+  const Analyzer analyzer(AnalysisSettings{}, IndexLayout::words);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("english"));
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -119,4 +121,29 @@ TEST_CASE("Latin words get TermGenerator's stemmed terms, and words it does not 
     if ((*t)[0] == 'Z') their_stems.push_back(*t);
   CHECK(our_stems == their_stems);
   CHECK(std::find(our_stems.begin(), our_stems.end(), "Z_under") == our_stems.end());
+}
+
+TEST_CASE("the stems layout is TermGenerator's STEM_ALL_Z: the same terms at the same positions",
+          "[tokenizer][termgenerator][layout]") {
+  const Analyzer analyzer(AnalysisSettings{}, IndexLayout::stems);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(make_stem());
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+  const std::string text =
+      "_under the running U.N. forces, 3rd meetings and __init__ snake_case Reporters "
+      "وصل وزير الخارجية إلى بيروت في ٢٠٢٤";
+  Xapian::Document ours, theirs;
+  analyzer.index_text(ours, text);
+  generator.set_document(theirs);
+  generator.index_text(text);  // our Stem normalizes each word
+  const auto dump = [](const Xapian::Document& doc) {
+    std::vector<std::string> out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      std::string row = *t + ":" + std::to_string(t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) row += " " + std::to_string(*p);
+      out.push_back(row);
+    }
+    return out;
+  };
+  CHECK(dump(ours) == dump(theirs));
 }

@@ -7,6 +7,9 @@
  *  queries_title6.tsv and scores the top 10 against qrels.tsv.
  *
  *  Usage: xa-retrieval-eval [--data DIR] [--config FILE] [--exact-form-weight W] [--per-query FILE] [--tune]
+ *                           [--layouts]
+ *  --layouts adds a table of the config's [index] layout against the other (the words layout
+ *  with and without the exact-form boost), paired against the config's.
  */
 #include <xapian.h>
 #include <xapian_arabic/index_schema.h>
@@ -200,6 +203,11 @@ std::string fixed(double v, int digits = 3) {
   return buf;
 }
 
+/// The exact-form weight a NewsSearch of @p config runs with after --exact-form-weight @p given.
+double ours_weight(const Config& config, double given) {
+  return given >= 0 ? given : config.search.exact_form_weight;
+}
+
 std::string p_value(double p) {
   return p < 0.0001 ? "<0.0001" : fixed(p, 4);
 }
@@ -210,7 +218,7 @@ int main(int argc, char** argv) {
   std::string data_dir = std::string(XA_SOURCE_DIR) + "/../shared/data/news-bench";
   std::string config_path, per_query_path;
   double exact_form_weight = -1;  // < 0: [search] exact_form_weight of the config
-  bool tune = false;
+  bool tune = false, layouts = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--data" && i + 1 < argc)
@@ -223,9 +231,11 @@ int main(int argc, char** argv) {
       exact_form_weight = std::atof(argv[++i]);
     else if (arg == "--tune")
       tune = true;
+    else if (arg == "--layouts")
+      layouts = true;
     else {
       std::cerr << "usage: xa-retrieval-eval [--data DIR] [--config FILE] [--exact-form-weight W] [--per-query FILE] "
-                   "[--tune]\n";
+                   "[--tune] [--layouts]\n";
       return 2;
     }
   }
@@ -264,7 +274,7 @@ int main(int argc, char** argv) {
           tg.index_text(a.body);
         });
     // 3. Ours: the Analyzer at index time, NewsSearch (the search command's query path) at query time.
-    const Analyzer analyzer(config.analysis);
+    const Analyzer analyzer(config.analysis, config.index.layout);
     const auto build_ours = [&](const std::string& name, const Analyzer& an, const FieldWeights& weights) {
       return build((work / name).string(), articles,
                    [&](Xapian::Document& doc, const Article& a) { index_body_ours(an, weights, doc, a.body); },
@@ -322,6 +332,34 @@ int main(int argc, char** argv) {
       row("Xapian Stem(\"arabic\")", stem, true);
       row(std::string("xapian-arabic") + (config_path.empty() ? " (default config)" : " (" + config_path + ")"), mine,
           false);
+    }
+
+    if (layouts) {
+      // The other layout, indexed the same way; NewsSearch reads each index's layout from it.
+      const IndexLayout other = config.index.layout == IndexLayout::stems ? IndexLayout::words : IndexLayout::stems;
+      const Analyzer other_analyzer(config.analysis, other);
+      const Xapian::Database other_db =
+          build_ours(std::string("layout-") + to_string(other), other_analyzer, config.weights);
+      for (const auto& [set_name, queries] : query_sets) {
+        const Scores mine = evaluate(ours_searcher(ours), queries, qrels);
+        std::cout << "\n### Layouts, " << set_name << " (against [index] layout = \"" << to_string(config.index.layout)
+                  << "\", exact-form weight " << fixed(ours_weight(config, exact_form_weight), 2) << ")\n\n"
+                  << "| layout | exact-form weight | MRR@10 | success@10 | queries better / worse | p |\n"
+                  << "| --- | --- | --- | --- | --- | --- |\n"
+                  << "| " << to_string(config.index.layout) << " | " << fixed(ours_weight(config, exact_form_weight), 2)
+                  << " | " << fixed(mine.mrr()) << " | " << fixed(mine.success()) << " | – | – |\n";
+        for (const double weight : {config.search.exact_form_weight, 0.0}) {
+          NewsSearch search(other_db, config);
+          search.set_exact_form_weight(weight);
+          const Scores s = evaluate(ours_searcher(search), queries, qrels);
+          const auto [w, l] = wins_losses(s, mine);
+          std::cout << "| " << to_string(other) << " | "
+                    << (other == IndexLayout::stems ? std::string("— (no words as written)") : fixed(weight, 2))
+                    << " | " << fixed(s.mrr()) << " | " << fixed(s.success()) << " | " << w << " / " << l << " | "
+                    << p_value(randomization_p(s, mine)) << " |\n";
+          if (other == IndexLayout::stems) break;  // the weight changes nothing there
+        }
+      }
     }
 
     if (!tune) return 0;

@@ -85,6 +85,15 @@ void set_parallel_write(Config& c, const std::string& v) {
     throw std::invalid_argument("must be auto, always or never");
 }
 
+std::string layout_name(const Config& c) {
+  return to_string(c.index.layout);
+}
+void set_layout(Config& c, const std::string& v) {
+  const auto layout = parse_index_layout(v);
+  if (!layout) throw std::invalid_argument("must be stems or words");
+  c.index.layout = *layout;
+}
+
 std::string islamic_calendar_name(const Config& c) {
   return c.extraction.islamic_calendar;
 }
@@ -132,6 +141,7 @@ const Key kKeys[] = {
     {"index", "language", XA_FIELD(index.language)},
     {"index", "parallel_write", EnumField{parallel_write_name, set_parallel_write}},
     {"index", "synonyms", XA_FIELD(index.synonyms)},
+    {"index", "layout", EnumField{layout_name, set_layout}},
     {"weights", "title", XA_FIELD(weights.title), 0, 100},
     {"weights", "lead", XA_FIELD(weights.lead), 0, 100},
     {"weights", "body", XA_FIELD(weights.body), 0, 100},

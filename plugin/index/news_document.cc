@@ -42,20 +42,6 @@ void append_field(std::string& data, std::string_view name, std::string_view val
   data.push_back('\n');
 }
 
-// Adds the terms of analyzed words, as Analyzer::index_text() does, with @p prefix.
-void add_terms(Xapian::Document& doc, const std::vector<AnalyzedTerm>& terms, Xapian::termcount wdf_inc,
-               const std::string& prefix) {
-  std::string term;
-  for (const AnalyzedTerm& t : terms) {
-    term.assign(prefix).append(t.term);
-    doc.add_posting(term, t.position, wdf_inc);
-    if (!t.stem.empty()) {
-      term.assign("Z").append(prefix).append(t.stem);
-      doc.add_term(term, wdf_inc);
-    }
-  }
-}
-
 std::string_view first_paragraph(std::string_view body, std::string_view& rest) {
   std::size_t start = 0;
   while (start < body.size() && (body[start] == '\n' || body[start] == '\r')) ++start;
@@ -137,8 +123,8 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   Xapian::termpos pos = 0;
   if (!article.title.empty()) {
     const std::vector<AnalyzedTerm> title = analyzer.analyze(*stream, parts.title, article.title.size());
-    add_terms(doc, title, w.title, schema::kTitlePrefix);
-    add_terms(doc, title, w.title, {});
+    analyzer.index_terms(doc, title, w.title, schema::kTitlePrefix);
+    analyzer.index_terms(doc, title, w.title, {});
     if (!title.empty()) pos = title.back().position;
     if (options.synonyms) {
       analyzer.add_surface_synonyms(*stream, parts.title, article.title.size(), schema::kTitlePrefix,

@@ -105,7 +105,7 @@ IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   reader_options.stop_requested = [this] { return abort_ || stopping(); };
   reader_.emplace(reader_options);
   extractor_.emplace(config_.extraction);
-  for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis);
+  for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis, config_.index.layout);
 
   run_pass(0, first_suspect_, choose_parallel_write());
   // The files in flight when a run died, each alone and committed: if one kills this run too, the
@@ -166,8 +166,8 @@ void IndexRun::open_database() {
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open database " + db_name_ + ": " + e.get_description());
   }
-  const Analyzer analyzer(config_.analysis);
-  analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses
+  const Analyzer analyzer(config_.analysis, config_.index.layout);
+  analyzer.check_compatible(db_);  // IncompatibleIndexError: never mix terms of two analyses or layouts
   // A database holds one part of an archive: another part added to it would be in two places.
   const std::string routing = db_.get_metadata(kRoutingMetadataKey);
   const std::string mine = routing_.everything() ? std::string() : routing_.description();
@@ -178,7 +178,8 @@ void IndexRun::open_database() {
   if (routing != mine) db_.set_metadata(kRoutingMetadataKey, mine);
   // Also gives an index of 0.1.0 (a fingerprint only) its settings, and records moved tables.
   if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value() ||
-      db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml())
+      db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml() ||
+      db_.get_metadata(Analyzer::kLayoutMetadataKey) != to_string(analyzer.layout()))
     analyzer.write_metadata(db_);
   // Shards or a merge left by a run that was killed: we hold the run lock, so no run is using them.
   std::error_code ec;

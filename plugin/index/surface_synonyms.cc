@@ -39,6 +39,20 @@ void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std
   }
 }
 
+void SurfaceSynonyms::add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
+                                    std::string_view stem_term) {
+  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return;
+  if (caseless(surface))
+    lowered_.assign(surface);
+  else
+    lowered_ = Xapian::Unicode::tolower(std::string(surface));
+  const std::string target = std::string("Z").append(prefix).append(stem_term);
+  key_.assign(prefix).append(lowered_);
+  if (!lowered_.empty()) pairs_.emplace_back(key_, target);
+  // A number is its own normalized form: one key.
+  if (term != lowered_ && !term.empty()) pairs_.emplace_back(std::string(prefix).append(term), target);
+}
+
 void SurfaceSynonyms::clear() {
   pairs_.clear();
   seen_.clear();

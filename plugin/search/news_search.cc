@@ -48,6 +48,7 @@ std::string html_unescape(std::string_view s) {
 
 Config index_config(const Xapian::Database& db, Config base) {
   if (auto stored = Analyzer::stored_settings(db)) base.analysis = std::move(*stored);
+  if (auto layout = Analyzer::stored_layout(db)) base.index.layout = *layout;
   return base;
 }
 
@@ -59,6 +60,22 @@ const Shard* settings_shard(const std::vector<Shard>& shards) {
     if (!shard_call(shards, [&] { return shard.db.get_metadata(Analyzer::kSettingsMetadataKey); }).empty())
       return &shard;
   return nullptr;
+}
+
+/// The layout of the first of @p shards that has one (Analyzer::stored_layout), else
+/// @p otherwise: search always reads it from the index, whatever the config says.
+IndexLayout index_layout(const std::vector<Shard>& shards, IndexLayout otherwise) {
+  for (const Shard& shard : shards) {
+    std::optional<IndexLayout> stored;
+    try {
+      stored = shard_call(shards, [&] { return Analyzer::stored_layout(shard.db); });
+    } catch (const IncompatibleIndexError& e) {
+      if (shards.size() == 1) throw;
+      throw IncompatibleIndexError("shard " + shard.name + ": " + e.what());
+    }
+    if (stored) return *stored;
+  }
+  return otherwise;
 }
 
 }  // namespace
@@ -77,12 +94,15 @@ Config index_config(const std::vector<Shard>& shards, Config base) {
       break;
     }
   }
+  base.index.layout = index_layout(shards, base.index.layout);
   return base;
 }
 
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   /// The results of @p query on the database as it is now.
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
+  /// The MSet whose snippet() highlights the words of @p query that @p mset matched.
+  Xapian::MSet snippet_mset(const Xapian::MSet& mset, const Xapian::Query& query) const;
 
   /// @p settings_from: the shard the config's analysis settings were taken from, if any.
   Impl(std::vector<Shard> shard_list, Xapian::Database database, const Config& cfg, SourceResolver resolve,
@@ -91,7 +111,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
         shards(std::move(shard_list)),
         db(std::move(database)),
         config(cfg),
-        analyzer(cfg.analysis),
+        analyzer(cfg.analysis, index_layout(shards, cfg.index.layout)),
         parser(analyzer.make_query_parser()) {
     if (!resolve) resolve = alias_table_resolver(cfg.extraction);
     check_shards();
@@ -101,8 +121,10 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     const auto field = [&](std::string_view english, std::string_view arabic) {
       return std::array<std::string, 2>{std::string(english), analyzer.normalize(arabic)};
     };
-    for (const auto& name : field("title", "عنوان")) parser.add_prefix(name, schema::kTitlePrefix);
-    for (const auto& name : field("city", "مدينة")) parser.add_prefix(name, schema::kCityTextPrefix);
+    for (const auto& name : field("title", "عنوان"))
+      parser.add_prefix(name, analyzer.field_prefix(schema::kTitlePrefix));
+    for (const auto& name : field("city", "مدينة"))
+      parser.add_prefix(name, analyzer.field_prefix(schema::kCityTextPrefix));
     // release(): the parser owns the processors through Xapian's reference count.
     // One filter group per field, so "source:" and "مصدر:" OR together and AND with "date:".
     static const std::string source_group = "source", agency_group = "agency", date_group = "date";
@@ -125,7 +147,8 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       date_processor->today = today;
       const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
-      if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
+      // A stems index has no terms of the words as written to boost (docs/evaluation.md).
+      if (exact_form_weight <= 0 || stemmed.empty() || analyzer.layout() == IndexLayout::stems) return stemmed;
       // The words of the query as written, as an optional extra: it matches nothing
       // new (AND_MAYBE), it ranks articles that have the words as written higher. Only
       // content words, and no phrase checks: function words and positions would cost
@@ -145,7 +168,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight));
     } catch (const Xapian::QueryParserError& e) {
-      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      if (analyzer.layout() == IndexLayout::words) parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       throw SearchError("cannot parse query '" + std::string(query_string) + "': " + e.get_msg());
     }
   }
@@ -183,6 +206,28 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
 
 constexpr int kSearchAttempts = 3;
 
+namespace {
+
+bool has_phrase(const Xapian::Query& query) {
+  const auto op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (has_phrase(query.get_subquery(i))) return true;
+  return false;
+}
+
+}  // namespace
+
+Xapian::MSet NewsSearch::Impl::snippet_mset(const Xapian::MSet& mset, const Xapian::Query& query) const {
+  // MSet::snippet() highlights a phrase where the text's words are the phrase's terms, and its
+  // words nowhere else; a stems index's phrases are of "Z" terms, never the text's words. An
+  // MSet of the query's terms alone (phrases undone) highlights each of their words instead.
+  if (analyzer.layout() != IndexLayout::stems || !has_phrase(query)) return mset;
+  Xapian::Enquire terms(db);
+  terms.set_query(Xapian::Query(Xapian::Query::OP_OR, query.get_unique_terms_begin(), query.get_unique_terms_end()));
+  return terms.get_mset(0, 0);
+}
+
 SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequest& request) {
   SearchResults results;
   results.query_description = query.get_description();
@@ -202,7 +247,8 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
   results.estimated = mset.get_matches_estimated();
-  const Xapian::Stem stemmer = analyzer.stemmer();
+  const Xapian::Stem stemmer = analyzer.term_stemmer();
+  const Xapian::MSet snippet_terms = snippet_mset(mset, query);
   const std::size_t snippet_length = config.search.snippet_length;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
@@ -231,7 +277,8 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
     // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of the text in
     // the index, 3/4 of the snippet time; without it, snippets highlight a query word more
     // often (99.5% against 96.8% of news-bench top-10 hits; docs/evaluation.md).
-    hit.snippet = html_unescape(mset.snippet(text, snippet_length, stemmer, 0, kHighlightStart, kHighlightEnd, "…"));
+    hit.snippet =
+        html_unescape(snippet_terms.snippet(text, snippet_length, stemmer, 0, kHighlightStart, kHighlightEnd, "…"));
     results.hits.push_back(std::move(hit));
   }
   return results;

@@ -7,6 +7,7 @@
 #include <xapian_arabic/arabic_stem.h>
 #include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/config.h>
+#include <xapian_arabic/normalizer.h>
 #include <xapian_arabic/surface_synonyms.h>
 #include <xapian_arabic/token_stream.h>
 #include <xapian_arabic/tokenizer.h>
@@ -15,6 +16,9 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <unordered_map>
+#include <utility>
 
 #include "base/hash.h"
 #include "xapian/word_cache.h"
@@ -98,22 +102,98 @@ std::string differences(const std::string& index_toml, const std::string& mine_t
   return out;
 }
 
+/// A word's term in the stems layout (without "Z" and prefix): the Stem that QueryParser's
+/// STEM_ALL and MSet::snippet() need to meet index_text()'s terms. Owns what it uses (the
+/// parser it is given to may outlive the Analyzer).
+class LayoutStemImplementation : public Xapian::StemImplementation {
+ public:
+  LayoutStemImplementation(const AnalysisSettings& settings, Xapian::Stem stem, ArabicStemImplementation* stem_impl,
+                           Xapian::Internal::opt_intrusive_ptr<const Xapian::Stopper> stopper,
+                           const ArabicStopper* arabic_stopper)
+      : normalizer_(settings.normalization),
+        stem_(std::move(stem)),
+        stem_impl_(stem_impl),
+        stopper_(std::move(stopper)),
+        arabic_stopper_(arabic_stopper) {}
+
+  std::string operator()(const std::string& word) override {
+    const auto cached = cache_.find(word);
+    if (cached != cache_.end()) return cached->second;
+    if (cache_.size() >= kCacheLimit) cache_.clear();  // snippets stem every word of every hit
+    std::string term = normalizer_.normalize(word);
+    if (!term.empty() && !(arabic_stopper_ && arabic_stopper_->is_stopword_normalized(term)) && should_stem(term)) {
+      std::string stem = stem_impl_->stem_normalized(term);
+      if (!stem.empty()) term = std::move(stem);
+    }
+    return cache_.emplace(word, std::move(term)).first->second;
+  }
+  std::string get_description() const override { return "xapian-arabic-stems(" + stem_.get_description() + ")"; }
+
+ private:
+  static constexpr std::size_t kCacheLimit = 1 << 14;
+  Normalizer normalizer_;
+  Xapian::Stem stem_;                                                   // keeps stem_impl_ alive
+  ArabicStemImplementation* stem_impl_;                                 // owned by stem_
+  Xapian::Internal::opt_intrusive_ptr<const Xapian::Stopper> stopper_;  // keeps arabic_stopper_ alive
+  const ArabicStopper* arabic_stopper_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
 }  // namespace
 
+const char* to_string(IndexLayout layout) {
+  return layout == IndexLayout::stems ? "stems" : "words";
+}
+
+std::optional<IndexLayout> parse_index_layout(std::string_view name) {
+  if (name == "stems") return IndexLayout::stems;
+  if (name == "words") return IndexLayout::words;
+  return std::nullopt;
+}
+
 struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
-  explicit Impl(const AnalysisSettings& s)
+  Impl(const AnalysisSettings& s, IndexLayout l)
       : settings(s),
+        layout(l),
         normalizer(s.normalization),
         stem_impl(new ArabicStemImplementation(s)),
         stem(stem_impl),
         arabic_stopper(s.use_stopwords ? new ArabicStopper(s) : nullptr),
-        stopper(arabic_stopper ? arabic_stopper->release() : nullptr) {}
+        stopper(arabic_stopper ? arabic_stopper->release() : nullptr),
+        term_stem(l == IndexLayout::words
+                      ? stem
+                      : Xapian::Stem(new LayoutStemImplementation(s, stem, stem_impl, stopper, arabic_stopper))) {}
   AnalysisSettings settings;
+  IndexLayout layout;
   Normalizer normalizer;
   ArabicStemImplementation* stem_impl;  // owned by stem
   Xapian::Stem stem;
   ArabicStopper* arabic_stopper;  // owned through stopper's reference count
   Xapian::Internal::opt_intrusive_ptr<const Xapian::Stopper> stopper;
+  Xapian::Stem term_stem;  // LayoutStemImplementation for stems, stem for words
+
+  // The layout's terms of one word: @p stem is empty for words without one.
+  void add_word(Xapian::Document& doc, const std::string& prefix, std::string_view word, std::string_view stem,
+                Xapian::termpos pos, Xapian::termcount wdf_inc, std::string& term) const {
+    if (layout == IndexLayout::stems) {
+      term.assign("Z").append(prefix).append(stem.empty() ? word : stem);
+      doc.add_posting(term, pos, wdf_inc);
+      return;
+    }
+    term.assign(prefix).append(word);
+    doc.add_posting(term, pos, wdf_inc);
+    if (!stem.empty()) {
+      term.assign("Z").append(prefix).append(stem);
+      doc.add_term(term, wdf_inc);
+    }
+  }
+  void add_synonyms(SurfaceSynonyms& synonyms, const std::string& prefix, std::string_view surface,
+                    std::string_view word, std::string_view stem) const {
+    if (layout == IndexLayout::stems)
+      synonyms.add_stem_term(prefix, surface, word, stem.empty() ? word : stem);
+    else
+      synonyms.add(prefix, surface, word, stem);
+  }
 
   // Per Analyzer (one per thread), so no locking; bounded.
   WordCache word_cache{1 << 18};
@@ -176,7 +256,8 @@ struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
   std::string renormalized, word;
 };
 
-Analyzer::Analyzer(const AnalysisSettings& settings) : impl_(std::make_unique<Impl>(settings)) {}
+Analyzer::Analyzer(const AnalysisSettings& settings, IndexLayout layout)
+    : impl_(std::make_unique<Impl>(settings, layout)) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
@@ -214,14 +295,15 @@ Xapian::termpos Analyzer::index_text(Xapian::Document& doc, const TokenStream& s
   return impl_->for_each_word(
       stream, begin, end, start_pos,
       [&](std::string_view word, std::string_view stem, bool, Xapian::termpos pos, const StreamWord& w) {
-        term.assign(prefix).append(word);
-        doc.add_posting(term, pos, wdf_inc);
-        if (!stem.empty()) {
-          term.assign("Z").append(prefix).append(stem);
-          doc.add_term(term, wdf_inc);
-        }
-        if (synonyms) synonyms->add(prefix, surface_form(stream.text(), w, surface), word, stem);
+        impl_->add_word(doc, prefix, word, stem, pos, wdf_inc, term);
+        if (synonyms) impl_->add_synonyms(*synonyms, prefix, surface_form(stream.text(), w, surface), word, stem);
       });
+}
+
+void Analyzer::index_terms(Xapian::Document& doc, const std::vector<AnalyzedTerm>& terms, Xapian::termcount wdf_inc,
+                           const std::string& prefix) const {
+  std::string term;
+  for (const AnalyzedTerm& t : terms) impl_->add_word(doc, prefix, t.term, t.stem, t.position, wdf_inc, term);
 }
 
 void Analyzer::add_surface_synonyms(std::string_view text, const std::string& prefix, SurfaceSynonyms& synonyms) const {
@@ -233,16 +315,36 @@ void Analyzer::add_surface_synonyms(const TokenStream& stream, std::size_t begin
   std::string surface;
   impl_->for_each_word(stream, begin, end, 0,
                        [&](std::string_view word, std::string_view stem, bool, Xapian::termpos, const StreamWord& w) {
-                         synonyms.add(prefix, surface_form(stream.text(), w, surface), word, stem);
+                         impl_->add_synonyms(synonyms, prefix, surface_form(stream.text(), w, surface), word, stem);
                        });
 }
 
 Xapian::QueryParser Analyzer::make_query_parser() const {
   Xapian::QueryParser parser;
-  parser.set_stemmer(impl_->stem);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  if (impl_->layout == IndexLayout::stems) {
+    // Every word, in phrases too, becomes its stem term; the "Z" is the default field's prefix
+    // rather than STEM_ALL_Z's, so that wildcards expand over the Z terms as well.
+    parser.set_stemmer(impl_->term_stem);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    parser.add_prefix("", "Z");
+  } else {
+    parser.set_stemmer(impl_->stem);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  }
   if (impl_->arabic_stopper) parser.set_stopper(impl_->stopper.get());
   return parser;
+}
+
+std::string Analyzer::field_prefix(std::string_view prefix) const {
+  return (impl_->layout == IndexLayout::stems ? "Z" : "") + std::string(prefix);
+}
+
+Xapian::Stem Analyzer::term_stemmer() const {
+  return impl_->term_stem;
+}
+
+IndexLayout Analyzer::layout() const {
+  return impl_->layout;
 }
 
 std::string Analyzer::normalize_query(std::string_view query) const {
@@ -301,6 +403,27 @@ std::string Analyzer::settings_toml() const {
 void Analyzer::write_metadata(Xapian::WritableDatabase& db) const {
   db.set_metadata(kMetadataKey, metadata_value());
   db.set_metadata(kSettingsMetadataKey, settings_toml());
+  db.set_metadata(kLayoutMetadataKey, to_string(impl_->layout));
+}
+
+std::optional<IndexLayout> Analyzer::stored_layout(const Xapian::Database& db) {
+  const std::string stored = db.get_metadata(kLayoutMetadataKey);
+  if (stored.empty()) {
+    if (db.get_doccount() == 0) return std::nullopt;
+    return IndexLayout::words;  // the only layout before the key was written
+  }
+  if (const auto layout = parse_index_layout(stored)) return layout;
+  throw IncompatibleIndexError("the index's layout '" + stored + "' (metadata " + kLayoutMetadataKey +
+                               ") is none this version knows (stems, words): it was built by a newer xapian-arabic");
+}
+
+void Analyzer::check_layout(const Xapian::Database& db) const {
+  const auto stored = stored_layout(db);
+  if (!stored || *stored == impl_->layout) return;
+  throw IncompatibleIndexError(std::string("the index is laid out otherwise: [index] layout = \"") +
+                               to_string(*stored) + "\" in the index, \"" + to_string(impl_->layout) +
+                               "\" here. Index into it with [index] layout = \"" + to_string(*stored) +
+                               "\", or reindex into a new database.");
 }
 
 std::optional<AnalysisSettings> Analyzer::stored_settings(const Xapian::Database& db) {
@@ -314,8 +437,9 @@ std::optional<AnalysisSettings> Analyzer::stored_settings(const Xapian::Database
                                  ". The index was built with that table; restore it, or reindex with other settings.");
   }
   try {
-    Analyzer(config.analysis).check_compatible(db);  // the tables' contents: edited since the index was built?
-  } catch (const TableError& e) {                    // a table file gone from the user's folder
+    // The tables' contents: edited since the index was built? (In the index's own layout.)
+    Analyzer(config.analysis, stored_layout(db).value_or(IndexLayout::stems)).check_compatible(db);
+  } catch (const TableError& e) {  // a table file gone from the user's folder
     throw IncompatibleIndexError(std::string(e.what()) +
                                  ": the index was built with that table; restore it, or reindex with other settings.");
   }
@@ -325,13 +449,13 @@ std::optional<AnalysisSettings> Analyzer::stored_settings(const Xapian::Database
 void Analyzer::check_compatible(const Xapian::Database& db) const {
   const std::string stored = db.get_metadata(kMetadataKey);
   if (stored.empty()) {
-    if (db.get_doccount() == 0) return;
+    if (db.get_doccount() == 0) return check_layout(db);
     throw IncompatibleIndexError("this index was not built by xapian-arabic (no '" + std::string(kMetadataKey) +
                                  "' metadata); reindex it with xapian-arabic index");
   }
   const auto settings_of = [](const std::string& v) { return v.substr(v.find(';') + 1); };
   const std::string mine = metadata_value();
-  if (settings_of(stored) == settings_of(mine)) return;
+  if (settings_of(stored) == settings_of(mine)) return check_layout(db);
   static const std::string advice = ". Use the config the index was built with, or reindex with this one.";
   const std::string stored_toml = db.get_metadata(kSettingsMetadataKey);
   if (stored_toml.empty())  // an index of 0.1.0: only the fingerprint

@@ -137,6 +137,14 @@ void register_analysis(py::module_& m) {
           "normalize_query", [](PyAnalyzer& a, std::string_view q) { return a.get().normalize_query(q); },
           py::arg("query"), "The query string as the QueryParser gets it (operators kept).")
       .def(
+          "field_prefix", [](PyAnalyzer& a, std::string_view prefix) { return a.get().field_prefix(prefix); },
+          py::arg("prefix"),
+          "The prefix for QueryParser.add_prefix() of a field whose terms have ``prefix``: ``prefix``\n"
+          "itself in the words layout, \"Z\" + ``prefix`` in the stems layout ([index] layout).")
+      .def_property_readonly(
+          "layout", [](PyAnalyzer& a) { return std::string(to_string(a.get().layout())); },
+          "The [index] layout of its terms: \"stems\" or \"words\" (docs/index-format.md).")
+      .def(
           "stem", [](PyAnalyzer& a, std::string_view word) { return a.get().stem(word); }, py::arg("word"),
           "Stem of a raw word (normalized first), as indexed after 'Z'.")
       .def(
@@ -149,8 +157,12 @@ void register_analysis(py::module_& m) {
            py::arg("flags") = Analyzer::kDefaultQueryFlags, py::arg("default_prefix") = "", kParseQueryDoc)
       .def(
           "query_parser",
-          [](PyAnalyzer& a) { return to_python_query_parser(Analyzer(a.config->config.analysis).make_query_parser()); },
-          "A new xapian.QueryParser with this analyzer's stemmer, stopper and STEM_SOME. Give its\n"
+          [](PyAnalyzer& a) {
+            return to_python_query_parser(
+                Analyzer(a.config->config.analysis, a.config->config.index.layout).make_query_parser());
+          },
+          "A new xapian.QueryParser making the terms of the config's [index] layout (STEM_ALL over stems,\n"
+          "or STEM_SOME for words) with this analyzer's stemmer and stopper. Give its\n"
           "queries to parse_query(), which normalizes them first.")
       .def(
           "stemmer", [](PyAnalyzer& a) { return to_python_stem(make_stem(a.config->config.analysis)); },

@@ -94,7 +94,7 @@ void register_errors(py::module_& m) {
 }
 
 Analyzer& PyConfig::analyzer() {
-  if (!analyzer_) analyzer_ = std::make_unique<Analyzer>(config.analysis);
+  if (!analyzer_) analyzer_ = std::make_unique<Analyzer>(config.analysis, config.index.layout);
   return *analyzer_;
 }
 

@@ -36,10 +36,12 @@ def cli_search(db, query):
 
 
 def python_index(db_path, articles, stemmer):
-    """What a python3-xapian user writes: TermGenerator over normalized text, our stemmer."""
+    """What a python3-xapian user writes: TermGenerator over normalized text, our stemmer, and the
+    stemming strategy of the default stems layout (docs/python.md)."""
     db = xapian.WritableDatabase(db_path, xapian.DB_CREATE_OR_OVERWRITE)
     tg = xapian.TermGenerator()
     tg.set_stemmer(stemmer)
+    tg.set_stemming_strategy(xapian.TermGenerator.STEM_ALL_Z)
     for article in articles:
         doc = xapian.Document()
         tg.set_document(doc)
@@ -112,7 +114,7 @@ class SharedIndexes(unittest.TestCase):
         self.assertTrue({t.term for t in doc.termlist()} <= stored_terms)
         parser = xa.Analyzer().query_parser()
         parser.set_database(db)
-        parser.add_prefix("title", "S")
+        parser.add_prefix("title", xa.Analyzer().field_prefix("S"))
         query = xa.Analyzer().parse_query("title:" + xa.normalize(article.title.split()[0]), parser=parser)
         self.assertIn("ZS", str(query))
 
@@ -176,6 +178,14 @@ class Bridges(unittest.TestCase):
         analyzer = xa.Analyzer()
         last = analyzer.index_text(doc, "وصل الرئيس")
         analyzer.index_text(doc, "بيروت", prefix="S", wdf_inc=3, start_pos=last + 10)
+        terms = {t.term.decode(): (t.wdf, list(t.positer)) for t in doc.termlist()}
+        # The stems layout: one term per word, Z + prefix + stem, with its position.
+        self.assertEqual(analyzer.layout, "stems")
+        self.assertEqual(terms["ZSبيروت"], (3, [13]))
+        self.assertNotIn("Sبيروت", terms)
+        words = xa.Analyzer(xa.Config.parse('[index]\nlayout = "words"\n'))
+        doc = xapian.Document()
+        words.index_text(doc, "بيروت", prefix="S", wdf_inc=3, start_pos=12)
         terms = {t.term.decode(): (t.wdf, list(t.positer)) for t in doc.termlist()}
         self.assertEqual(terms["Sبيروت"], (3, [13]))
         self.assertEqual(terms["ZSبيروت"], (3, []))

@@ -145,7 +145,9 @@ void register_extract_commands(CLI::App& app) {
     std::optional<Xapian::WritableDatabase> db;
     SurfaceSynonyms synonyms;
     SynonymWriter synonym_writer;
-    if (*scriptindex) analyzer.emplace(config.analysis);
+    // examples/omega/news.script indexes the words layout (positional words, Z-stems without):
+    // the synonyms written for it must lead to those terms.
+    if (*scriptindex) analyzer.emplace(config.analysis, IndexLayout::words);
     if (!synonyms_db->empty()) db.emplace(*synonyms_db, Xapian::DB_CREATE_OR_OPEN);
     for (const std::string& path : *files) {
       reader.read_file(

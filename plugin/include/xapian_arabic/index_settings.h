@@ -3,8 +3,12 @@
  */
 #pragma once
 
+#include <xapian_arabic/export.h>
+
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace xapian_arabic {
 
@@ -16,6 +20,22 @@ enum class ParallelWrite {
   never,      ///< one writer thread
 };
 
+/// [index] layout: which terms a word of the text becomes (docs/index-format.md).
+enum class IndexLayout {
+  /// One term per word, with its position: "Z" + prefix + the stem (the normalized word where
+  /// there is none), as TermGenerator's STEM_ALL_Z makes it. Phrases match on stems.
+  stems,
+  /// Every word normalized, with its position, plus "Z" + prefix + stem without one, as
+  /// TermGenerator's STEM_SOME makes it (the only layout before 0.2; an index without the
+  /// layout key is laid out so).
+  words,
+};
+
+/// "stems" / "words": the config's and the index metadata's spelling.
+XAPIAN_ARABIC_API const char* to_string(IndexLayout layout);
+/// The layout named @p name, or nullopt.
+XAPIAN_ARABIC_API std::optional<IndexLayout> parse_index_layout(std::string_view name);
+
 /// [index]: how the indexer runs.
 struct IndexSettings {
   unsigned threads = 0;          ///< analysis worker threads; 0 = number of cores
@@ -23,6 +43,7 @@ struct IndexSettings {
   std::string language = "ar";   ///< value of the L term
   ParallelWrite parallel_write = ParallelWrite::automatic;
   bool synonyms = true;  ///< words as written → their terms in the synonym table, for plain QueryParsers
+  IndexLayout layout = IndexLayout::stems;  ///< of a new index; an existing one keeps its own
 };
 
 /// [weights]: wdf per occurrence, i.e. how much a word counts in each field.

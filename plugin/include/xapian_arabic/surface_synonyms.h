@@ -1,7 +1,7 @@
 /** @file
  *  @brief Synonyms that let a plain QueryParser reach normalized and stemmed
  *  terms: each word as written in the text, mapped to its normalized term and
- *  its "Z" stem.
+ *  its "Z" stem (in the stems layout, only to its "Z" term: add_stem_term()).
  *
  *  Xapian has no normalization hook, so Omega, quest and python3-xapian parse
  *  `القمة` to the term القمة while the index holds القمه and Zقمه. With these
@@ -35,6 +35,12 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
   /// indexed as @p prefix + @p term (and "Z" + @p prefix + @p stem unless @p stem is empty): the written form and the
   /// normalized form each get the terms they differ from.
   void add(std::string_view prefix, std::string_view surface, std::string_view term, std::string_view stem);
+
+  /// The same for the stems layout, where the word is indexed as "Z" + @p prefix + @p stem_term
+  /// only (its stem, or @p term where it has none): the written form and the normalized form
+  /// @p term each lead to it.
+  void add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
+                     std::string_view stem_term);
 
   /// (key, synonym) pairs in the order first seen (a pair may repeat when two words lead to it).
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
