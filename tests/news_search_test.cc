@@ -518,3 +518,26 @@ TEST_CASE("search: a database rewritten under an open search is reopened and sea
   CHECK(results.hits.size() == articles().size());
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("search: the exact-form boost never takes field names or the words of a field", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  for (const std::string field : {"title", "عنوان", "Title"}) {
+    INFO(field);
+    // A field's words are matched in that field only; as unprefixed words in the boost they would rank
+    // articles with قمة anywhere in the text higher, and the field's name would be a word of its own.
+    const std::string alone = search.parse(field + ":\"قمة هلسنكي\"").get_description();
+    INFO(alone);
+    CHECK(alone.find("AND_MAYBE") == std::string::npos);
+    CHECK(alone.find("title") == std::string::npos);
+    CHECK(alone.find("عنوان") == std::string::npos);
+    const std::string mixed = search.parse("بوتين " + field + ":\"قمة هلسنكي\"").get_description();
+    INFO(mixed);
+    const std::size_t boost = mixed.find("AND_MAYBE");
+    REQUIRE(boost != std::string::npos);
+    CHECK(mixed.substr(boost).find("بوتين") != std::string::npos);
+    for (const std::string word : {"title", "عنوان", " قمه", "(قمه", " هلسنكي", "(هلسنكي"}) {
+      INFO(word);
+      CHECK(mixed.substr(boost).find(word) == std::string::npos);
+    }
+  }
+}

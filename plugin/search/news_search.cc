@@ -126,11 +126,13 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
       // The words of the query as written, as an optional extra: it matches nothing
       // new (AND_MAYBE), it ranks articles that have the words as written higher. Only
-      // content words, and no phrase checks: function words and positions would cost
-      // a posting-list walk over most of the archive and add nothing to the order.
+      // content words, and no phrase checks (the extra is an OR of the words): function
+      // words and positions would cost a posting-list walk over most of the archive and
+      // add nothing to the order. Parsed with the same syntax as the query, so the words
+      // of a quoted field (title:"قمة هلسنكي") stay prefixed and are left out with the
+      // field, instead of the field's name and words becoming unprefixed words.
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-      const Xapian::Query as_written =
-          parser.parse_query(normalized, Analyzer::kDefaultQueryFlags & ~unsigned(Xapian::QueryParser::FLAG_PHRASE));
+      const Xapian::Query as_written = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       std::vector<Xapian::Query> words;
       for (auto t = as_written.get_unique_terms_begin(); t != as_written.get_unique_terms_end(); ++t) {
