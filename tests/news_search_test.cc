@@ -541,3 +541,41 @@ TEST_CASE("search: the exact-form boost never takes field names or the words of 
     }
   }
 }
+
+TEST_CASE("search: a trailing * expands over the index's normalized words", "[search]") {
+  const NewsSearch search(default_index(), Config::defaults(), test_resolver);
+  // جاكو* reaches جاكوب (antm-07569: جاكوب زوما), however the prefix is written; without * it is a word.
+  for (const std::string q : {"جاكو*", "جَاكو*", "title:جاكو*", "عنوان:جاكو*"}) {
+    INFO(q);
+    CHECK(id_set(run(search, q)).count("antm-07569"));
+  }
+  CHECK_FALSE(id_set(run(search, "جاكو")).count("antm-07569"));
+  // The prefix is normalized like the index's words: الرئاسة* is الرئاسه*.
+  CHECK(id_set(run(search, "الرئاسة*")) == id_set(run(search, "الرئاسه*")));
+  CHECK_FALSE(run(search, "الرئاسة*").hits.empty());
+}
+
+TEST_CASE("search: a wildcard expands to at most wildcard_limit words of the index and the most frequent ones",
+          "[search]") {
+  const Xapian::Database& db = default_index();
+  // The most frequent unprefixed word starting with الم.
+  std::string top;
+  Xapian::doccount top_freq = 0;
+  std::size_t words = 0;
+  for (auto t = db.allterms_begin("الم"); t != db.allterms_end("الم"); ++t, ++words)
+    if (t.get_termfreq() > top_freq) top = *t, top_freq = t.get_termfreq();
+  REQUIRE(words > 1);
+  Config config = Config::defaults();
+  config.search.wildcard_limit = 1;
+  const NewsSearch one(db, config, test_resolver);
+  const SearchResults r = run(one, "الم*", 1000);
+  CHECK(r.hits.size() == top_freq);
+  for (const auto& hit : r.hits) {
+    auto it = db.termlist_begin(hit.docid);
+    it.skip_to(top);
+    CHECK((it != db.termlist_end(hit.docid) && *it == top));
+  }
+  // The default limit reaches more of them.
+  const NewsSearch all(db, Config::defaults(), test_resolver);
+  CHECK(run(all, "الم*", 1000).hits.size() > top_freq);
+}

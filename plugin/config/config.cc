@@ -147,6 +147,7 @@ const Key kKeys[] = {
     {"search", "limit", XA_FIELD(search.limit), 1, 100000},
     {"search", "snippet_length", XA_FIELD(search.snippet_length), 0, 100000},
     {"search", "exact_form_weight", XA_FIELD(search.exact_form_weight), 0, 100},
+    {"search", "wildcard_limit", XA_FIELD(search.wildcard_limit), 1, 100000},
     // Before [sources] and [dates]: check() loads it first, so a bad markers table is reported here.
     {"layout", "markers_file", XA_FIELD(extraction.markers_file), 0, 0, PathKind::file, Tables::layout},
     {"sources", "aliases_file", XA_FIELD(extraction.aliases_file), 0, 0, PathKind::file, Tables::sources},

@@ -80,6 +80,9 @@ Config index_config(const std::vector<Shard>& shards, Config base) {
   return base;
 }
 
+/// The query syntax of NewsSearch: Xapian's default, pure NOT, and trailing wildcards.
+constexpr unsigned kQueryFlags = Analyzer::kDefaultQueryFlags | Xapian::QueryParser::FLAG_WILDCARD;
+
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   /// The results of @p query on the database as it is now.
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
@@ -97,6 +100,10 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     check_shards();
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);
+    // بوتي* expands over the index's normalized words (the query is normalized first, so
+    // الرئاسة* is الرئاسه*), bounded: the most frequent ones, so ال* stays a fast query.
+    parser.set_max_expansion(cfg.search.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                             Xapian::QueryParser::FLAG_WILDCARD);
     // The query is normalized before parsing, so field names are looked up normalized.
     const auto field = [&](std::string_view english, std::string_view arabic) {
       return std::array<std::string, 2>{std::string(english), analyzer.normalize(arabic)};
@@ -121,7 +128,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields, *months);
     try {
       date_processor->error.clear();
-      const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      const Xapian::Query stemmed = parser.parse_query(normalized, kQueryFlags);
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
       if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
       // The words of the query as written, as an optional extra: it matches nothing
@@ -132,7 +139,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       // of a quoted field (title:"قمة هلسنكي") stay prefixed and are left out with the
       // field, instead of the field's name and words becoming unprefixed words.
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-      const Xapian::Query as_written = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      const Xapian::Query as_written = parser.parse_query(normalized, kQueryFlags);
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       std::vector<Xapian::Query> words;
       for (auto t = as_written.get_unique_terms_begin(); t != as_written.get_unique_terms_end(); ++t) {

@@ -24,6 +24,8 @@ struct SearchSettings {
   std::size_t limit = 10;
   std::size_t snippet_length = 240;  ///< bytes of snippet text
   double exact_form_weight = 0.25;   ///< weight of the unstemmed query added as an optional extra; 0 = off
+  /// A wildcard (بوتي*) expands to at most this many of the index's words, the most frequent ones.
+  unsigned wildcard_limit = 100;
 };
 
 }  // namespace xapian_arabic
