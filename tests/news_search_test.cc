@@ -6,8 +6,11 @@
  *  dates and outlets from metadata.jsonl, so these tests don't depend on the indexer.
  */
 #include <unistd.h>
+#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/index_schema.h>
+#include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_search.h>
+#include <xapian_arabic/normalizer.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -20,6 +23,7 @@
 #include <sstream>
 
 #include "search/document_data.h"
+#include "tables/spelling_groups.h"
 
 using namespace xapian_arabic;
 
@@ -578,4 +582,49 @@ TEST_CASE("search: a wildcard expands to at most wildcard_limit words of the ind
   // The default limit reaches more of them.
   const NewsSearch all(db, Config::defaults(), test_resolver);
   CHECK(run(all, "الم*", 1000).hits.size() > top_freq);
+}
+
+TEST_CASE("search: city: takes a dateline city's Latin and Arabic names", "[search]") {
+  // Articles as the indexer makes them: the extractor finds the dateline city, make_news_document its XCITY term.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Analyzer analyzer;
+  const ArticleExtractor extractor;
+  const std::map<std::string, std::string> openings = {{"dubai", "دبي - سكاي نيوز عربية"},
+                                                       {"abudhabi", "أبوظبي - سكاي نيوز عربية"},
+                                                       {"moscow", "موسكو-سانا"},
+                                                       {"none", "قال مسؤولون اليوم"}};
+  for (const auto& [id, opening] : openings) {
+    NewsArticle article;
+    article.id = id;
+    article.title = "عنوان الخبر";
+    article.body = opening + "\nأعلنت السلطات اليوم افتتاح المعرض.";
+    extractor.extract(article);
+    db.add_document(make_news_document(article, analyzer, {}));
+  }
+  analyzer.write_metadata(db);
+  db.commit();
+  const NewsSearch search(db, Config::defaults());
+  const auto found = [&](const std::string& q) {
+    INFO(q);
+    return id_set(run(search, q));
+  };
+  using Ids = std::set<std::string>;
+  for (const std::string q : {"city:Dubai", "city:dubai", "city:DUBAI", "مدينة:دبي", "city:دبي", "مدينة:Dubaï"})
+    CHECK(found(q) == Ids{"dubai"});
+  for (const std::string q : {"city:\"Abu Dhabi\"", "city:\"أبو ظبي\"", "مدينة:أبوظبي", "city:\"Abou Dabi\""})
+    CHECK(found(q) == Ids{"abudhabi"});
+  CHECK(found("city:Moscou") == Ids{"moscow"});
+  // Like source:, several city: filters OR together, and a city: filter ANDs with the words.
+  CHECK(found("city:Dubai city:Moscow") == (Ids{"dubai", "moscow"}));
+  CHECK(found("المعرض city:Moscow") == Ids{"moscow"});
+  CHECK(found("city:Atlantis").empty());
+}
+
+TEST_CASE("search: every city of the city alias table is named by its canonical spelling in cities.txt", "[search]") {
+  const SourceExtractor sources;
+  const Normalizer normalizer;
+  for (const SpellingGroup& group : read_city_aliases({})) {
+    INFO(group.spellings[0] << " (config/synonyms/cities.tsv:" << group.line << ")");
+    CHECK(sources.canonical_city(group.spellings[0]) == group.spellings[0]);
+  }
 }

@@ -109,16 +109,19 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       return std::array<std::string, 2>{std::string(english), analyzer.normalize(arabic)};
     };
     for (const auto& name : field("title", "عنوان")) parser.add_prefix(name, schema::kTitlePrefix);
-    for (const auto& name : field("city", "مدينة")) parser.add_prefix(name, schema::kCityTextPrefix);
     // release(): the parser owns the processors through Xapian's reference count.
     // One filter group per field, so "source:" and "مصدر:" OR together and AND with "date:".
-    static const std::string source_group = "source", agency_group = "agency", date_group = "date";
+    static const std::string source_group = "source", agency_group = "agency", city_group = "city", date_group = "date";
     Xapian::FieldProcessor* source_fp = (new SourceFieldProcessor(resolve, schema::kSourcePrefix))->release();
     Xapian::FieldProcessor* agency_fp = (new SourceFieldProcessor(resolve, schema::kAgencyPrefix))->release();
     date_processor = new DateFieldProcessor(months);
     Xapian::FieldProcessor* date_fp = date_processor->release();
     for (const auto& name : field("source", "مصدر")) parser.add_boolean_prefix(name, source_fp, &source_group);
     for (const auto& name : field("agency", "وكالة")) parser.add_boolean_prefix(name, agency_fp, &agency_group);
+    // city: is the dateline city's filter, by any of its names (city:Dubai = مدينة:دبي).
+    Xapian::FieldProcessor* city_fp =
+        (new CityFieldProcessor(city_resolver(cfg.extraction, cfg.synonyms, cfg.analysis.normalization)))->release();
+    for (const auto& name : field("city", "مدينة")) parser.add_boolean_prefix(name, city_fp, &city_group);
     date_fields = {"date", analyzer.normalize("تاريخ")};
     for (const auto& name : date_fields) parser.add_boolean_prefix(name, date_fp, &date_group);
     resolver = std::move(resolve);

@@ -3,7 +3,8 @@
  *
  *  date: values, --from and --to go through one date grammar here (parse_date_range,
  *  public in news_search.h), with the month names of the config's [dates] tables_dir;
- *  source: values through the config's alias table.
+ *  source: values through the config's alias table; city: values through the city alias
+ *  table (config/synonyms/cities.tsv) and the dateline cities of config/sources/cities.txt.
  */
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <xapian_arabic/config.h>
 #include <xapian_arabic/news_search.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,6 +84,26 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 /// finds what source:SANA finds. Loaded on the first source filter only: most queries
 /// have none, and loading it is a good part of a one-query process's start.
 SourceResolver alias_table_resolver(const ExtractionSettings& settings);
+
+/// A city: value (normalized) → the XCITY filter term of the city's canonical spelling.
+using CityResolver = std::function<std::string(std::string_view name)>;
+
+/// The default city resolver: another name of [synonyms] city_aliases_file (Dubai, Moscou) or a
+/// spelling of [sources] cities_file (أبو ظبي) gives the city's canonical spelling, normalized
+/// with @p normalization as the indexer normalizes dateline cities; any other name is taken as
+/// written. The tables are loaded on the first city: filter. Throws TableError naming FILE:LINE.
+CityResolver city_resolver(const ExtractionSettings& extraction, const SynonymSettings& synonyms,
+                           const NormalizerOptions& normalization);
+
+/// city: values → the boolean term of the dateline city (one filter group, like source:).
+class CityFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CityFieldProcessor(CityResolver resolve) : resolve_(std::move(resolve)) {}
+  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(resolve_(value)); }
+
+ private:
+  CityResolver resolve_;
+};
 
 /// Wraps "date: MONTH YEAR" (unquoted, as people type it) in quotes so the field gets both words.
 std::string quote_month_dates(const std::string& query, const std::vector<std::string>& date_fields,
