@@ -22,6 +22,7 @@
 #include "index/database_merge.h"
 #include "index/document_terms.h"
 #include "index/index_run.h"
+#include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -214,6 +215,8 @@ void IndexRun::open_database() {
   if (db_.get_metadata(Analyzer::kMetadataKey) != analyzer.metadata_value() ||
       db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml())
     analyzer.write_metadata(db_);
+  // Name spellings for plain QueryParsers (docs/omega.md); our search expands them itself.
+  if (config_.index.synonyms && config_.synonyms.names) NameSynonyms(config_.synonyms, analyzer).write(db_);
   // Shards or a merge left by a run that was killed: we hold the run lock, so no run is using them.
   std::error_code ec;
   fs::remove_all(work_dir_, ec);

@@ -11,11 +11,13 @@
 #include <array>
 #include <charconv>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "search/document_data.h"
 #include "search/query_fields.h"
 #include "search/shard_call.h"
+#include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -125,14 +127,16 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     date_fields = {"date", analyzer.normalize("تاريخ")};
     for (const auto& name : date_fields) parser.add_boolean_prefix(name, date_fp, &date_group);
     resolver = std::move(resolve);
+    if (cfg.synonyms.names) names.emplace(cfg.synonyms, analyzer);
   }
 
   Xapian::Query parse(std::string_view query_string) {
     const std::string normalized = quote_month_dates(analyzer.normalize_query(query_string), date_fields, *months);
     try {
       date_processor->error.clear();
-      const Xapian::Query stemmed = parser.parse_query(normalized, kQueryFlags);
+      Xapian::Query stemmed = parser.parse_query(normalized, kQueryFlags);
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
+      if (names) stemmed = names->expand(stemmed);  // ترمب is ترامب too; the boost keeps the words as written
       if (exact_form_weight <= 0 || stemmed.empty()) return stemmed;
       // The words of the query as written, as an optional extra: it matches nothing
       // new (AND_MAYBE), it ranks articles that have the words as written higher. Only
@@ -189,6 +193,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   double exact_form_weight = config.search.exact_form_weight;
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
   DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
+  std::optional<NameSynonyms> names;              // [synonyms] names
 };
 
 constexpr int kSearchAttempts = 3;
