@@ -7,11 +7,13 @@
  *  queries_title6.tsv and scores the top 10 against qrels.tsv.
  *
  *  Usage: xa-retrieval-eval [--data DIR] [--config FILE] [--exact-form-weight W] [--per-query FILE] [--tune]
- *                           [--as-indexed]
+ *                           [--as-indexed] [--only-ours]
  *
  *  --as-indexed: our documents are made as `xapian-arabic index` makes them (NewsReader, ArticleExtractor,
  *  make_news_document) from each record with its title and url removed, so the record's source metadata
  *  is indexed as the indexer indexes it; without it, the body alone through Analyzer::index_text.
+ *  --only-ours: skip the plain Xapian and Stem("arabic") systems (their per-query columns are 0), to
+ *  compare two builds quickly: eval/retrieval/compare_per_query.py tests their --per-query files.
  */
 #include <xapian.h>
 #include <xapian_arabic/article_extractor.h>
@@ -253,7 +255,7 @@ int main(int argc, char** argv) {
   std::string data_dir = std::string(XA_SOURCE_DIR) + "/../shared/data/news-bench";
   std::string config_path, per_query_path;
   double exact_form_weight = -1;  // < 0: [search] exact_form_weight of the config
-  bool tune = false, as_indexed = false;
+  bool tune = false, as_indexed = false, only_ours = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--data" && i + 1 < argc)
@@ -268,9 +270,11 @@ int main(int argc, char** argv) {
       tune = true;
     else if (arg == "--as-indexed")
       as_indexed = true;
+    else if (arg == "--only-ours")
+      only_ours = true;
     else {
       std::cerr << "usage: xa-retrieval-eval [--data DIR] [--config FILE] [--exact-form-weight W] [--per-query FILE] "
-                   "[--tune] [--as-indexed]\n";
+                   "[--tune] [--as-indexed] [--only-ours]\n";
       return 2;
     }
   }
@@ -294,20 +298,22 @@ int main(int argc, char** argv) {
 
     // 1. Plain Xapian: TermGenerator and QueryParser, no normalization, no stemming.
     const Xapian::Database plain_db =
-        build((work / "plain").string(), articles, [](Xapian::Document& doc, const Article& a) {
-          Xapian::TermGenerator tg;
-          tg.set_document(doc);
-          tg.index_text(a.body);
-        });
+        only_ours ? Xapian::Database()
+                  : build((work / "plain").string(), articles, [](Xapian::Document& doc, const Article& a) {
+                      Xapian::TermGenerator tg;
+                      tg.set_document(doc);
+                      tg.index_text(a.body);
+                    });
     // 2. What a Xapian user gets today: Stem("arabic"), STEM_SOME on both sides.
     const Xapian::Stem arabic("arabic");
     const Xapian::Database stem_db =
-        build((work / "stem").string(), articles, [&](Xapian::Document& doc, const Article& a) {
-          Xapian::TermGenerator tg;
-          tg.set_stemmer(arabic);
-          tg.set_document(doc);
-          tg.index_text(a.body);
-        });
+        only_ours ? Xapian::Database()
+                  : build((work / "stem").string(), articles, [&](Xapian::Document& doc, const Article& a) {
+                      Xapian::TermGenerator tg;
+                      tg.set_stemmer(arabic);
+                      tg.set_document(doc);
+                      tg.index_text(a.body);
+                    });
     // 3. Ours: the Analyzer at index time, NewsSearch (the search command's query path) at query time.
     const Analyzer analyzer(config.analysis);
     const auto build_ours = [&](const std::string& name, const Analyzer& an, const FieldWeights& weights) {
@@ -347,8 +353,9 @@ int main(int argc, char** argv) {
     }
 
     for (const auto& [set_name, queries] : query_sets) {
-      const Scores plain = evaluate(xapian_searcher(plain_db, Xapian::Stem()), queries, qrels);
-      const Scores stem = evaluate(xapian_searcher(stem_db, arabic), queries, qrels);
+      const Scores skipped{std::vector<double>(queries.size(), 0.0)};
+      const Scores plain = only_ours ? skipped : evaluate(xapian_searcher(plain_db, Xapian::Stem()), queries, qrels);
+      const Scores stem = only_ours ? skipped : evaluate(xapian_searcher(stem_db, arabic), queries, qrels);
       const Scores mine = evaluate(ours_searcher(ours), queries, qrels);
       for (std::size_t i = 0; per_query.is_open() && i < queries.size(); ++i)
         per_query << set_name << '\t' << queries[i].first << '\t' << plain.rr[i] << '\t' << stem.rr[i] << '\t'
@@ -366,8 +373,10 @@ int main(int argc, char** argv) {
           std::cout << "– | – |\n";
         }
       };
-      row("plain Xapian (no normalization, no stemming)", plain, true);
-      row("Xapian Stem(\"arabic\")", stem, true);
+      if (!only_ours) {
+        row("plain Xapian (no normalization, no stemming)", plain, true);
+        row("Xapian Stem(\"arabic\")", stem, true);
+      }
       row(std::string("xapian-arabic") + (config_path.empty() ? " (default config)" : " (" + config_path + ")") +
               (as_indexed ? ", documents as the indexer makes them" : ""),
           mine, false);
