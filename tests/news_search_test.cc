@@ -683,8 +683,8 @@ TEST_CASE("search: a name's spellings are synonyms: ترمب finds ترامب an
     CHECK(id_set(run(own, "ترمب")) == Ids{"arb"});
     CHECK(id_set(run(own, "الفنلندي")) == (Ids{"sky", "arb", "other"}));
     config.synonyms.names_file = (dir / "bad.tsv").string();
-    CHECK_THROWS_WITH(NewsSearch(db, config), Catch::Contains((dir / "bad.tsv").string() + ":2:") &&
-                                                  Catch::Contains("more than one word"));
+    CHECK_THROWS_WITH(NewsSearch(db, config),
+                      Catch::Contains((dir / "bad.tsv").string() + ":2:") && Catch::Contains("more than one word"));
     std::filesystem::remove_all(dir);
   }
 }
