@@ -163,9 +163,8 @@ TEST_CASE("an article becomes an Omega-style document", "[document]") {
       if ((*t)[0] == 'Z') CHECK(t.positionlist_count() > 0);
     }
   }
-  SECTION("source and city as words") {
+  SECTION("source and city as words of their fields") {
     CHECK(has_term(doc, "XS" + analyzer.normalize("السورية")));
-    CHECK(has_term(doc, analyzer.normalize("السورية")));
     CHECK(has_term(doc, "XSsputnik"));
     CHECK(has_term(doc, "XC" + analyzer.normalize("موسكو")));
   }
@@ -208,6 +207,36 @@ TEST_CASE("an article becomes an Omega-style document", "[document]") {
     CHECK(make_news_document(edited, analyzer, options).get_value(schema::kContentHashSlot) !=
           doc.get_value(schema::kContentHashSlot));
   }
+}
+
+TEST_CASE("source and agency names are metadata: never words of the article's text", "[document]") {
+  const IndexLayout layout = GENERATE(IndexLayout::words, IndexLayout::stems);
+  const Analyzer analyzer(AnalysisSettings{}, layout);
+  // The one positional term of a word in a field: the word (words layout) or its Z-stem (stems).
+  const auto word_term = [&](const std::string& prefix, const std::string& word) {
+    if (layout == IndexLayout::words) return prefix + analyzer.normalize(word);
+    const std::string stem = analyzer.stem(word);
+    return "Z" + prefix + (stem.empty() ? analyzer.normalize(word) : stem);
+  };
+  NewsArticle article = sana_article();
+  article.agencies.push_back(source("سكاي نيوز عربية", "skynews", SourceKind::agency));
+  SurfaceSynonyms synonyms;
+  NewsDocumentOptions options;
+  options.synonyms = &synonyms;
+  const Xapian::Document doc = make_news_document(article, analyzer, options);
+  // Neither the names (السورية, للأنباء, sputnik, سكاي نيوز) nor their stems are unprefixed terms, so a
+  // query word such as العربية matches only articles whose own text has it.
+  for (const std::string word : {"الوكالة", "العربية", "السورية", "للأنباء", "Sputnik", "سكاي", "نيوز", "عربية"}) {
+    INFO(word);
+    CHECK_FALSE(has_term(doc, analyzer.normalize(word)));
+    CHECK_FALSE(has_term(doc, "Z" + analyzer.stem(word)));
+    for (const auto& [key, synonym] : synonyms.pairs()) CHECK(key != analyzer.normalize(word));
+  }
+  // They stay filters and words of the XS field; body words keep their own weights.
+  CHECK(has_term(doc, "XSOURCEsana"));
+  CHECK(has_term(doc, "XAGENCYskynews"));
+  CHECK(has_term(doc, word_term("XS", "عربية")));
+  CHECK(wdf(doc, word_term("", "سبوتنيك")) == 1);
 }
 
 TEST_CASE("an article without date, source or id still gets a stable id", "[document]") {

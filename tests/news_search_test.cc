@@ -6,8 +6,11 @@
  *  dates and outlets from metadata.jsonl, so these tests don't depend on the indexer.
  */
 #include <unistd.h>
+#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/index_schema.h>
+#include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_search.h>
+#include <xapian_arabic/normalizer.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -20,6 +23,7 @@
 #include <sstream>
 
 #include "search/document_data.h"
+#include "tables/spelling_groups.h"
 
 using namespace xapian_arabic;
 
@@ -87,6 +91,17 @@ Xapian::WritableDatabase build_index(const Config& config = Config::defaults()) 
 /// The index with the default config, built once.
 const Xapian::Database& default_index() {
   static const Xapian::Database db = build_index();
+  return db;
+}
+
+/// The same articles in the words layout (the default before 0.2), built once: the exact-form
+/// boost and wildcards over words as written need it.
+const Xapian::Database& words_index() {
+  static const Xapian::Database db = [] {
+    Config words = Config::defaults();
+    words.index.layout = IndexLayout::words;
+    return build_index(words);
+  }();
   return db;
 }
 
@@ -626,4 +641,186 @@ TEST_CASE("search: a database rewritten under an open search is reopened and sea
   CHECK_NOTHROW(results = run(search, "مراجعة2"));
   CHECK(results.hits.size() == articles().size());
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("search: the exact-form boost never takes field names or the words of a field", "[search]") {
+  const NewsSearch search(words_index(), Config::defaults(), test_resolver);
+  for (const std::string field : {"title", "عنوان", "Title"}) {
+    INFO(field);
+    // A field's words are matched in that field only; as unprefixed words in the boost they would rank
+    // articles with قمة anywhere in the text higher, and the field's name would be a word of its own.
+    const std::string alone = search.parse(field + ":\"قمة هلسنكي\"").get_description();
+    INFO(alone);
+    CHECK(alone.find("AND_MAYBE") == std::string::npos);
+    CHECK(alone.find("title") == std::string::npos);
+    CHECK(alone.find("عنوان") == std::string::npos);
+    const std::string mixed = search.parse("بوتين " + field + ":\"قمة هلسنكي\"").get_description();
+    INFO(mixed);
+    const std::size_t boost = mixed.find("AND_MAYBE");
+    REQUIRE(boost != std::string::npos);
+    CHECK(mixed.substr(boost).find("بوتين") != std::string::npos);
+    for (const std::string word : {"title", "عنوان", " قمه", "(قمه", " هلسنكي", "(هلسنكي"}) {
+      INFO(word);
+      CHECK(mixed.substr(boost).find(word) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("search: a trailing * expands over the index's normalized words (words layout)", "[search]") {
+  const NewsSearch search(words_index(), Config::defaults(), test_resolver);
+  // جاكو* reaches جاكوب (antm-07569: جاكوب زوما), however the prefix is written; without * it is a word.
+  for (const std::string q : {"جاكو*", "جَاكو*", "title:جاكو*", "عنوان:جاكو*"}) {
+    INFO(q);
+    CHECK(id_set(run(search, q)).count("antm-07569"));
+  }
+  CHECK_FALSE(id_set(run(search, "جاكو")).count("antm-07569"));
+  // The prefix is normalized like the index's words: الرئاسة* is الرئاسه*.
+  CHECK(id_set(run(search, "الرئاسة*")) == id_set(run(search, "الرئاسه*")));
+  CHECK_FALSE(run(search, "الرئاسة*").hits.empty());
+}
+
+TEST_CASE("search: a wildcard expands to at most wildcard_limit words of the index and the most frequent ones",
+          "[search]") {
+  const Xapian::Database& db = words_index();
+  // The most frequent unprefixed word starting with الم.
+  std::string top;
+  Xapian::doccount top_freq = 0;
+  std::size_t words = 0;
+  for (auto t = db.allterms_begin("الم"); t != db.allterms_end("الم"); ++t, ++words)
+    if (t.get_termfreq() > top_freq) top = *t, top_freq = t.get_termfreq();
+  REQUIRE(words > 1);
+  Config config = Config::defaults();
+  config.search.wildcard_limit = 1;
+  const NewsSearch one(db, config, test_resolver);
+  const SearchResults r = run(one, "الم*", 1000);
+  CHECK(r.hits.size() == top_freq);
+  for (const auto& hit : r.hits) {
+    auto it = db.termlist_begin(hit.docid);
+    it.skip_to(top);
+    CHECK((it != db.termlist_end(hit.docid) && *it == top));
+  }
+  // The default limit reaches more of them.
+  const NewsSearch all(db, Config::defaults(), test_resolver);
+  CHECK(run(all, "الم*", 1000).hits.size() > top_freq);
+}
+
+TEST_CASE("search: city: takes a dateline city's Latin and Arabic names", "[search]") {
+  // Articles as the indexer makes them: the extractor finds the dateline city, make_news_document its XCITY term.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Analyzer analyzer;
+  const ArticleExtractor extractor;
+  const std::map<std::string, std::string> openings = {{"dubai", "دبي - سكاي نيوز عربية"},
+                                                       {"abudhabi", "أبوظبي - سكاي نيوز عربية"},
+                                                       {"moscow", "موسكو-سانا"},
+                                                       {"none", "قال مسؤولون اليوم"}};
+  for (const auto& [id, opening] : openings) {
+    NewsArticle article;
+    article.id = id;
+    article.title = "عنوان الخبر";
+    article.body = opening + "\nأعلنت السلطات اليوم افتتاح المعرض.";
+    extractor.extract(article);
+    db.add_document(make_news_document(article, analyzer, {}));
+  }
+  analyzer.write_metadata(db);
+  db.commit();
+  const NewsSearch search(db, Config::defaults());
+  const auto found = [&](const std::string& q) {
+    INFO(q);
+    return id_set(run(search, q));
+  };
+  using Ids = std::set<std::string>;
+  for (const std::string q : {"city:Dubai", "city:dubai", "city:DUBAI", "مدينة:دبي", "city:دبي", "مدينة:Dubaï"})
+    CHECK(found(q) == Ids{"dubai"});
+  for (const std::string q : {"city:\"Abu Dhabi\"", "city:\"أبو ظبي\"", "مدينة:أبوظبي", "city:\"Abou Dabi\""})
+    CHECK(found(q) == Ids{"abudhabi"});
+  CHECK(found("city:Moscou") == Ids{"moscow"});
+  // Like source:, several city: filters OR together, and a city: filter ANDs with the words.
+  CHECK(found("city:Dubai city:Moscow") == (Ids{"dubai", "moscow"}));
+  CHECK(found("المعرض city:Moscow") == Ids{"moscow"});
+  CHECK(found("city:Atlantis").empty());
+}
+
+TEST_CASE("search: every city of the city alias table is named by its canonical spelling in cities.txt", "[search]") {
+  const SourceExtractor sources;
+  const Normalizer normalizer;
+  for (const SpellingGroup& group : read_city_aliases({})) {
+    INFO(group.spellings[0] << " (config/synonyms/cities.tsv:" << group.line << ")");
+    CHECK(sources.canonical_city(group.spellings[0]) == group.spellings[0]);
+  }
+}
+
+namespace {
+
+/// Three articles as the indexer makes them: two outlets' spellings of Trump, and one without him.
+Xapian::WritableDatabase spellings_index() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Analyzer analyzer;
+  const std::map<std::string, std::pair<std::string, std::string>> articles = {
+      {"sky", {"ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأميركي دونالد ترامب إن القمة كانت جيدة."}},
+      {"arb", {"ترمب يلتقي بوتن في هلسنكي", "قال الرئيس الأميركي دونالد ترمب إن القمة كانت جيدة."}},
+      {"other", {"قمة في هلسنكي", "قال الرئيس الفنلندي إن القمة كانت جيدة."}}};
+  for (const auto& [id, text] : articles) {
+    NewsArticle article;
+    article.id = id;
+    article.title = text.first;
+    article.body = text.second;
+    db.add_document(make_news_document(article, analyzer, {}));
+  }
+  analyzer.write_metadata(db);
+  db.commit();
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("search: a name's spellings are synonyms: ترمب finds ترامب and the other way round", "[search]") {
+  const Xapian::WritableDatabase db = spellings_index();
+  const NewsSearch search(db, Config::defaults());
+  using Ids = std::set<std::string>;
+  for (const std::string q : {"ترامب", "ترمب", "لترمب", "title:ترمب", "عنوان:ترامب", "بوتن", "بوتين"}) {
+    INFO(q);
+    CHECK(id_set(run(search, q)) == (Ids{"sky", "arb"}));
+  }
+  // One word to BM25, as Xapian's own synonyms are; phrases keep their words as written.
+  CHECK(search.parse("ترمب").get_description().find("SYNONYM") != std::string::npos);
+  CHECK(id_set(run(search, "\"دونالد ترمب\"")) == Ids{"arb"});
+
+  SECTION("[synonyms] names = false: each spelling is its own word") {
+    Config config = Config::defaults();
+    config.synonyms.names = false;
+    const NewsSearch plain(db, config);
+    CHECK(id_set(run(plain, "ترمب")) == Ids{"arb"});
+    CHECK(id_set(run(plain, "ترامب")) == Ids{"sky"});
+  }
+  SECTION("[synonyms] names_file replaces the table") {
+    const auto dir = std::filesystem::temp_directory_path() / ("xa-names-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "names.tsv") << "# one group\nالفنلندي | الأميركي\n";
+    std::ofstream(dir / "bad.tsv") << "ترامب | ترمب\nدونالد ترامب | ترمب\n";
+    Config config = Config::defaults();
+    config.synonyms.names_file = (dir / "names.tsv").string();
+    const NewsSearch own(db, config);
+    CHECK(id_set(run(own, "ترمب")) == Ids{"arb"});
+    CHECK(id_set(run(own, "الفنلندي")) == (Ids{"sky", "arb", "other"}));
+    config.synonyms.names_file = (dir / "bad.tsv").string();
+    CHECK_THROWS_WITH(NewsSearch(db, config),
+                      Catch::Contains((dir / "bad.tsv").string() + ":2:") && Catch::Contains("more than one word"));
+    std::filesystem::remove_all(dir);
+  }
+}
+
+TEST_CASE("search: the built-in names table has groups of two or more one-word spellings", "[search]") {
+  const auto groups = read_name_groups({});
+  CHECK(groups.size() >= 50);
+  const Analyzer analyzer;
+  std::set<std::string> seen;
+  for (const SpellingGroup& group : groups) {
+    INFO("config/synonyms/names.tsv:" << group.line);
+    CHECK(group.spellings.size() >= 2);
+    // A spelling in two groups would join two names (within a group, spellings may differ in
+    // what the normalizer folds only: أوباما | اوباما is for plain Xapian tools).
+    std::set<std::string> mine;
+    for (const std::string& spelling : group.spellings) mine.insert(analyzer.normalize(spelling));
+    for (const std::string& spelling : mine) CHECK(seen.insert(spelling).second);
+  }
 }

@@ -187,3 +187,35 @@ TEST_CASE("the compactor's merge of shards unites the synonyms of a key", "[syno
   for (const char* key : {"only-in-db", "only-in-a", "only-in-b"})
     CHECK(synonyms_of(db, key) == std::set<std::string>{"x"});
 }
+
+TEST_CASE("the indexer writes the names table into the synonym table, for plain QueryParsers", "[synonyms]") {
+  const ParallelWrite mode = GENERATE(ParallelWrite::never, ParallelWrite::always);
+  INFO((mode == ParallelWrite::never ? "one writer" : "parallel writers"));
+  TempDir tmp;
+  {
+    std::ofstream out(tmp.path / "feed.jsonl", std::ios::binary);
+    out << nlohmann::json{{"id", "sky"}, {"title", "قمة هلسنكي"}, {"body", "التقى ترامب نظيره الروسي."}}.dump() << "\n"
+        << nlohmann::json{{"id", "arb"}, {"title", "قمة هلسنكي"}, {"body", "التقى ترمب نظيره الروسي."}}.dump() << "\n";
+  }
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexer(db_path, options(mode, true)).run({(tmp.path / "feed.jsonl").string()});
+  const Xapian::Database db(db_path);
+  const Analyzer analyzer;
+  // Each spelling, as typed, reaches the terms of every spelling, also one no article has (نتانيهو).
+  CHECK(synonyms_of(db, "ترمب").count("Z" + analyzer.stem("ترامب")));
+  CHECK(synonyms_of(db, "ترامب").count("Z" + analyzer.stem("ترمب")));
+  CHECK(synonyms_of(db, "Sترمب").count("ZS" + analyzer.stem("ترامب")));
+  CHECK(synonyms_of(db, "نتانيهو").count("Z" + analyzer.stem("نتنياهو")));
+  CHECK(ids_matching(db, "ترمب") == std::set<std::string>{"sky", "arb"});
+  CHECK(ids_matching(db, "ترامب") == std::set<std::string>{"sky", "arb"});
+
+  SECTION("[synonyms] names = false: not written") {
+    TempDir other;
+    NewsIndexerOptions o = options(mode, true);
+    o.config.synonyms.names = false;
+    NewsIndexer((other.path / "db").string(), o).run({(tmp.path / "feed.jsonl").string()});
+    const Xapian::Database plain((other.path / "db").string());
+    CHECK_FALSE(synonyms_of(plain, "ترمب").count("Z" + analyzer.stem("ترامب")));
+    CHECK(ids_matching(plain, "ترمب") == std::set<std::string>{"arb"});
+  }
+}

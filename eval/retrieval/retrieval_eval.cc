@@ -7,12 +7,21 @@
  *  queries_title6.tsv and scores the top 10 against qrels.tsv.
  *
  *  Usage: xa-retrieval-eval [--data DIR] [--config FILE] [--exact-form-weight W] [--per-query FILE] [--tune]
- *                           [--layouts]
+ *                           [--layouts] [--as-indexed] [--only-ours]
  *  --layouts adds a table of the config's [index] layout against the other (the words layout
  *  with and without the exact-form boost), paired against the config's.
+ *
+ *  --as-indexed: our documents are made as `xapian-arabic index` makes them (NewsReader, ArticleExtractor,
+ *  make_news_document) from each record with its title and url removed, so the record's source metadata
+ *  is indexed as the indexer indexes it; without it, the body alone through Analyzer::index_text.
+ *  --only-ours: skip the plain Xapian and Stem("arabic") systems (their per-query columns are 0), to
+ *  compare two builds quickly: eval/retrieval/compare_per_query.py tests their --per-query files.
  */
 #include <xapian.h>
+#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/index_schema.h>
+#include <xapian_arabic/news_document.h>
+#include <xapian_arabic/news_reader.h>
 #include <xapian_arabic/news_search.h>
 #include <zlib.h>
 
@@ -188,6 +197,41 @@ Xapian::Database build(const std::string& dir, const std::vector<Article>& artic
   return db;
 }
 
+/// The documents of `xapian-arabic index` for every record of @p path, without title and url
+/// (news-bench's rule), in file order: the same docids as build() gives @p articles.
+Xapian::Database build_as_indexed(const std::string& dir, const std::string& path, const Config& config,
+                                  std::size_t expected) {
+  const auto start = std::chrono::steady_clock::now();
+  Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+  const NewsReader reader(config.reader_options());
+  const ArticleExtractor extractor(config.extraction);
+  const Analyzer analyzer(config.analysis);
+  NewsDocumentOptions options;
+  options.weights = config.weights;
+  options.language = config.index.language;
+  std::size_t count = 0;
+  reader.read_file(
+      path, fs::path(path).parent_path().string(),
+      [&](NewsArticle&& article) {
+        article.title.clear();
+        article.url.clear();
+        extractor.extract(article);
+        db.add_document(make_news_document(article, analyzer, options));
+        ++count;
+      },
+      [](ReadError&& e) {
+        if (!e.warning) throw std::runtime_error(e.path + ":" + std::to_string(e.line) + ": " + e.message);
+      });
+  analyzer.write_metadata(db);
+  db.commit();
+  if (count != expected)
+    throw std::runtime_error(path + ": the reader gave " + std::to_string(count) + " articles, not " +
+                             std::to_string(expected));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "indexed " << count << " articles as the indexer does into " << dir << " in " << seconds << " s\n";
+  return db;
+}
+
 /// Body text as the indexer writes it: first paragraph with the lead weight, the rest with the body weight.
 void index_body_ours(const Analyzer& analyzer, const FieldWeights& weights, Xapian::Document& doc,
                      const std::string& body) {
@@ -218,7 +262,7 @@ int main(int argc, char** argv) {
   std::string data_dir = std::string(XA_SOURCE_DIR) + "/../shared/data/news-bench";
   std::string config_path, per_query_path;
   double exact_form_weight = -1;  // < 0: [search] exact_form_weight of the config
-  bool tune = false, layouts = false;
+  bool tune = false, layouts = false, as_indexed = false, only_ours = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--data" && i + 1 < argc)
@@ -233,9 +277,13 @@ int main(int argc, char** argv) {
       tune = true;
     else if (arg == "--layouts")
       layouts = true;
+    else if (arg == "--as-indexed")
+      as_indexed = true;
+    else if (arg == "--only-ours")
+      only_ours = true;
     else {
       std::cerr << "usage: xa-retrieval-eval [--data DIR] [--config FILE] [--exact-form-weight W] [--per-query FILE] "
-                   "[--tune] [--layouts]\n";
+                   "[--tune] [--layouts] [--as-indexed] [--only-ours]\n";
       return 2;
     }
   }
@@ -259,20 +307,22 @@ int main(int argc, char** argv) {
 
     // 1. Plain Xapian: TermGenerator and QueryParser, no normalization, no stemming.
     const Xapian::Database plain_db =
-        build((work / "plain").string(), articles, [](Xapian::Document& doc, const Article& a) {
-          Xapian::TermGenerator tg;
-          tg.set_document(doc);
-          tg.index_text(a.body);
-        });
+        only_ours ? Xapian::Database()
+                  : build((work / "plain").string(), articles, [](Xapian::Document& doc, const Article& a) {
+                      Xapian::TermGenerator tg;
+                      tg.set_document(doc);
+                      tg.index_text(a.body);
+                    });
     // 2. What a Xapian user gets today: Stem("arabic"), STEM_SOME on both sides.
     const Xapian::Stem arabic("arabic");
     const Xapian::Database stem_db =
-        build((work / "stem").string(), articles, [&](Xapian::Document& doc, const Article& a) {
-          Xapian::TermGenerator tg;
-          tg.set_stemmer(arabic);
-          tg.set_document(doc);
-          tg.index_text(a.body);
-        });
+        only_ours ? Xapian::Database()
+                  : build((work / "stem").string(), articles, [&](Xapian::Document& doc, const Article& a) {
+                      Xapian::TermGenerator tg;
+                      tg.set_stemmer(arabic);
+                      tg.set_document(doc);
+                      tg.index_text(a.body);
+                    });
     // 3. Ours: the Analyzer at index time, NewsSearch (the search command's query path) at query time.
     const Analyzer analyzer(config.analysis, config.index.layout);
     const auto build_ours = [&](const std::string& name, const Analyzer& an, const FieldWeights& weights) {
@@ -280,7 +330,10 @@ int main(int argc, char** argv) {
                    [&](Xapian::Document& doc, const Article& a) { index_body_ours(an, weights, doc, a.body); },
                    [&](Xapian::WritableDatabase& db) { an.write_metadata(db); });
     };
-    const Xapian::Database ours_db = build_ours("ours", analyzer, config.weights);
+    const Xapian::Database ours_db =
+        as_indexed
+            ? build_as_indexed((work / "ours").string(), data_dir + "/articles.jsonl.gz", config, articles.size())
+            : build_ours("ours", analyzer, config.weights);
 
     const auto xapian_searcher = [&](const Xapian::Database& db, const Xapian::Stem& stem) -> Searcher {
       return [&db, stem, &ids](const std::string& q) {
@@ -309,8 +362,9 @@ int main(int argc, char** argv) {
     }
 
     for (const auto& [set_name, queries] : query_sets) {
-      const Scores plain = evaluate(xapian_searcher(plain_db, Xapian::Stem()), queries, qrels);
-      const Scores stem = evaluate(xapian_searcher(stem_db, arabic), queries, qrels);
+      const Scores skipped{std::vector<double>(queries.size(), 0.0)};
+      const Scores plain = only_ours ? skipped : evaluate(xapian_searcher(plain_db, Xapian::Stem()), queries, qrels);
+      const Scores stem = only_ours ? skipped : evaluate(xapian_searcher(stem_db, arabic), queries, qrels);
       const Scores mine = evaluate(ours_searcher(ours), queries, qrels);
       for (std::size_t i = 0; per_query.is_open() && i < queries.size(); ++i)
         per_query << set_name << '\t' << queries[i].first << '\t' << plain.rr[i] << '\t' << stem.rr[i] << '\t'
@@ -328,10 +382,13 @@ int main(int argc, char** argv) {
           std::cout << "– | – |\n";
         }
       };
-      row("plain Xapian (no normalization, no stemming)", plain, true);
-      row("Xapian Stem(\"arabic\")", stem, true);
-      row(std::string("xapian-arabic") + (config_path.empty() ? " (default config)" : " (" + config_path + ")"), mine,
-          false);
+      if (!only_ours) {
+        row("plain Xapian (no normalization, no stemming)", plain, true);
+        row("Xapian Stem(\"arabic\")", stem, true);
+      }
+      row(std::string("xapian-arabic") + (config_path.empty() ? " (default config)" : " (" + config_path + ")") +
+              (as_indexed ? ", documents as the indexer makes them" : ""),
+          mine, false);
     }
 
     if (layouts) {

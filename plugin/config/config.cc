@@ -24,6 +24,7 @@
 
 #include "dates/date_calendar.h"
 #include "tables/data_files.h"
+#include "tables/spelling_groups.h"
 
 namespace xapian_arabic {
 
@@ -44,7 +45,7 @@ struct EnumField {
 enum class PathKind { none, file, folder };
 
 /// What Config::check loads to prove a key's tables are well-formed.
-enum class Tables { none, stemmer, stopwords, layout, dates, sources };
+enum class Tables { none, stemmer, stopwords, layout, dates, sources, names, city_aliases };
 
 struct Key {
   const char* section;
@@ -157,6 +158,10 @@ const Key kKeys[] = {
     {"search", "limit", XA_FIELD(search.limit), 1, 100000},
     {"search", "snippet_length", XA_FIELD(search.snippet_length), 0, 100000},
     {"search", "exact_form_weight", XA_FIELD(search.exact_form_weight), 0, 100},
+    {"search", "wildcard_limit", XA_FIELD(search.wildcard_limit), 1, 100000},
+    {"synonyms", "names", XA_FIELD(synonyms.names)},
+    {"synonyms", "names_file", XA_FIELD(synonyms.names_file), 0, 0, PathKind::file, Tables::names},
+    {"synonyms", "city_aliases_file", XA_FIELD(synonyms.city_aliases_file), 0, 0, PathKind::file, Tables::city_aliases},
     // Before [sources] and [dates]: check() loads it first, so a bad markers table is reported here.
     {"layout", "markers_file", XA_FIELD(extraction.markers_file), 0, 0, PathKind::file, Tables::layout},
     {"sources", "aliases_file", XA_FIELD(extraction.aliases_file), 0, 0, PathKind::file, Tables::sources},
@@ -343,6 +348,8 @@ void load_tables(const Config& config, Tables kind) {
     }
     case Tables::dates:
     case Tables::sources: ArticleExtractor{config.extraction}; return;
+    case Tables::names: (void)read_name_groups(config.synonyms.names_file); return;
+    case Tables::city_aliases: (void)read_city_aliases(config.synonyms.city_aliases_file); return;
   }
 }
 

@@ -17,6 +17,7 @@
 #include "index/document_terms.h"
 #include "index/index_run.h"
 #include "news/news_input.h"
+#include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -181,6 +182,8 @@ void IndexRun::open_database() {
       db_.get_metadata(Analyzer::kSettingsMetadataKey) != analyzer.settings_toml() ||
       db_.get_metadata(Analyzer::kLayoutMetadataKey) != to_string(analyzer.layout()))
     analyzer.write_metadata(db_);
+  // Name spellings for plain QueryParsers (docs/omega.md); our search expands them itself.
+  if (config_.index.synonyms && config_.synonyms.names) NameSynonyms(config_.synonyms, analyzer).write(db_);
   // Shards or a merge left by a run that was killed: we hold the run lock, so no run is using them.
   std::error_code ec;
   fs::remove_all(work_dir_, ec);

@@ -11,11 +11,13 @@
 #include <array>
 #include <charconv>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "search/document_data.h"
 #include "search/query_fields.h"
 #include "search/shard_call.h"
+#include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -98,6 +100,9 @@ Config index_config(const std::vector<Shard>& shards, Config base) {
   return base;
 }
 
+/// The query syntax of NewsSearch: Xapian's default, pure NOT, and trailing wildcards.
+constexpr unsigned kQueryFlags = Analyzer::kDefaultQueryFlags | Xapian::QueryParser::FLAG_WILDCARD;
+
 struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   /// The results of @p query on the database as it is now.
   SearchResults run(const Xapian::Query& query, const SearchRequest& request);
@@ -117,26 +122,33 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     check_shards();
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);
+    // بوتي* expands over the index's normalized words (the query is normalized first, so
+    // الرئاسة* is الرئاسه*), bounded: the most frequent ones, so ال* stays a fast query.
+    parser.set_max_expansion(cfg.search.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                             Xapian::QueryParser::FLAG_WILDCARD);
     // The query is normalized before parsing, so field names are looked up normalized.
     const auto field = [&](std::string_view english, std::string_view arabic) {
       return std::array<std::string, 2>{std::string(english), analyzer.normalize(arabic)};
     };
     for (const auto& name : field("title", "عنوان"))
       parser.add_prefix(name, analyzer.field_prefix(schema::kTitlePrefix));
-    for (const auto& name : field("city", "مدينة"))
-      parser.add_prefix(name, analyzer.field_prefix(schema::kCityTextPrefix));
     // release(): the parser owns the processors through Xapian's reference count.
     // One filter group per field, so "source:" and "مصدر:" OR together and AND with "date:".
-    static const std::string source_group = "source", agency_group = "agency", date_group = "date";
+    static const std::string source_group = "source", agency_group = "agency", city_group = "city", date_group = "date";
     Xapian::FieldProcessor* source_fp = (new SourceFieldProcessor(resolve, schema::kSourcePrefix))->release();
     Xapian::FieldProcessor* agency_fp = (new SourceFieldProcessor(resolve, schema::kAgencyPrefix))->release();
     date_processor = new DateFieldProcessor(grammar);
     Xapian::FieldProcessor* date_fp = date_processor->release();
     for (const auto& name : field("source", "مصدر")) parser.add_boolean_prefix(name, source_fp, &source_group);
     for (const auto& name : field("agency", "وكالة")) parser.add_boolean_prefix(name, agency_fp, &agency_group);
+    // city: is the dateline city's filter, by any of its names (city:Dubai = مدينة:دبي).
+    Xapian::FieldProcessor* city_fp =
+        (new CityFieldProcessor(city_resolver(cfg.extraction, cfg.synonyms, cfg.analysis.normalization)))->release();
+    for (const auto& name : field("city", "مدينة")) parser.add_boolean_prefix(name, city_fp, &city_group);
     date_fields = {"date", analyzer.normalize("تاريخ")};
     for (const auto& name : date_fields) parser.add_boolean_prefix(name, date_fp, &date_group);
     resolver = std::move(resolve);
+    if (cfg.synonyms.names) names.emplace(cfg.synonyms, analyzer);
   }
 
   Xapian::Query parse(std::string_view query_string, CivilDate today) {
@@ -145,17 +157,20 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     try {
       date_processor->error.clear();
       date_processor->today = today;
-      const Xapian::Query stemmed = parser.parse_query(normalized, Analyzer::kDefaultQueryFlags);
+      Xapian::Query stemmed = parser.parse_query(normalized, kQueryFlags);
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
+      if (names) stemmed = names->expand(stemmed);  // ترمب is ترامب too; the boost keeps the words as written
       // A stems index has no terms of the words as written to boost (docs/evaluation.md).
       if (exact_form_weight <= 0 || stemmed.empty() || analyzer.layout() == IndexLayout::stems) return stemmed;
       // The words of the query as written, as an optional extra: it matches nothing
       // new (AND_MAYBE), it ranks articles that have the words as written higher. Only
-      // content words, and no phrase checks: function words and positions would cost
-      // a posting-list walk over most of the archive and add nothing to the order.
+      // content words, and no phrase checks (the extra is an OR of the words): function
+      // words and positions would cost a posting-list walk over most of the archive and
+      // add nothing to the order. Parsed with the same syntax as the query, so the words
+      // of a quoted field (title:"قمة هلسنكي") stay prefixed and are left out with the
+      // field, instead of the field's name and words becoming unprefixed words.
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-      const Xapian::Query as_written =
-          parser.parse_query(normalized, Analyzer::kDefaultQueryFlags & ~unsigned(Xapian::QueryParser::FLAG_PHRASE));
+      const Xapian::Query as_written = parser.parse_query(normalized, kQueryFlags);
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       std::vector<Xapian::Query> words;
       for (auto t = as_written.get_unique_terms_begin(); t != as_written.get_unique_terms_end(); ++t) {
@@ -202,6 +217,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   double exact_form_weight = config.search.exact_form_weight;
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
   DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
+  std::optional<NameSynonyms> names;              // [synonyms] names
 };
 
 constexpr int kSearchAttempts = 3;

@@ -1,5 +1,5 @@
 /** @file
- *  @brief date: and source: in queries: dates read by the extractor's grammar, and the alias resolver.
+ *  @brief date:, source: and city: in queries: dates read by the extractor's grammar, and the alias resolvers.
  */
 #include "search/query_fields.h"
 
@@ -12,7 +12,11 @@
 #include <algorithm>
 #include <ctime>
 #include <memory>
+#include <unordered_map>
 #include <utility>
+
+#include "index/document_terms.h"
+#include "tables/spelling_groups.h"
 
 namespace xapian_arabic {
 
@@ -169,6 +173,35 @@ SourceResolver alias_table_resolver(const ExtractionSettings& settings) {
     if (!*extractor) *extractor = std::make_unique<const SourceExtractor>(options);
     if (const auto entry = (*extractor)->canonical(name)) return {entry->second};
     return {};
+  };
+}
+
+CityResolver city_resolver(const ExtractionSettings& extraction, const SynonymSettings& synonyms,
+                           const NormalizerOptions& normalization) {
+  struct Tables {
+    Normalizer normalizer;
+    std::unique_ptr<const SourceExtractor> cities;
+    std::unordered_map<std::string, std::string> aliases;  // normalized other name → canonical spelling
+  };
+  auto tables = std::make_shared<std::unique_ptr<Tables>>();
+  SourceExtractorOptions options;
+  options.aliases_file = extraction.aliases_file;
+  options.cities_file = extraction.cities_file;
+  const std::string aliases_file = synonyms.city_aliases_file;
+  return [tables, options, aliases_file, normalization](std::string_view name) {
+    if (!*tables) {
+      auto loaded = std::make_unique<Tables>(Tables{Normalizer(normalization), {}, {}});
+      loaded->cities = std::make_unique<const SourceExtractor>(options);
+      for (const SpellingGroup& group : read_city_aliases(aliases_file))
+        for (const std::string& spelling : group.spellings)
+          loaded->aliases.try_emplace(collapse_spaces(loaded->normalizer.normalize(spelling)), group.spellings[0]);
+      *tables = std::move(loaded);
+    }
+    const Tables& t = **tables;
+    const std::string key = collapse_spaces(t.normalizer.normalize(name));
+    const auto alias = t.aliases.find(key);
+    const std::string city = t.cities->canonical_city(alias != t.aliases.end() ? alias->second : key);
+    return boolean_term(schema::kCityPrefix, t.normalizer.normalize(city));
   };
 }
 

@@ -5,6 +5,8 @@
  *  (DateExtractor::read, with the config's [dates] tables and a reference day for أمس);
  *  parse_date_range (public in news_search.h) adds FROM..TO. source: values go through
  *  the config's alias table.
+ *  city: values through the city alias table (config/synonyms/cities.tsv) and the dateline
+ *  cities of config/sources/cities.txt.
  */
 #pragma once
 
@@ -15,6 +17,7 @@
 #include <xapian_arabic/news_search.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -92,5 +95,25 @@ SourceResolver alias_table_resolver(const ExtractionSettings& settings);
 /// words @p grammar reads as one date or FROM..TO range.
 std::string quote_field_dates(const std::string& query, const std::vector<std::string>& date_fields,
                               const DateExtractor& grammar, CivilDate today);
+
+/// A city: value (normalized) → the XCITY filter term of the city's canonical spelling.
+using CityResolver = std::function<std::string(std::string_view name)>;
+
+/// The default city resolver: another name of [synonyms] city_aliases_file (Dubai, Moscou) or a
+/// spelling of [sources] cities_file (أبو ظبي) gives the city's canonical spelling, normalized
+/// with @p normalization as the indexer normalizes dateline cities; any other name is taken as
+/// written. The tables are loaded on the first city: filter. Throws TableError naming FILE:LINE.
+CityResolver city_resolver(const ExtractionSettings& extraction, const SynonymSettings& synonyms,
+                           const NormalizerOptions& normalization);
+
+/// city: values → the boolean term of the dateline city (one filter group, like source:).
+class CityFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CityFieldProcessor(CityResolver resolve) : resolve_(std::move(resolve)) {}
+  Xapian::Query operator()(const std::string& value) override { return Xapian::Query(resolve_(value)); }
+
+ private:
+  CityResolver resolve_;
+};
 
 }  // namespace xapian_arabic

@@ -5,7 +5,7 @@
  *  that uses it: AnalysisSettings (analysis_settings.h), ExtractionSettings
  *  (article_extractor.h), JsonlFields (news_reader.h), IndexSettings and
  *  FieldWeights (index_settings.h), Bm25Settings, RecencySettings and
- *  SearchSettings (search_settings.h). One table of keys in config.cc drives
+ *  SearchSettings and SynonymSettings (search_settings.h). One table of keys in config.cc drives
  *  parsing, to_toml() and check().
  *
  *  Unknown keys and values of the wrong type or range are errors that name
@@ -37,6 +37,7 @@ struct Config {
   Bm25Settings bm25;
   RecencySettings recency;
   SearchSettings search;
+  SynonymSettings synonyms;
   ExtractionSettings extraction;
   JsonlFields jsonl;
 

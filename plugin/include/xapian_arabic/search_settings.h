@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 namespace xapian_arabic {
 
@@ -24,6 +25,16 @@ struct SearchSettings {
   std::size_t limit = 10;
   std::size_t snippet_length = 240;  ///< bytes of snippet text
   double exact_form_weight = 0.25;   ///< weight of the unstemmed query added as an optional extra; 0 = off
+  /// A wildcard (بوتي*) expands to at most this many of the index's words, the most frequent ones.
+  unsigned wildcard_limit = 100;
+};
+
+/// [synonyms]: other spellings of one name. Read by search (and, for names, by the indexer,
+/// which writes them into the index's synonym table for plain Xapian tools).
+struct SynonymSettings {
+  bool names = true;              ///< name spellings (بوتين = بوتن) are synonyms in search and the index
+  std::string names_file;         ///< "" = built-in config/synonyms/names.tsv
+  std::string city_aliases_file;  ///< "" = built-in config/synonyms/cities.tsv (city:Dubai = city:دبي)
 };
 
 }  // namespace xapian_arabic

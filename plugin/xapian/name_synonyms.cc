@@ -1,0 +1,91 @@
+/** @file
+ *  @brief Name spellings as synonyms: query expansion and the index's synonym table.
+ */
+#include "xapian/name_synonyms.h"
+
+#include <algorithm>
+#include <set>
+
+#include "tables/spelling_groups.h"
+
+namespace xapian_arabic {
+
+namespace {
+
+/// The term index_text() makes of @p word with @p prefix: its stem, else the normalized word.
+std::string indexed_term(const Analyzer& analyzer, const std::string& prefix, const std::string& word) {
+  const std::string stem = analyzer.stem(word);
+  return stem.empty() ? prefix + analyzer.normalize(word) : "Z" + prefix + stem;
+}
+
+}  // namespace
+
+NameSynonyms::NameSynonyms(const SynonymSettings& settings, const Analyzer& analyzer) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const SpellingGroup& group : read_name_groups(settings.names_file)) {
+    for (const std::string prefix : {"", "S"}) {
+      std::vector<std::string> terms;
+      for (const std::string& spelling : group.spellings) {
+        const std::string term = indexed_term(analyzer, prefix, spelling);
+        if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+      }
+      for (const std::string& spelling : group.spellings) {
+        const std::string own = indexed_term(analyzer, prefix, spelling);
+        std::vector<std::string>& others = expansions_[own];
+        for (const std::string& term : terms)
+          if (term != own && std::find(others.begin(), others.end(), term) == others.end()) others.push_back(term);
+        // What a plain QueryParser looks up: the word as typed (it lower-cases, nothing else),
+        // and what ours or a normalizing caller would: the normalized word, the term.
+        for (const std::string& key :
+             {prefix + Xapian::Unicode::tolower(spelling), prefix + analyzer.normalize(spelling), own})
+          for (const std::string& term : terms) pairs.emplace(key, term);
+      }
+    }
+  }
+  for (auto it = expansions_.begin(); it != expansions_.end();) it = it->second.empty() ? expansions_.erase(it) : ++it;
+  index_pairs_.assign(pairs.begin(), pairs.end());
+}
+
+bool NameSynonyms::expand_into(const Xapian::Query& query, Xapian::Query& out) const {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      const auto found = expansions_.find(*query.get_unique_terms_begin());
+      if (found == expansions_.end()) return false;
+      std::vector<Xapian::Query> spellings{query};
+      for (const std::string& term : found->second) spellings.emplace_back(term);
+      out = Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
+      return true;
+    }
+    // The operators QueryParser joins words with; a phrase's terms must stay single terms.
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_MAX: {
+      std::vector<Xapian::Query> subqueries;
+      bool changed = false;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        subqueries.push_back(query.get_subquery(i));
+        changed = expand_into(subqueries.back(), subqueries.back()) || changed;
+      }
+      if (!changed) return false;
+      out = Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
+      return true;
+    }
+    default: return false;
+  }
+}
+
+Xapian::Query NameSynonyms::expand(const Xapian::Query& query) const {
+  Xapian::Query out = query;
+  expand_into(query, out);
+  return out;
+}
+
+void NameSynonyms::write(Xapian::WritableDatabase& db) const {
+  for (const auto& [key, synonym] : index_pairs_) db.add_synonym(key, synonym);
+}
+
+}  // namespace xapian_arabic
