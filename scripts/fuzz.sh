@@ -29,6 +29,11 @@ done
 # With --cpu-seconds, libFuzzer's own limit (wall time) is only a backstop; a watcher stops the
 # fuzzer with SIGINT (libFuzzer then prints its final stats and exits 72) once it has had its CPU.
 [ "$cpu_seconds" -gt 0 ] && seconds=$((cpu_seconds * 50))
+# libFuzzer's -timeout is wall time per input. A niced run on a busy machine can wait that long
+# for a core (2026-12-02: a normalizer input that takes 15 ms of CPU "timed out" at load 20), so
+# --cpu-seconds runs, meant for such machines, allow 120 s; a real hang is still caught.
+timeout=10
+[ "$cpu_seconds" -gt 0 ] && timeout=120
 
 # cpu_of PID: user + system CPU seconds the process has used so far.
 cpu_of() {
@@ -59,7 +64,7 @@ printf '%-26s %12s %8s %8s\n' target executions crashes cpu_s
 for t in "${targets[@]}"; do
   corpus="$build/corpus/${t}_fuzzer"
   mkdir -p "$corpus"
-  args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+  args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=$timeout -print_final_stats=1
         -artifact_prefix="$build/crashes/${t}-")
   # The readers get inputs big enough for deep HTML nesting and long JSON lines.
   case $t in *_reader) args+=(-max_len=1048576) ;; esac
