@@ -8,6 +8,8 @@ cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/release -j"$(nproc)" --target xapian-arabic
 tool=build/release/tools/xapian-arabic
 db=build/demo-index
+# A fresh index each time: one left by an older build (other built-in tables) would be refused.
+rm -rf "$db" "$db.xa-lock"
 
 run() { printf '\n$ %s\n' "$*"; "$@"; }
 run "$tool" index --db "$db" samples/news
