@@ -4,7 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <xapian_arabic/article_extractor.h>
 #include <xapian_arabic/news_reader.h>
+#include <xapian_arabic/token_stream.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -296,6 +298,9 @@ TEST_CASE("JSON Lines: field names, metadata dates and source, bad lines reporte
   REQUIRE(a.source);
   CHECK(a.source->name == "youm7");
   CHECK(a.url == "https://x/1");
+  // The record's own title and the body's lines, in the stream the layout read.
+  REQUIRE(stream_of(a));
+  CHECK(stream_of(a)->text() == article_text(a));
   const NewsArticle& b = r.articles[1];
   CHECK(b.title == "عنوان ثان");
   CHECK(b.body == "فقرة ثانية");
@@ -485,6 +490,8 @@ TEST_CASE("HTML pages: meta tags, JSON-LD and main text", "[reader][html]") {
   REQUIRE(a.source);
   CHECK(a.source->name == "اليوم السابع");
   CHECK(a.url == "https://www.youm7.com/story/2024/11/21/1");
+  REQUIRE(stream_of(a));
+  CHECK(stream_of(a)->text() == article_text(a));
 }
 
 TEST_CASE("format_of names the format from the file name", "[reader]") {

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -45,7 +47,115 @@ std::vector<std::string> terms_of(const Xapian::Document& doc) {
   return out;
 }
 
+/// Whether @p a and @p b have the same text and the same atoms with the same forms.
+bool same_stream(const TokenStream& a, const TokenStream& b) {
+  if (a.text() != b.text() || a.atoms().size() != b.atoms().size()) return false;
+  for (std::size_t i = 0; i < a.atoms().size(); ++i) {
+    const Atom &x = a.atoms()[i], &y = b.atoms()[i];
+    if (x.begin != y.begin || x.end != y.end || x.kind != y.kind || x.gap != y.gap || x.cp != y.cp ||
+        x.digits != y.digits || x.arabic != y.arabic || x.value != y.value || a.normalized(x) != b.normalized(y)) {
+      UNSCOPED_INFO("atom " << i << " differs: " << std::string(a.text().substr(x.begin, x.end - x.begin)));
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 }  // namespace
+
+TEST_CASE("token stream: lines taken from another stream make the stream of the joined text, on news-dev",
+          "[token_stream][news-dev]") {
+  std::size_t files = 0, copied = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(XA_SHARED_DATA_DIR) + "/news-dev")) {
+    if (e.path().extension() != ".txt" || files++ % 4 != 0) continue;
+    const std::string raw = file_text(e.path().string());
+    TokenStream source;
+    source.assign(raw);
+    // Every non-empty line, the second half of each long one cut at a space as the layout cuts a
+    // header date from the text run into it, with a written line between.
+    TokenStream built;
+    built.clear_owned();
+    built.append_line("عنوان: G20");
+    std::string joined = "عنوان: G20";
+    for (std::size_t pos = 0; pos < raw.size();) {
+      std::size_t eol = raw.find('\n', pos);
+      if (eol == std::string::npos) eol = raw.size();
+      std::size_t begin = pos, end = eol;
+      pos = eol + 1;
+      if (begin == end) continue;
+      if (const std::size_t space = raw.find(' ', begin + (end - begin) / 2); space < end) begin = space + 1;
+      built.append_line(source, begin, end);
+      joined += "\n" + raw.substr(begin, end - begin);
+      ++copied;
+    }
+    TokenStream fresh;
+    fresh.assign(joined);
+    INFO(e.path().string());
+    CHECK(same_stream(built, fresh));
+  }
+  CHECK(files > 40);
+  CHECK(copied > 200);
+}
+
+TEST_CASE("token stream: a part that cuts a word in two is tokenized anew", "[token_stream]") {
+  const std::string raw = "أعلنت الوزارة اليوم";
+  TokenStream source;
+  source.assign(raw);
+  TokenStream built;
+  built.clear_owned();
+  built.append_line(source, 4, raw.size());  // from inside أعلنت
+  TokenStream fresh;
+  const std::string expected = raw.substr(4);
+  fresh.assign(expected);
+  CHECK(same_stream(built, fresh));
+}
+
+TEST_CASE("token stream: a stream that owns its text keeps it through moves and copies", "[token_stream]") {
+  TokenStream built;
+  built.clear_owned();
+  built.append_line("قال");  // short enough for a string's inline buffer
+  built.append_line("G20");
+  TokenStream copy = built;
+  TokenStream moved = std::move(built);
+  std::vector<TokenStream> many;
+  for (int i = 0; i < 20; ++i) many.push_back(copy);  // reallocations move them
+  TokenStream fresh;
+  fresh.assign("قال\nG20");
+  CHECK(same_stream(moved, fresh));
+  CHECK(same_stream(copy, fresh));
+  CHECK(same_stream(many.front(), fresh));
+  CHECK(moved.owns_text());
+}
+
+TEST_CASE("one stream: the reader's layout pass leaves each article the stream of its text",
+          "[token_stream][news-dev]") {
+  std::size_t with_stream = 0;
+  const std::vector<NewsArticle> all = news_dev_articles();
+  for (const NewsArticle& article : all) {
+    REQUIRE(article.stream);
+    const TokenStream* own = stream_of(article);
+    REQUIRE(own == article.stream.get());
+    const std::string text = article_text(article);
+    TokenStream fresh;
+    fresh.assign(text);
+    INFO(article.path);
+    CHECK(same_stream(*own, fresh));
+    ++with_stream;
+  }
+  CHECK(with_stream == 200);
+  // Changed text: the stream is stale, and no consumer takes it.
+  NewsArticle changed = all.front();
+  changed.body += " المزيد";
+  CHECK(stream_of(changed) == nullptr);
+  NormalizerOptions other;
+  other.fold_teh_marbuta = false;
+  CHECK(stream_of(all.front(), other) == nullptr);
+}
 
 TEST_CASE("token stream: letters, digits and punctuation atoms with spans and gaps", "[token_stream]") {
   TokenStream stream;

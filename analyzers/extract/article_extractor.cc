@@ -9,8 +9,6 @@
 
 namespace xapian_arabic {
 
-namespace {}  // namespace
-
 ArticleParts article_parts(const NewsArticle& article) {
   ArticleParts parts;
   parts.title = 0;
@@ -26,6 +24,24 @@ std::string article_text(const NewsArticle& article) {
   text.append(article.title).append("\n").append(article.header).append("\n").append(article.body).append("\n");
   text.append(article.related);
   return text;
+}
+
+const TokenStream* stream_of(const NewsArticle& article, const NormalizerOptions& normalization) {
+  const TokenStream* stream = article.stream.get();
+  if (!stream || !stream->normalizes() || !(stream->normalization() == normalization)) return nullptr;
+  // Still the text of the article's parts? (Compared part by part: no joined copy is made.)
+  std::string_view text = stream->text();
+  bool first = true;
+  for (const std::string* part : {&article.title, &article.header, &article.body, &article.related}) {
+    if (!first) {
+      if (text.empty() || text.front() != '\n') return nullptr;
+      text.remove_prefix(1);
+    }
+    first = false;
+    if (!text.starts_with(*part)) return nullptr;
+    text.remove_prefix(part->size());
+  }
+  return text.empty() ? stream : nullptr;
 }
 
 namespace {
@@ -53,6 +69,10 @@ ArticleExtractor::ArticleExtractor(const DateExtractorOptions& dates, const Sour
     : dates_(dates), sources_(sources) {}
 
 void ArticleExtractor::extract(NewsArticle& article) const {
+  if (const TokenStream* own = stream_of(article)) {
+    extract(article, *own);
+    return;
+  }
   const std::string text = article_text(article);
   TokenStream stream;
   stream.assign(text);

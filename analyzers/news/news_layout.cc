@@ -14,27 +14,6 @@
 
 namespace xapian_arabic {
 
-NormalizedText::NormalizedText(const Normalizer& normalizer, std::string_view original) {
-  text.reserve(original.size());
-  origin.reserve(original.size() + 1);
-  const bool fold_case = normalizer.options().case_fold_latin;
-  for (std::size_t pos = 0; pos < original.size();) {
-    const auto byte = static_cast<unsigned char>(original[pos]);
-    if (byte < 0x80) {
-      text.push_back(fold_case && byte >= 'A' && byte <= 'Z' ? char(byte + 32) : char(byte));
-      origin.push_back(static_cast<std::uint32_t>(pos));
-      ++pos;
-      continue;
-    }
-    std::size_t len = 0;
-    utf8::decode(original, pos, len);
-    normalizer.normalize_into(original.substr(pos, len), text);
-    origin.resize(text.size(), static_cast<std::uint32_t>(pos));
-    pos += len;
-  }
-  origin.push_back(static_cast<std::uint32_t>(original.size()));
-}
-
 bool is_dash_or_colon(char32_t cp) {
   switch (cp) {
     case '-':
@@ -65,40 +44,10 @@ bool is_punct(char32_t cp) {
          type == U_OTHER_PUNCTUATION || type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION || cp == 0x0640;
 }
 
-struct Token {
-  std::size_t begin, end;
-};
-
-/// Whitespace-separated tokens of @p s from @p from, at most @p limit.
-std::vector<Token> tokens(std::string_view s, std::size_t from, std::size_t limit) {
-  std::vector<Token> out;
-  std::size_t pos = from;
-  while (pos < s.size() && out.size() < limit) {
-    std::size_t len = 0;
-    char32_t cp = utf8::decode(s, pos, len);
-    if (is_space(cp)) {
-      pos += len;
-      continue;
-    }
-    const std::size_t begin = pos;
-    while (pos < s.size()) {
-      cp = utf8::decode(s, pos, len);
-      if (is_space(cp)) break;
-      pos += len;
-    }
-    out.push_back({begin, pos});
-  }
-  return out;
-}
-
-/// @p word without the punctuation around it.
-std::string_view strip_punct(std::string_view word) {
-  return utf8::trim_if(word, [](char32_t c) { return is_punct(c); });
-}
-
-bool has_digit(std::string_view normalized) {
-  return std::any_of(normalized.begin(), normalized.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+/// Labels are short: this many atoms of a line are enough to match one.
+constexpr std::size_t kLabelAtoms = 48;
+/// A header date value is at most this many space-separated tokens.
+constexpr std::size_t kDateValueTokens = 24;
 
 }  // namespace
 
@@ -119,7 +68,14 @@ NewsLayout::NewsLayout(std::shared_ptr<const MarkerTable> markers) : markers_(st
   longest_first(updated_labels_);
   for (LineLabel kind :
        {LineLabel::published, LineLabel::updated, LineLabel::source, LineLabel::related, LineLabel::boilerplate})
-    for (const std::string& phrase : labels(kind)) label_first_words_.insert(first_word(phrase));
+    for (const std::string& phrase : labels(kind)) {
+      TokenStream words;
+      words.assign(phrase);
+      const auto& atoms = words.atoms();
+      const auto word =
+          std::find_if(atoms.begin(), atoms.end(), [](const Atom& a) { return a.kind != AtomKind::punct; });
+      if (word != atoms.end()) label_first_words_.emplace(words.normalized(*word));
+    }
 }
 
 const std::vector<std::string>& NewsLayout::labels(LineLabel kind) const {
@@ -135,22 +91,15 @@ const std::vector<std::string>& NewsLayout::labels(LineLabel kind) const {
   return none;
 }
 
-std::string NewsLayout::first_word(std::string_view text) const {
-  std::size_t pos = 0;
-  while (pos < text.size()) {  // bullets, marks and spaces before the word
-    std::size_t len = 0;
-    const char32_t cp = utf8::decode(text, pos, len);
-    if (!is_space(cp) && !is_punct(cp)) break;
-    pos += len;
-  }
-  const std::size_t begin = pos;
-  while (pos < text.size() && pos - begin < 64) {
-    std::size_t len = 0;
-    const char32_t cp = utf8::decode(text, pos, len);
-    if (is_space(cp) || (is_punct(cp) && cp != 0x0640)) break;
-    pos += len;
-  }
-  return normalizer_.normalize(text.substr(begin, pos - begin));
+bool NewsLayout::reads_directly(const TokenStream& stream) const {
+  return stream.normalizes() && stream.normalization() == normalizer_.options();
+}
+
+void NewsLayout::append_form(const TokenStream& stream, const Atom& atom, std::string& out) const {
+  if (atom.kind == AtomKind::punct)
+    normalizer_.normalize_into(stream.text().substr(atom.begin, atom.end - atom.begin), out);
+  else
+    out.append(stream.normalized(atom));
 }
 
 std::shared_ptr<const NewsLayout> NewsLayout::builtin() {
@@ -174,42 +123,52 @@ std::size_t NewsLayout::starts_with_phrase(std::string_view norm, const std::vec
   return 0;
 }
 
-LabelMatch NewsLayout::label(std::string_view line) const {
-  if (!label_first_words_.contains(first_word(line))) return {};  // most lines: one word normalized
-  // Labels are short: normalizing the first bytes of the line is enough.
-  std::size_t prefix = std::min<std::size_t>(line.size(), 160);
-  while (prefix < line.size() && (static_cast<unsigned char>(line[prefix]) & 0xC0) == 0x80) ++prefix;
-  const NormalizedText norm(normalizer_, line.substr(0, prefix));
-  std::size_t lead = 0;  // bullets and marks before the label
-  while (lead < norm.text.size()) {
-    std::size_t len = 0;
-    const char32_t cp = utf8::decode(norm.text, lead, len);
-    if (!is_space(cp) && !(is_punct(cp) && cp != ':')) break;
-    lead += len;
+LabelMatch NewsLayout::label(const TokenStream& stream, std::size_t begin, std::size_t end) const {
+  if (!reads_directly(stream)) {
+    thread_local TokenStream own;
+    own.assign(stream.text().substr(begin, end - begin));
+    LabelMatch match = label(own, 0, end - begin);
+    match.value_begin += begin;
+    return match;
   }
-  const std::string_view text = std::string_view(norm.text).substr(lead);
+  const std::vector<Atom>& atoms = stream.atoms();
+  std::size_t first = stream.atom_at(begin);
+  while (first < atoms.size() && atoms[first].begin < end && atoms[first].kind == AtomKind::punct &&
+         atoms[first].cp != ':')
+    ++first;  // bullets
+  if (first == atoms.size() || atoms[first].begin >= end || atoms[first].kind == AtomKind::punct) return {};
+  if (!label_first_words_.contains(stream.normalized(atoms[first]))) return {};  // most lines: one lookup
+  const std::size_t line_last = stream.atom_at(end);
+
+  // The line's first atoms as one normalized string: atoms that touch joined, others one space apart.
+  const std::size_t last = std::min(line_last, first + kLabelAtoms);
+  std::string form;
+  std::vector<std::size_t> starts;  // where each atom starts in form
+  for (std::size_t i = first; i < last; ++i) {
+    if (i > first && (atoms[i].gap == Gap::space || atoms[i].gap == Gap::line)) form.push_back(' ');
+    starts.push_back(form.size());
+    append_form(stream, atoms[i], form);
+  }
   for (const LineLabel label_kind :
        {LineLabel::published, LineLabel::updated, LineLabel::source, LineLabel::related, LineLabel::boilerplate}) {
-    const std::size_t n = starts_with_phrase(text, labels(label_kind));
+    const std::size_t n = starts_with_phrase(form, labels(label_kind));
     if (n == 0) continue;
-    std::size_t after = lead + n;
+    // After the label: one ':' at most (spaces are no atoms), then the value.
+    std::size_t k = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), n) - starts.begin());
     bool colon = false;
-    while (after < norm.text.size()) {
-      std::size_t len = 0;
-      const char32_t cp = utf8::decode(norm.text, after, len);
-      if (cp == ':' || cp == 0xFF1A) {
-        if (colon) break;
-        colon = true;
-      } else if (!is_space(cp)) {
-        break;
-      }
-      after += len;
+    while (first + k < last && atoms[first + k].kind == AtomKind::punct &&
+           (atoms[first + k].cp == ':' || atoms[first + k].cp == 0xFF1A) && !colon) {
+      colon = true;
+      ++k;
     }
-    const std::size_t value_begin = norm.to_original(after);
+    const std::size_t value_begin = first + k < line_last ? atoms[first + k].begin : end;
     if (label_kind == LineLabel::source && !colon) continue;  // "المصدر نفسه قال" is prose
     if (label_kind == LineLabel::published || label_kind == LineLabel::updated) {
-      const std::size_t end = date_value_end(line, value_begin);
-      if (end == value_begin || !has_digit(normalizer_.normalize(line.substr(value_begin, end - value_begin))))
+      const std::size_t value_end = date_value_end(stream, value_begin, end);
+      const std::size_t from = stream.atom_at(value_begin), to = stream.atom_at(value_end);
+      if (std::none_of(atoms.begin() + static_cast<std::ptrdiff_t>(from),
+                       atoms.begin() + static_cast<std::ptrdiff_t>(to),
+                       [](const Atom& a) { return a.kind == AtomKind::digits; }))
         continue;
     }
     return {label_kind, value_begin};
@@ -217,39 +176,69 @@ LabelMatch NewsLayout::label(std::string_view line) const {
   return {};
 }
 
-std::size_t NewsLayout::date_value_end(std::string_view line, std::size_t begin) const {
-  const auto toks = tokens(line, begin, 24);
+std::size_t NewsLayout::date_value_end(const TokenStream& stream, std::size_t begin, std::size_t end) const {
+  if (!reads_directly(stream)) {
+    thread_local TokenStream own;
+    own.assign(stream.text().substr(begin, end - begin));
+    return begin + date_value_end(own, 0, end - begin);
+  }
+  // The value's space-separated tokens: their extent, normalized form, and form without the
+  // marks around it (the core).
+  struct Token {
+    std::size_t begin, end;   // bytes
+    std::size_t first, last;  // atoms
+    std::string norm, core;
+    bool digit = false;
+  };
+  const std::vector<Atom>& atoms = stream.atoms();
+  std::vector<Token> toks;
+  for (std::size_t i = stream.atom_at(begin), last = stream.atom_at(end); i < last; ++i) {
+    const Atom& a = atoms[i];
+    if (toks.empty() || a.gap == Gap::space || a.gap == Gap::line) {
+      if (toks.size() == kDateValueTokens) break;
+      toks.push_back({a.begin, a.end, i, i, {}, {}, false});
+    }
+    Token& t = toks.back();
+    t.end = a.end;
+    t.last = i;
+    append_form(stream, a, t.norm);
+    t.digit = t.digit || a.kind == AtomKind::digits;
+  }
+  for (Token& t : toks) {
+    std::size_t from = t.first, to = t.last + 1;
+    while (from < to && atoms[from].kind == AtomKind::punct) ++from;
+    while (to > from && atoms[to - 1].kind == AtomKind::punct) --to;
+    for (std::size_t i = from; i < to; ++i) append_form(stream, atoms[i], t.core);
+  }
+
   const auto& zones = phrases(MarkerKind::zone);
   const auto& words = phrases(MarkerKind::time_word);
-  std::vector<std::string> norm;
-  norm.reserve(toks.size());
-  for (const Token& t : toks) norm.push_back(normalizer_.normalize(line.substr(t.begin, t.end - t.begin)));
-  std::size_t end = begin;
+  std::size_t value_end = begin;
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    const std::string_view core = strip_punct(norm[i]);
+    const std::string& core = toks[i].core;
     if (core.empty()) continue;  // "-" or "|" between parts: kept only if a date part follows
-    if (has_digit(core) || std::find(words.begin(), words.end(), core) != words.end()) {
-      end = toks[i].end;
+    if (toks[i].digit || std::find(words.begin(), words.end(), core) != words.end()) {
+      value_end = toks[i].end;
       continue;
     }
     // A zone phrase spanning this and the next tokens.
     std::string rest;
-    for (std::size_t j = i; j < toks.size() && j < i + 4; ++j) rest += (j > i ? " " : "") + norm[j];
+    for (std::size_t j = i; j < toks.size() && j < i + 4; ++j) rest += (j > i ? " " : "") + toks[j].norm;
     if (const std::size_t n = starts_with_phrase(rest, zones); n > 0) {
       std::size_t covered = 0, j = i;
-      for (; j < toks.size() && covered < n; ++j) covered += norm[j].size() + (j > i ? 1 : 0);
-      end = toks[j - 1].end;
+      for (; j < toks.size() && covered < n; ++j) covered += toks[j].norm.size() + (j > i ? 1 : 0);
+      value_end = toks[j - 1].end;
       i = j - 1;
       continue;
     }
     // A month or weekday name: a number follows within two words.
-    const bool number_follows = (i + 1 < toks.size() && has_digit(norm[i + 1])) ||
-                                (i + 2 < toks.size() && has_digit(norm[i + 2]) && !has_digit(norm[i + 1]) &&
-                                 strip_punct(norm[i + 1]).size() <= 14);
+    const bool number_follows =
+        (i + 1 < toks.size() && toks[i + 1].digit) ||
+        (i + 2 < toks.size() && toks[i + 2].digit && !toks[i + 1].digit && toks[i + 1].core.size() <= 14);
     if (!number_follows) break;
-    end = toks[i].end;
+    value_end = toks[i].end;
   }
-  return end;
+  return value_end;
 }
 
 }  // namespace xapian_arabic

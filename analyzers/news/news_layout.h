@@ -3,43 +3,38 @@
  *  markers, boilerplate, and where a header's date value ends (internal).
  *
  *  Shared by the news reader (to split an article) and the source extractor (to find
- *  the article's opening in raw text). Phrases come from the markers table
- *  (tables/markers.h) and are compared after normalization.
+ *  the article's opening). Both ask about lines of a token stream, so the layout reads the
+ *  atoms the stream has already normalized rather than the text again. Phrases come from the
+ *  markers table (tables/markers.h), normalized the default way; a stream normalized by other
+ *  rules is read again the default way, so what counts as a header does not depend on the
+ *  index's normalization switches.
  */
 #pragma once
 
 #include <xapian_arabic/normalizer.h>
+#include <xapian_arabic/token_stream.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
+#include "base/hash.h"
 #include "tables/markers.h"
 
 namespace xapian_arabic {
 
-/// Normalized text that remembers, for each of its bytes, the byte of the original it came from.
-struct NormalizedText {
-  std::string text;
-  std::vector<std::uint32_t> origin;  ///< origin[i]: original offset of text[i]; origin[text.size()] = end
-
-  NormalizedText() = default;
-  NormalizedText(const Normalizer& normalizer, std::string_view original);
-  /// Original byte offset of normalized offset @p i.
-  std::size_t to_original(std::size_t i) const { return origin[i]; }
-};
-
 enum class LineLabel { none, published, updated, source, related, boilerplate };
 
-/// A label found at the start of a line: its kind and the original byte offset where its value starts.
+/// A label found at the start of a line: its kind and the byte offset where its value starts.
 struct LabelMatch {
   LineLabel kind = LineLabel::none;
-  std::size_t value_begin = 0;  ///< after the label and any ':' and spaces
+  std::size_t value_begin = 0;  ///< in the stream's text: after the label and any ':' and spaces
 };
 
 class NewsLayout {
@@ -56,21 +51,24 @@ class NewsLayout {
 
   const Normalizer& normalizer() const { return normalizer_; }
 
-  /// The label @p line starts with, if any. published/updated only count when a date
-  /// value (with a digit) follows, so a body sentence starting with تحديث is not a header.
-  LabelMatch label(std::string_view line) const;
+  /// The label that the line at bytes [begin, end) of @p stream's text starts with, if any.
+  /// published/updated only count when a date value (with a digit) follows, so a body
+  /// sentence starting with تحديث is not a header.
+  LabelMatch label(const TokenStream& stream, std::size_t begin, std::size_t end) const;
 
-  /// End (byte offset in @p line) of the date value starting at @p begin: day, month
-  /// name, year, time, ص/م, GMT, بتوقيت مكة المكرمة ... What follows is ordinary text
-  /// that the scraper ran into the same line.
-  std::size_t date_value_end(std::string_view line, std::size_t begin) const;
+  /// End (byte offset in @p stream's text) of the date value starting at @p begin, in a line
+  /// that ends at @p end: day, month name, year, time, ص/م, GMT, بتوقيت مكة المكرمة ... What
+  /// follows is ordinary text that the scraper ran into the same line.
+  std::size_t date_value_end(const TokenStream& stream, std::size_t begin, std::size_t end) const;
 
   /// Phrases (normalized, longest first) of a kind of the markers table: MarkerKind::cue, verb ...
   const std::vector<std::string>& phrases(MarkerKind kind) const { return phrases_[static_cast<std::size_t>(kind)]; }
 
  private:
-  /// The first word of @p text (after bullets and punctuation), normalized.
-  std::string first_word(std::string_view text) const;
+  /// Whether @p stream's forms are the layout's (else it is read again the layout's way).
+  bool reads_directly(const TokenStream& stream) const;
+  /// Appends the normalized form of @p atom of @p stream to @p out.
+  void append_form(const TokenStream& stream, const Atom& atom, std::string& out) const;
 
   /// Length in normalized bytes of the longest phrase of @p list that @p norm starts with
   /// as whole words, or 0.
@@ -83,7 +81,7 @@ class NewsLayout {
   std::shared_ptr<const MarkerTable> markers_;
   std::array<std::vector<std::string>, kMarkerKinds> phrases_;  // by MarkerKind: normalized, longest first
   std::vector<std::string> published_labels_, updated_labels_;  // published + published_label ...
-  std::unordered_set<std::string> label_first_words_;           // cheap test before matching labels
+  std::unordered_set<std::string, ShortWordHash, std::equal_to<>> label_first_words_;  // a cheap test first
 };
 
 /// True for the characters that separate a dateline's parts: - – — ـ / : | ، ,

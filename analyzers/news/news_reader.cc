@@ -136,11 +136,11 @@ void NewsReader::read_file(const std::string& path, const std::string& id_root,
                     " elements deep: the deeper tags are ignored, their text is kept",
                 true});
     compose_nfc(page.text);
-    split_article_lines(layout, page.text, page.title.empty(), article);
     if (!page.title.empty()) {
       compose_nfc(page.title);
       article.title = std::move(page.title);
     }
+    split_article_lines(layout, page.text, article.title.empty(), article);
     article.url = std::move(page.url);
     auto set_date = [&](const std::string& raw, DateKind kind, std::optional<ExtractedDate>& slot) {
       if (raw.empty()) return;

@@ -4,6 +4,10 @@
 #include "news/reader_lines.h"
 
 #include <xapian_arabic/civil_date.h>
+#include <xapian_arabic/token_stream.h>
+
+#include <memory>
+#include <vector>
 
 #include "base/ascii_digits.h"
 #include "base/utf8.h"
@@ -47,50 +51,107 @@ void unify_line_ends(std::string& text) {
   text.resize(out);
 }
 
+namespace {
+
+/// Bytes [begin, end) of the scraped text: one line of a part of the article.
+struct Piece {
+  std::size_t begin = 0, end = 0;
+};
+
+/// The lines of @p pieces of @p text, joined by '\n'.
+std::string joined(std::string_view text, const std::vector<Piece>& pieces) {
+  std::string out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0) out.push_back('\n');
+    out.append(text.substr(pieces[i].begin, pieces[i].end - pieces[i].begin));
+  }
+  return out;
+}
+
+/// Up to this size an article's own token stream is made from the scraped text's atoms;
+/// beyond it, the consumer tokenizes the article again rather than hold two big streams.
+constexpr std::size_t kMaxStreamBytes = 4u << 20;
+
+}  // namespace
+
 void split_article_lines(const NewsLayout& layout, std::string_view text, bool take_title, NewsArticle& article) {
+  // The layout reads the text's token stream; the article's stream is made from its atoms.
+  thread_local TokenStream raw;
+  raw.assign(text);
+  const auto piece_of = [&](std::string_view part) {
+    const auto begin = static_cast<std::size_t>(part.data() - text.data());
+    return Piece{begin, begin + part.size()};
+  };
+  std::optional<Piece> title;
+  std::vector<Piece> header, body, related;
   bool in_related = false;
   std::size_t line_no = 0;
-  while (!text.empty()) {
-    const auto eol = text.find('\n');
-    std::string_view line = trim_blank(text.substr(0, eol));
-    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+  std::string_view rest_of_text = text;
+  while (!rest_of_text.empty()) {
+    const auto eol = rest_of_text.find('\n');
+    std::string_view line = trim_blank(rest_of_text.substr(0, eol));
+    rest_of_text.remove_prefix(eol == std::string_view::npos ? rest_of_text.size() : eol + 1);
     if (line.empty()) continue;
     ++line_no;
     if (in_related) {
-      article.related.append(line).push_back('\n');
+      related.push_back(piece_of(line));
       continue;
     }
     // A line may hold several parts run together: a header value, then the dateline and first paragraph.
     while (!line.empty()) {
-      const LabelMatch label = line_no == 1 && line.size() > kMaxTitleBytes ? LabelMatch{} : layout.label(line);
+      const Piece at = piece_of(line);
+      const LabelMatch label =
+          line_no == 1 && line.size() > kMaxTitleBytes ? LabelMatch{} : layout.label(raw, at.begin, at.end);
       if (label.kind == LineLabel::related) {
         in_related = true;
-        if (const auto rest = trim_blank(line.substr(label.value_begin)); !rest.empty())
-          article.related.append(rest).push_back('\n');
+        if (const auto rest = trim_blank(text.substr(label.value_begin, at.end - label.value_begin)); !rest.empty())
+          related.push_back(piece_of(rest));
         break;
       }
       if (label.kind == LineLabel::boilerplate) break;
       if (label.kind == LineLabel::published || label.kind == LineLabel::updated) {
-        const std::size_t end = layout.date_value_end(line, label.value_begin);
-        article.header.append(trim_blank(line.substr(0, end))).push_back('\n');
-        line = trim_blank(line.substr(end));
+        const std::size_t end = layout.date_value_end(raw, label.value_begin, at.end);
+        header.push_back(piece_of(trim_blank(text.substr(at.begin, end - at.begin))));
+        line = trim_blank(text.substr(end, at.end - end));
         continue;
       }
       if (label.kind == LineLabel::source) {
-        article.header.append(line).push_back('\n');
+        header.push_back(at);
         break;
       }
-      if (take_title && article.title.empty() && article.body.empty() && line.size() <= kMaxTitleBytes) {
-        article.title.assign(line);
-      } else {
-        article.body.append(line).push_back('\n');
-      }
+      if (take_title && !title && article.title.empty() && body.empty() && line.size() <= kMaxTitleBytes)
+        title = at;
+      else
+        body.push_back(at);
       break;
     }
   }
-  if (!article.body.empty()) article.body.pop_back();
-  if (!article.related.empty()) article.related.pop_back();
-  if (!article.header.empty()) article.header.pop_back();
+  if (title) article.title.assign(text.substr(title->begin, title->end - title->begin));
+  article.header = joined(text, header);
+  article.body = joined(text, body);
+  article.related = joined(text, related);
+
+  // The article's stream: its lines, as article_text() joins them, with the atoms they have here.
+  article.stream.reset();
+  if (text.size() <= kMaxStreamBytes) {
+    auto stream = std::make_shared<TokenStream>();
+    stream->clear_owned();
+    std::size_t bytes = article.title.size() + 3;
+    for (const std::vector<Piece>* part : {&header, &body, &related})
+      for (const Piece& p : *part) bytes += p.end - p.begin + 1;
+    stream->reserve(bytes, raw.atoms().size() + article.title.size() / 2 + 4);  // at most the text's atoms
+    if (title)
+      stream->append_line(raw, title->begin, title->end);
+    else
+      stream->append_line(article.title);
+    for (const std::vector<Piece>* part : {&header, &body, &related}) {
+      if (part->empty()) stream->append_line(std::string_view());
+      for (const Piece& p : *part) stream->append_line(raw, p.begin, p.end);
+    }
+    article.stream = std::move(stream);
+  } else {
+    raw = TokenStream();  // not kept for the thread's next, smaller, article
+  }
 }
 
 namespace {

@@ -26,7 +26,9 @@ void unify_line_ends(std::string& text);
 
 /// Splits scraped text (UTF-8, LF line ends) into @p article's title (when @p take_title:
 /// the first line, unless it is too long to be a headline), header lines, body and the
-/// related material after إقرأ أيضاً, by the labels and markers of @p layout.
+/// related material after إقرأ أيضاً, by the labels and markers of @p layout, which reads
+/// the text's token stream. Sets article.stream to the stream over article_text(article),
+/// made from the atoms of that one (up to 4 MB of text; beyond, it is left null).
 void split_article_lines(const NewsLayout& layout, std::string_view text, bool take_title, NewsArticle& article);
 
 /// A metadata date (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, then optional THH:MM[:SS[.f]] and Z or ±HH[:]MM)

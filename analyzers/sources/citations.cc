@@ -137,22 +137,23 @@ auto SourceExtractor::Impl::scan(const TokenStream& stream, std::size_t begin, s
       const std::size_t first_nonspace = line.find_first_not_of(" \t\r");
       if (first_nonspace == std::string_view::npos) continue;
       if (line.size() < 4096) {
-        const LabelMatch label = layout->label(line);
+        const std::size_t line_end = offset + line.size();
+        const LabelMatch label = layout->label(stream, offset, line_end);
         if (label.kind == LineLabel::related) {
           in_related = true;
           opening_pending = false;
           continue;
         }
         if (label.kind == LineLabel::source) {
-          credit_line(stream, offset + label.value_begin, offset + line.size(), tokens, out);
+          credit_line(stream, label.value_begin, line_end, tokens, out);
           continue;
         }
         if (label.kind == LineLabel::published || label.kind == LineLabel::updated) {
           // Header line; text the scraper ran into it (dateline, first paragraph) is the opening.
-          std::size_t rest = layout->date_value_end(line, label.value_begin);
-          while (rest < line.size() && line[rest] == ' ') ++rest;
-          if (rest >= line.size()) continue;
-          scan_line(stream, offset + rest, offset + line.size(), opening_pending, !in_related, tokens, out);
+          std::size_t rest = layout->date_value_end(stream, label.value_begin, line_end);
+          while (rest < line_end && text[rest] == ' ') ++rest;
+          if (rest >= line_end) continue;
+          scan_line(stream, rest, line_end, opening_pending, !in_related, tokens, out);
           opening_pending = false;
           continue;
         }

@@ -84,11 +84,10 @@ std::vector<ExtractedSource> SourceExtractor::extract_article(std::string_view t
   const bool has_title = eol != std::string_view::npos &&
                          text.find_first_not_of(" \t\r\n", eol) != std::string_view::npos && eol - first <= 2000;
   if (has_title) {
-    const std::string_view title = text.substr(first, eol - first);
     // A first line in the CITY - AGENCY shape opens the article; there is no headline.
     Tokens tokens;
     tokens_of(stream, stream.atom_at(first), stream.atom_at(eol), first, tokens);
-    if (impl_->layout->label(title).kind == LineLabel::none && !impl_->dateline(tokens.toks, 0, false)) {
+    if (impl_->layout->label(stream, first, eol).kind == LineLabel::none && !impl_->dateline(tokens.toks, 0, false)) {
       if (auto s = impl_->title_suffix(stream, first, eol)) out.push_back(std::move(*s));
       impl_->scan(stream, eol + 1, text.size(), out);
       return out;

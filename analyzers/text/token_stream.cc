@@ -55,15 +55,102 @@ TokenStream TokenStream::without_normalization() {
   return s;
 }
 
+TokenStream::TokenStream(const TokenStream& other)
+    : normalizer_(other.normalizer_),
+      normalize_(other.normalize_),
+      owned_(other.owned_ ? std::make_unique<std::string>(*other.owned_) : nullptr),
+      lines_(other.lines_),
+      text_(owned_ ? std::string_view(*owned_) : other.text_),
+      atoms_(other.atoms_),
+      arena_(other.arena_) {}
+
+TokenStream::TokenStream(TokenStream&& other) noexcept = default;  // owned_ keeps its address
+
+TokenStream& TokenStream::operator=(const TokenStream& other) {
+  if (this != &other) *this = TokenStream(other);
+  return *this;
+}
+
+TokenStream& TokenStream::operator=(TokenStream&& other) noexcept = default;
+
+TokenStream::~TokenStream() = default;
+
 void TokenStream::assign(std::string_view text) {
+  owned_.reset();
+  lines_ = 0;
   text_ = text;
   atoms_.clear();
   arena_.clear();
   atoms_.reserve(text.size() / 4 + 8);
   arena_.reserve(text.size() + 16);
+  tokenize(0, Gap::line);
+}
+
+void TokenStream::clear_owned() {
+  if (!owned_) owned_ = std::make_unique<std::string>();
+  owned_->clear();
+  lines_ = 0;
+  text_ = *owned_;
+  atoms_.clear();
+  arena_.clear();
+}
+
+void TokenStream::reserve(std::size_t text_bytes, std::size_t atoms) {
+  if (!owned_) clear_owned();
+  owned_->reserve(text_bytes);
+  text_ = *owned_;
+  atoms_.reserve(atoms);
+  arena_.reserve(text_bytes + 16);
+}
+
+void TokenStream::append_line(std::string_view line) {
+  if (!owned_) clear_owned();
+  const std::size_t from = owned_->size();
+  if (lines_++ > 0) owned_->push_back('\n');
+  owned_->append(line);
+  text_ = *owned_;
+  tokenize(from, Gap::line);
+}
+
+void TokenStream::append_line(const TokenStream& source, std::size_t begin, std::size_t end) {
+  const std::vector<Atom>& from_atoms = source.atoms();
+  const std::size_t first = source.atom_at(begin), last = source.atom_at(end);
+  const bool crossed =
+      (first > 0 && from_atoms[first - 1].end > begin) || (last > first && from_atoms[last - 1].end > end);
+  const bool same_forms = source.normalize_ == normalize_ && (!normalize_ || source.normalization() == normalization());
+  if (&source == this || crossed || !same_forms || end > source.text().size()) {
+    const std::string line(source.text().substr(begin, end > begin ? end - begin : 0));  // (this text may move)
+    append_line(line);
+    return;
+  }
+  if (!owned_) clear_owned();
+  if (lines_++ > 0) owned_->push_back('\n');
+  const std::size_t line_at = owned_->size();
+  owned_->append(source.text().substr(begin, end - begin));
+  text_ = *owned_;
+  if (first == last) return;
+  // The line's atoms as they are, moved to where the line now stands. After a line break,
+  // whatever precedes the first atom (spaces, marks that join nothing) leaves it a line start.
+  const std::uint32_t arena_from = from_atoms[first].norm_offset;
+  const std::uint32_t arena_to = from_atoms[last - 1].norm_offset + from_atoms[last - 1].norm_length;
+  const auto byte_shift = static_cast<std::int64_t>(line_at) - static_cast<std::int64_t>(begin);
+  const auto arena_shift = static_cast<std::int64_t>(arena_.size()) - arena_from;
+  arena_.append(source.arena(), arena_from, arena_to - arena_from);
+  const std::size_t at = atoms_.size();
+  atoms_.insert(atoms_.end(), from_atoms.begin() + static_cast<std::ptrdiff_t>(first),
+                from_atoms.begin() + static_cast<std::ptrdiff_t>(last));
+  for (auto atom = atoms_.begin() + static_cast<std::ptrdiff_t>(at); atom != atoms_.end(); ++atom) {
+    atom->begin = static_cast<std::uint32_t>(atom->begin + byte_shift);
+    atom->end = static_cast<std::uint32_t>(atom->end + byte_shift);
+    atom->norm_offset = static_cast<std::uint32_t>(atom->norm_offset + arena_shift);
+  }
+  atoms_[at].gap = Gap::line;
+}
+
+void TokenStream::tokenize(std::size_t pos, Gap gap) {
+  const std::string_view text = text_;
   const std::size_t n = text.size();
-  Gap gap = Gap::line;
-  std::size_t pos = 0, len = 0;
+  std::size_t len = 0;
   while (pos < n) {
     char32_t cp = next_cp(text, pos, len);
     CharClass cls = text::char_class(cp);

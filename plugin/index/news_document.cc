@@ -109,10 +109,11 @@ Xapian::Document make_news_document(const NewsArticle& article, const Analyzer& 
   if (!options.language.empty()) doc.add_boolean_term(boolean_term(schema::kLanguagePrefix, options.language));
 
   // Title: as S-prefixed words and as body words; then the lead paragraph and the rest of the body.
-  // All from one token stream over article_text(): the extractor's when it is given.
+  // All from one token stream over article_text(): the extractor's when it is given, else the
+  // reader's (when it normalizes as the analyzer does).
   std::optional<TokenStream> own_stream;
   std::string own_text;
-  const TokenStream* stream = options.stream;
+  const TokenStream* stream = options.stream ? options.stream : stream_of(article, analyzer.settings().normalization);
   if (!stream) {
     own_text = article_text(article);
     own_stream.emplace(analyzer.settings().normalization);

@@ -303,15 +303,20 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.type = item.job->type;
     doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
     if (config_.index.synonyms) doc_options.synonyms = &out.synonyms;
-    // One token stream per article, for the extractor and the analyzer both.
+    // One token stream per article, for the layout, the extractor and the analyzer: the one the
+    // reader's layout read (the analyzer renormalizes its words if its rules differ).
+    const TokenStream* stream = stream_of(item.article);
     thread_local std::string text;
-    thread_local TokenStream stream;
-    text = article_text(item.article);
-    stream.assign(text);
-    extractor_->extract(item.article, stream);
+    thread_local TokenStream own;
+    if (!stream) {
+      text = article_text(item.article);
+      own.assign(text);
+      stream = &own;
+    }
+    extractor_->extract(item.article, *stream);
     if (item.article.path.empty()) item.article.path = item.job->path;
     out.qterm = unique_term(item.article);
-    doc_options.stream = &stream;
+    doc_options.stream = stream;
     out.doc = make_news_document(item.article, analyzer, doc_options);
   } catch (const std::exception& e) {
     report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()}, true);

@@ -13,6 +13,7 @@
 #include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/export.h>
 #include <xapian_arabic/news_article.h>
+#include <xapian_arabic/normalizer.h>
 #include <xapian_arabic/source_extractor.h>
 
 #include <string>
@@ -42,6 +43,10 @@ XAPIAN_ARABIC_API ArticleParts article_parts(const NewsArticle& article);
 /// title, header, body and related joined by newlines: the text extracted spans refer to.
 XAPIAN_ARABIC_API std::string article_text(const NewsArticle& article);
 
+/// @p article's own token stream (NewsArticle::stream, made by the reader) when it still is the
+/// stream over article_text(@p article) and normalizes with @p normalization; else null.
+XAPIAN_ARABIC_API const TokenStream* stream_of(const NewsArticle& article, const NormalizerOptions& normalization = {});
+
 class XAPIAN_ARABIC_API ArticleExtractor {
  public:
   explicit ArticleExtractor(const DateExtractorOptions& dates = {}, const SourceExtractorOptions& sources = {});
@@ -52,7 +57,8 @@ class XAPIAN_ARABIC_API ArticleExtractor {
   /// Publication: the header's publication line, else the record's metadata, else a date in
   /// the dateline. Source: the المصدر line, else the title suffix, else the dateline's agency,
   /// else the metadata (canonicalized). Dates of the related material are listed (mentioned,
-  /// no relative dates) but never become the publication date.
+  /// no relative dates) but never become the publication date. Reads the article's own
+  /// stream (stream_of()) when it has one, else tokenizes it.
   void extract(NewsArticle& article) const;
 
   /// The same, reading the article's words from @p stream, built over article_text(@p article)

@@ -9,11 +9,14 @@
 #include <xapian_arabic/date_extractor.h>
 #include <xapian_arabic/source_extractor.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace xapian_arabic {
+
+class TokenStream;
 
 struct NewsArticle {
   std::string id;        ///< stable id: the record's id or url, else the file path relative to the indexed root
@@ -31,6 +34,11 @@ struct NewsArticle {
   std::optional<ExtractedSource> source;  ///< the outlet or agency the article is credited to
   std::vector<ExtractedSource> agencies;  ///< every source/agency/dateline mention, canonical names
   std::string dateline_city;              ///< normalized city of the dateline, empty if none
+  /// The token stream over article_text(*this) that the reader's layout read (default
+  /// normalization), so that the extractor and the indexer do not tokenize the article again.
+  /// Null for an article made by hand. Once a text field changes it no longer matches;
+  /// consumers check (stream_of() in article_extractor.h) and then tokenize anew.
+  std::shared_ptr<const TokenStream> stream;
 };
 
 }  // namespace xapian_arabic

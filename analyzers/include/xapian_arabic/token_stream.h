@@ -8,8 +8,12 @@
  *  its infix, acronym and C++ rules). The text is classified once (text/char_classes.h)
  *  and each atom normalized once.
  *
- *  The stream refers to the text it was built over: keep that text alive and unchanged
- *  while the stream is used. Not thread-safe; one stream per thread, reused with assign().
+ *  A stream made with assign() refers to the text it was built over: keep that text alive
+ *  and unchanged while the stream is used. A stream built line by line with append_line()
+ *  owns its text, so it can be moved and shared; lines taken from another stream bring their
+ *  atoms with them, so a text put together from parts of another (an article from the lines
+ *  of its scraped page) is not tokenized or normalized a second time. Not thread-safe; one
+ *  stream per thread, reused with assign().
  */
 #pragma once
 
@@ -69,8 +73,27 @@ class XAPIAN_ARABIC_API TokenStream {
   /// A stream that does not normalize: atoms' forms are the text as written (tokenize()).
   static TokenStream without_normalization();
 
+  TokenStream(const TokenStream& other);
+  TokenStream(TokenStream&& other) noexcept;
+  TokenStream& operator=(const TokenStream& other);
+  TokenStream& operator=(TokenStream&& other) noexcept;
+  ~TokenStream();
+
   /// Tokenizes and normalizes @p text, replacing what the stream held.
   void assign(std::string_view text);
+
+  /// Empties the stream and makes it own its text, to be built with append_line().
+  void clear_owned();
+  /// Room for an owned text of @p text_bytes with @p atoms atoms, so that appending does not
+  /// reallocate (the forms take about as many bytes as the text).
+  void reserve(std::size_t text_bytes, std::size_t atoms);
+  /// Appends a line to the owned text: a '\n' unless it is the first line, then @p line,
+  /// tokenized and normalized. The stream is the one assign() would make of the whole text.
+  void append_line(std::string_view line);
+  /// Appends bytes [begin, end) of @p source's text as a line, with the atoms @p source has
+  /// for them, when it normalizes as this stream does and no atom crosses begin or end (a
+  /// line of it, or a part cut at white space); else as append_line(that text).
+  void append_line(const TokenStream& source, std::size_t begin, std::size_t end);
 
   std::string_view text() const { return text_; }
   const std::vector<Atom>& atoms() const { return atoms_; }
@@ -93,10 +116,17 @@ class XAPIAN_ARABIC_API TokenStream {
   /// The options atoms were normalized with (meaningless if !normalizes()).
   const NormalizerOptions& normalization() const { return normalizer_->options(); }
   bool normalizes() const { return normalize_; }
+  /// Whether the text is the stream's own (built with append_line()).
+  bool owns_text() const { return owned_ != nullptr; }
 
  private:
+  /// Tokenizes text_[from, end), the first atom after @p gap.
+  void tokenize(std::size_t from, Gap gap);
+
   std::shared_ptr<const Normalizer> normalizer_;
   bool normalize_ = true;
+  std::unique_ptr<std::string> owned_;  // the text, when the stream owns it (stable across moves)
+  std::size_t lines_ = 0;               // lines appended to owned_
   std::string_view text_;
   std::vector<Atom> atoms_;
   std::string arena_;           // normalized forms of the atoms
