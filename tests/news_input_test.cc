@@ -13,43 +13,14 @@
 #include <string>
 
 #include "base/hash.h"
+#include "scratch_files.h"
 
 using namespace xapian_arabic;
+using xapian_arabic::testing::gzip;
+using xapian_arabic::testing::ScratchDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "xa-input-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    dir = pattern;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    const std::string path = (dir / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-};
-
-std::string gzip(const std::string& data) {
-  z_stream zs{};
-  REQUIRE(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 /// The index's file hash as the indexer has always written it: content_hash chained over 1 MiB blocks.
 std::string record_hash(const std::string& bytes) {
@@ -89,7 +60,7 @@ std::string read_lines(const std::string& path, RawDigest& digest, std::string* 
 }  // namespace
 
 TEST_CASE("the raw digest taken while reading equals the index's file hash, plain or gzip", "[news_input]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-input");
   const std::string text = noise(2500000) + "\nlast line\n";
   struct Row {
     const char* name;
@@ -120,7 +91,7 @@ TEST_CASE("the raw digest taken while reading equals the index's file hash, plai
 }
 
 TEST_CASE("a second pass over a file's start (a reader that starts again) does not change its digest", "[news_input]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-input");
   const std::string bytes = noise(3000000);
   const std::string path = scratch.write("twice.txt", bytes);
   RawDigest digest;
@@ -139,7 +110,7 @@ TEST_CASE("a second pass over a file's start (a reader that starts again) does n
 
 TEST_CASE("gzip through inflate: a cut stream is an error after what it had, trailing bytes are ignored",
           "[news_input]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-input");
   const std::string text = "first\n" + noise(200000) + "\nlast\n";
   const std::string gz = gzip(text);
 
@@ -166,7 +137,7 @@ TEST_CASE("gzip through inflate: a cut stream is an error after what it had, tra
 }
 
 TEST_CASE("a file that is not a regular file is refused, not opened for reading", "[news_input]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-input");
   ByteBuffer out;
   std::string error;
   CHECK(read_whole_file(scratch.dir.string(), 1 << 20, {}, out, error) == ReadStatus::failed);

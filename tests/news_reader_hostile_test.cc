@@ -13,30 +13,14 @@
 
 #include "base/utf8.h"
 #include "news/html_nesting.h"
+#include "scratch_files.h"
 
 using namespace xapian_arabic;
+using xapian_arabic::testing::gzip;
+using xapian_arabic::testing::ScratchDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A scratch folder removed at the end of the test.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() /
-          ("xa_hostile_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    fs::create_directories(dir);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string write(const std::string& name, std::string_view bytes) const {
-    const auto path = (dir / name).string();
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return path;
-  }
-};
 
 struct ReadResult {
   std::vector<NewsArticle> articles;
@@ -51,27 +35,13 @@ ReadResult read(const std::string& path, const NewsReaderOptions& options = {}) 
   return r;
 }
 
-std::string gzip(std::string_view data) {
-  z_stream zs{};
-  REQUIRE(deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
 /// gzip of @p head, then @p mib MiB of @p fill, then @p tail: concatenated gzip members (one
 /// compressed MiB repeated), which gunzip reads as one stream, so it is made in no time.
 std::string gzip_bomb(const std::string& head, char fill, std::size_t mib, const std::string& tail) {
-  const std::string block = gzip(std::string(1 << 20, fill));
-  std::string out = gzip(head);
+  const std::string block = gzip(std::string(1 << 20, fill), Z_BEST_COMPRESSION);
+  std::string out = gzip(head, Z_BEST_COMPRESSION);
   for (std::size_t i = 0; i < mib; ++i) out += block;
-  return out + gzip(tail);
+  return out + gzip(tail, Z_BEST_COMPRESSION);
 }
 
 std::string to_charset(const std::string& utf8, const char* charset) {
@@ -89,7 +59,7 @@ bool mentions(const ReadError& e, std::string_view what) {
 }  // namespace
 
 TEST_CASE("deeply nested HTML is read, not a crash: 200,000 nested div and span", "[reader][html][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   std::string html = "<html><head><title>عنوان الخبر</title></head><body><p>الفقرة الأولى</p>";
   for (int i = 0; i < 100000; ++i) html += "<div><span>";
   html += "نص في العمق";
@@ -105,7 +75,7 @@ TEST_CASE("deeply nested HTML is read, not a crash: 200,000 nested div and span"
 }
 
 TEST_CASE("unclosed nesting is flattened below the depth limit and its text kept", "[reader][html][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const auto r = read(scratch.write(
       "unclosed.html", "<p>أول</p>" + [] {
         std::string s;
@@ -145,7 +115,7 @@ TEST_CASE("flatten_deep_nesting removes only the tags past the limit", "[reader]
 
 TEST_CASE("a gzip bomb line is refused by line number, and the next line and file are read",
           "[reader][jsonl][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const std::string record1 = R"({"id": "first", "title": "عنوان", "body": "نص"})"
                               "\n";
   const std::string record3 =
@@ -171,7 +141,7 @@ TEST_CASE("a gzip bomb line is refused by line number, and the next line and fil
 }
 
 TEST_CASE("a stop request ends a read inside one huge line", "[reader][jsonl][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const auto path = scratch.write("huge.jsonl.gz", gzip_bomb(R"({"id": "huge", "body": ")", 'a', 1024,
                                                              "\"}\n"
                                                              R"({"id": "next", "title": "عنوان", "body": "نص"})"
@@ -201,7 +171,7 @@ std::string english_records(int count) {
 }
 
 TEST_CASE("Windows-1256 records after an ASCII start are decoded one by one", "[reader][jsonl][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   std::string feed = english_records(400);
   REQUIRE(feed.size() > (64u << 10));  // the legacy records start after the first 64 KB
   for (int i = 0; i < 20; ++i)
@@ -220,7 +190,7 @@ TEST_CASE("Windows-1256 records after an ASCII start are decoded one by one", "[
 }
 
 TEST_CASE("error messages never carry the file's raw bytes", "[reader][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   // Past the first 64 KB, where the file is already being read as UTF-8.
   const std::string feed = english_records(400) +
                            "{\"id\": \"fr\", \"title\": \"Caf\xE9\", \"date\": \"d\xE9j\xE0\"}\n" +
@@ -237,7 +207,7 @@ TEST_CASE("error messages never carry the file's raw bytes", "[reader][hostile]"
 }
 
 TEST_CASE("UTF-16 without a byte-order mark is read, not called binary", "[reader][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const std::string text = "ارتفاع أسعار النفط\nالقاهرة - ارتفعت أسعار النفط اليوم 3% في الأسواق.\n";
   for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
     INFO(charset);
@@ -253,7 +223,7 @@ TEST_CASE("UTF-16 without a byte-order mark is read, not called binary", "[reade
 }
 
 TEST_CASE("JSON ids that are not a string or number are refused by line", "[reader][jsonl][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const auto r = read(scratch.write("ids.jsonl", R"({"id": ["a", "b"], "title": "عنوان", "body": "نص"})"
                                                  "\n"
                                                  R"({"id": {"x": 1}, "title": "عنوان", "body": "نص"})"
@@ -274,7 +244,7 @@ TEST_CASE("JSON ids that are not a string or number are refused by line", "[read
 }
 
 TEST_CASE("a JSON record without text is an error naming its line, like an empty file", "[reader][jsonl][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const auto r = read(scratch.write("empty.jsonl",
                                     "{}\n"
                                     R"({"id": "e", "title": "", "body": " "})"
@@ -301,7 +271,7 @@ TEST_CASE("a JSON record with a title and no body text is reported, not read as 
     CHECK(mentions(r.errors[i], "no body text"));
     CHECK_FALSE(r.errors[i].warning);
   }
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const auto blank = read(scratch.write("blank.jsonl", R"({"id": "b", "title": "عنوان", "body": " \n "})"
                                                        "\n"
                                                        R"({"id": "one-line", "body": "سطر واحد"})"
@@ -313,7 +283,7 @@ TEST_CASE("a JSON record with a title and no body text is reported, not read as 
 }
 
 TEST_CASE("an ignored date is a warning: the article is read", "[reader][jsonl][hostile]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-hostile");
   const auto r = read(scratch.write("date.jsonl", R"({"id": "d", "title": "عنوان", "body": "نص", "date": "yesterday"})"
                                                   "\n"));
   REQUIRE(r.articles.size() == 1);

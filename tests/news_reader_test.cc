@@ -16,7 +16,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "scratch_files.h"
+
 using namespace xapian_arabic;
+using xapian_arabic::testing::gzip;
+using xapian_arabic::testing::ScratchDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,25 +35,6 @@ std::string slurp(const std::string& path) {
   s << in.rdbuf();
   return s.str();
 }
-
-/// A scratch folder removed at the end of the test.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() /
-          ("xa_reader_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    fs::create_directories(dir);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string write(const std::string& name, std::string_view bytes) const {
-    const auto path = (dir / name).string();
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return path;
-  }
-};
 
 struct ReadResult {
   std::vector<NewsArticle> articles;
@@ -75,20 +60,6 @@ std::string convert_to(const std::string& utf8, const char* charset) {
   const int32_t n = u.extract(0, u.length(), out.data(), static_cast<uint32_t>(out.size()), charset);
   REQUIRE(U_SUCCESS(status));
   out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
-std::string gzip(const std::string& data) {
-  z_stream zs{};
-  REQUIRE(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
   return out;
 }
 
@@ -174,7 +145,7 @@ TEST_CASE("NFD text is composed", "[reader]") {
 }
 
 TEST_CASE("Windows-1256 and ISO-8859-6 files are detected and converted", "[reader]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string original = slurp(k000);
   const auto path = scratch.write("cp1256.txt", convert_to(original, "windows-1256"));
   const auto r = read(path);
@@ -193,7 +164,7 @@ TEST_CASE("Windows-1256 and ISO-8859-6 files are detected and converted", "[read
 }
 
 TEST_CASE("bad input: a clear per-file error, never a crash", "[reader]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   SECTION("empty") {
     const auto r = read(scratch.write("empty.txt", ""));
     CHECK(r.articles.empty());
@@ -258,7 +229,7 @@ TEST_CASE("bad input: a clear per-file error, never a crash", "[reader]") {
 }
 
 TEST_CASE("a 50 MB single-line file is read as body text", "[reader]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   std::string big;
   const std::string sentence =
       "أعلنت الحكومة اليوم عن خطة جديدة لدعم الاقتصاد في 21 نوفمبر 2024، وقال الوزير إن التنفيذ يبدأ قريبا. ";
@@ -272,7 +243,7 @@ TEST_CASE("a 50 MB single-line file is read as body text", "[reader]") {
 }
 
 TEST_CASE("JSON Lines: field names, metadata dates and source, bad lines reported by number", "[reader][jsonl]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string jsonl =
       R"({"id": "a1", "title": "عنوان أول", "body": "القاهرة - أ ش أ\nفقرة.", "date": "2024-11-21T09:30:00+02:00", "source": "youm7", "url": "https://x/1"})"
       "\n"
@@ -333,7 +304,7 @@ TEST_CASE("JSON Lines: field names, metadata dates and source, bad lines reporte
 
 TEST_CASE("a metadata date that is no real day is ignored with a warning naming the file and line",
           "[reader][jsonl][html]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string jsonl = R"({"title": "عنوان", "content": "نص", "date": "2024-02-30"})"
                             "\n"
                             R"({"title": "عنوان", "content": "نص", "date": "2024-02-29T10:00Z"})"
@@ -364,7 +335,7 @@ TEST_CASE("a metadata date that is no real day is ignored with a warning naming 
 }
 
 TEST_CASE(".gz archives of JSON Lines and text", "[reader][jsonl]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const auto jsonl = gzip(R"({"id": "x", "title": "عنوان", "body": "نص الخبر"})"
                           "\n"
                           R"({"id": "y", "title": "عنوان 2", "body": "نص آخر"})"
@@ -398,7 +369,7 @@ std::string sample_feed(int copies) {
 
 TEST_CASE("JSON Lines are read a line at a time: a file over max_file_bytes is read, a line over it refused",
           "[reader][jsonl]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string feed = sample_feed(40);  // about 200 KB
   NewsReaderOptions small;
   small.max_file_bytes = 16 << 10;  // every line fits, the file does not
@@ -446,7 +417,7 @@ TEST_CASE("the reader reports the bytes of a big .gz consumed so far, up to its 
 }
 
 TEST_CASE("a truncated .jsonl.gz gives the articles before the cut and an error", "[reader][jsonl]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string gz = gzip(sample_feed(40));
   const auto r = read(scratch.write("cut.jsonl.gz", gz.substr(0, gz.size() * 2 / 3)));
   CHECK(r.articles.size() >= 3);
@@ -462,7 +433,7 @@ TEST_CASE("news-bench archive reads without errors", "[reader][jsonl][.slow]") {
 }
 
 TEST_CASE("HTML pages: meta tags, JSON-LD and main text", "[reader][html]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string html = R"(<!DOCTYPE html><html lang="ar" dir="rtl"><head>
 <meta charset="utf-8"><title>ارتفاع أسعار النفط - اليوم السابع</title>
 <meta property="og:title" content="ارتفاع أسعار النفط">
@@ -504,7 +475,7 @@ TEST_CASE("format_of names the format from the file name", "[reader]") {
 }
 
 TEST_CASE("a copied reader reads with the options of the original", "[reader][jsonl]") {
-  Scratch scratch;
+  ScratchDir scratch("xa-reader");
   const std::string path =
       scratch.write("fields.jsonl", "{\"name\": \"n1\", \"hed\": \"عنوان\", \"story\": \"نص الخبر\"}\n");
   NewsReaderOptions options;

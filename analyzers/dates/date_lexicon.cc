@@ -28,14 +28,10 @@ struct Row {
 // The data rows of one table with their line numbers, each checked for its field count.
 std::vector<Row> rows(const std::string& content, const std::string& file, std::size_t fields) {
   std::vector<Row> out;
-  std::string_view rest = content;
-  for (std::size_t line = 1; !rest.empty(); ++line) {
-    const auto eol = rest.find('\n');
-    std::string_view text = rest.substr(0, eol);
-    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
-    const auto data = table_lines(text);
-    if (data.empty()) continue;
-    auto parts = split_fields(data.front(), '\t');
+  for (const NumberedLine& row : numbered_table_lines(content)) {
+    const std::size_t line = row.number;
+    const std::string_view text = row.text;
+    auto parts = split_fields(text, '\t');
     if (parts.size() != fields)
       throw TableError(file + ":" + std::to_string(line) + ": expected " + std::to_string(fields) +
                        " tab-separated fields, found " + std::to_string(parts.size()));

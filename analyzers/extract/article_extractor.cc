@@ -44,26 +44,8 @@ const TokenStream* stream_of(const NewsArticle& article, const NormalizerOptions
   return text.empty() ? stream : nullptr;
 }
 
-namespace {
-DateExtractorOptions date_options(const ExtractionSettings& settings) {
-  DateExtractorOptions options;
-  options.tables_dir = settings.dates_tables_dir;
-  options.islamic_calendar = settings.islamic_calendar;
-  options.markers_file = settings.markers_file;
-  return options;
-}
-SourceExtractorOptions source_options(const ExtractionSettings& settings) {
-  SourceExtractorOptions options;
-  options.aliases_file = settings.aliases_file;
-  options.cities_file = settings.cities_file;
-  options.shapes_file = settings.shapes_file;
-  options.markers_file = settings.markers_file;
-  return options;
-}
-}  // namespace
-
 ArticleExtractor::ArticleExtractor(const ExtractionSettings& settings)
-    : ArticleExtractor(date_options(settings), source_options(settings)) {}
+    : ArticleExtractor(settings.date_options(), settings.source_options()) {}
 
 ArticleExtractor::ArticleExtractor(const DateExtractorOptions& dates, const SourceExtractorOptions& sources)
     : dates_(dates), sources_(sources) {}

@@ -10,17 +10,19 @@
 
 namespace xapian_arabic {
 
-auto SourceExtractor::Impl::cue_before(const std::vector<Tok>& toks, std::size_t i, bool verbs_too) const -> bool {
+auto SourceExtractor::Impl::phrase_before(const std::vector<Tok>& toks, std::size_t i, bool in_cues,
+                                          bool in_verbs) const -> bool {
   std::string key;
+  std::array<std::string, 4> variants;
   for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
     const Tok& t = toks[i - n];
     if (t.kind != TokKind::word) break;
     key = n == 1 ? std::string(t.text) : std::string(t.text) + " " + key;
-    std::array<std::string, 4> variants;
-    const std::size_t count = clitic_variants(key.substr(0, key.find(' ')), variants);
+    const std::size_t space = std::min(key.size(), key.find(' '));
+    const std::size_t count = clitic_variants(key.substr(0, space), variants);
     for (std::size_t v = 0; v < count; ++v) {
-      const std::string candidate = variants[v] + key.substr(std::min(key.size(), key.find(' ')));
-      if (cues.contains(candidate) || (verbs_too && verbs.contains(candidate))) return true;
+      const std::string candidate = variants[v] + key.substr(space);
+      if ((in_cues && cues.contains(candidate)) || (in_verbs && verbs.contains(candidate))) return true;
     }
   }
   return false;

@@ -105,21 +105,6 @@ auto SourceExtractor::Impl::load_shapes(const std::string& content, const std::s
   citation_first.add(clitics::text(clitics::li));
 }
 
-auto SourceExtractor::Impl::verb_before(const std::vector<Tok>& toks, std::size_t i) const -> bool {
-  std::string key;
-  for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
-    const Tok& t = toks[i - n];
-    if (t.kind != TokKind::word) break;
-    key = n == 1 ? std::string(t.text) : std::string(t.text) + " " + key;
-    std::array<std::string, 4> variants;
-    const std::size_t space = std::min(key.size(), key.find(' '));
-    const std::size_t count = clitic_variants(key.substr(0, space), variants);
-    for (std::size_t v = 0; v < count; ++v)
-      if (verbs.contains(variants[v] + key.substr(space))) return true;
-  }
-  return false;
-}
-
 auto SourceExtractor::Impl::verb_within(const std::vector<Tok>& toks, std::size_t i, std::size_t words) const -> bool {
   std::array<std::string, 4> variants;
   for (std::size_t n = 1; n <= words && n <= i && toks[i - n].kind == TokKind::word; ++n) {

@@ -160,7 +160,7 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
   /// word after it that is a name_marker (BBC News عربي, DW عربية).
   std::size_t latin_end(const std::vector<Tok>& toks, std::size_t i) const;
   /// A verb or citation phrase just before token @p i (ذكرت, بحسب, نقلا عن, حوار مع).
-  bool verb_before(const std::vector<Tok>& toks, std::size_t i) const;
+  bool verb_before(const std::vector<Tok>& toks, std::size_t i) const { return phrase_before(toks, i, false, true); }
   /// A one-word reporting verb among the @p words words before token @p i (وقال مصدر حكومي لصحيفة).
   bool verb_within(const std::vector<Tok>& toks, std::size_t i, std::size_t words) const;
 
@@ -212,7 +212,12 @@ struct XAPIAN_ARABIC_LOCAL SourceExtractor::Impl {
 
   /// True if the words before token @p i form a cue (وكالة, صحيفة, وكالة أنباء) or, when
   /// @p verbs_too, a reporting verb (نقلت, حسبما أوردت, لـ).
-  bool cue_before(const std::vector<Tok>& toks, std::size_t i, bool verbs_too) const;
+  bool cue_before(const std::vector<Tok>& toks, std::size_t i, bool verbs_too) const {
+    return phrase_before(toks, i, true, verbs_too);
+  }
+  /// True if the one to three words before token @p i, their first with or without a clitic,
+  /// are a phrase of the cues (when @p cues) or of the verbs (when @p verbs) of the markers table.
+  bool phrase_before(const std::vector<Tok>& toks, std::size_t i, bool cues, bool verbs) const;
 
   bool is_word(const std::vector<Tok>& toks, std::size_t i) const {
     return i < toks.size() && toks[i].kind == TokKind::word;

@@ -32,16 +32,22 @@ std::string read_table(std::string_view builtin_name, const std::string& path) {
   return buffer.str();
 }
 
-std::vector<std::string_view> table_lines(std::string_view content) {
-  std::vector<std::string_view> lines;
-  while (!content.empty()) {
+std::vector<NumberedLine> numbered_table_lines(std::string_view content) {
+  std::vector<NumberedLine> lines;
+  for (std::size_t number = 1; !content.empty(); ++number) {
     const auto eol = content.find('\n');
     std::string_view line = content.substr(0, eol);
     content.remove_prefix(eol == std::string_view::npos ? content.size() : eol + 1);
     if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     line = trim(line);
-    if (!line.empty()) lines.push_back(line);
+    if (!line.empty()) lines.push_back({number, line});
   }
+  return lines;
+}
+
+std::vector<std::string_view> table_lines(std::string_view content) {
+  std::vector<std::string_view> lines;
+  for (const NumberedLine& line : numbered_table_lines(content)) lines.push_back(line.text);
   return lines;
 }
 

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,16 @@ std::string read_table(std::string_view builtin_name, const std::string& path = 
 /// it alive: `for (auto l : table_lines(read_table(...)))` would dangle.
 std::vector<std::string_view> table_lines(std::string_view content);
 std::vector<std::string_view> table_lines(std::string&&) = delete;
+
+/// A data line of a table and its 1-based line number, for errors that name FILE:LINE.
+struct NumberedLine {
+  std::size_t number = 0;
+  std::string_view text;
+};
+
+/// The lines of table_lines(), each with its line number in @p content (views into it).
+std::vector<NumberedLine> numbered_table_lines(std::string_view content);
+std::vector<NumberedLine> numbered_table_lines(std::string&&) = delete;
 
 /// Splits @p line on @p sep, trimming each field.
 std::vector<std::string_view> split_fields(std::string_view line, char sep = '\t');

@@ -25,17 +25,13 @@ std::string_view to_string(MarkerKind kind) {
 }
 
 MarkerTable::MarkerTable(std::string_view content, std::string name) : name_(std::move(name)), content_(content) {
-  std::string_view rest = content_;
-  for (std::size_t line = 1; !rest.empty(); ++line) {
-    const auto eol = rest.find('\n');
-    const std::string_view text = rest.substr(0, eol);
-    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
-    const auto data = table_lines(text);
-    if (data.empty()) continue;
-    const auto fields = split_fields(data.front());
+  for (const NumberedLine& row : numbered_table_lines(content_)) {
+    const std::size_t line = row.number;
+    const std::string_view text = row.text;
+    const auto fields = split_fields(text);
     const auto where = [&] { return name_ + ":" + std::to_string(line) + ": "; };
     if (fields.size() != 2 || fields[1].empty())
-      throw TableError(where() + "expected 'kind<TAB>phrase', got '" + std::string(data.front()) + "'");
+      throw TableError(where() + "expected 'kind<TAB>phrase', got '" + std::string(text) + "'");
     std::size_t kind = 0;
     while (kind < kNames.size() && kNames[kind] != fields[0]) ++kind;
     if (kind == kNames.size()) {

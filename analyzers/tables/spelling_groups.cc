@@ -14,17 +14,13 @@ std::vector<SpellingGroup> read_spelling_groups(std::string_view builtin_name, c
   const std::string content = read_table(builtin_name, path);
   const std::string name = path.empty() ? "config/" + std::string(builtin_name) : path;
   std::vector<SpellingGroup> groups;
-  std::string_view rest = content;
-  for (std::size_t line = 1; !rest.empty(); ++line) {
-    const auto eol = rest.find('\n');
-    const std::string_view text = rest.substr(0, eol);
-    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
-    const auto data = table_lines(text);
-    if (data.empty()) continue;
+  for (const NumberedLine& row : numbered_table_lines(content)) {
+    const std::size_t line = row.number;
+    const std::string_view text = row.text;
     const auto where = [&] { return name + ":" + std::to_string(line) + ": "; };
     SpellingGroup group;
     group.line = line;
-    for (std::string_view spelling : split_fields(data.front(), '|')) {
+    for (std::string_view spelling : split_fields(text, '|')) {
       if (spelling.empty()) throw TableError(where() + "empty spelling (format: spelling | spelling | ...)");
       if (single_words && spelling.find_first_of(" \t") != std::string_view::npos)
         throw TableError(where() + "'" + std::string(spelling) + "' is more than one word (one word per spelling)");
@@ -32,7 +28,7 @@ std::vector<SpellingGroup> read_spelling_groups(std::string_view builtin_name, c
     }
     if (group.spellings.size() < min_spellings)
       throw TableError(where() + "expected at least " + std::to_string(min_spellings) +
-                       " spellings separated by '|', got '" + std::string(data.front()) + "'");
+                       " spellings separated by '|', got '" + std::string(text) + "'");
     groups.push_back(std::move(group));
   }
   return groups;

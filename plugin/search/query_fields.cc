@@ -28,14 +28,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-DateExtractorOptions grammar_options(const ExtractionSettings& settings) {
-  DateExtractorOptions options;
-  options.tables_dir = settings.dates_tables_dir;
-  options.islamic_calendar = settings.islamic_calendar;
-  options.markers_file = settings.markers_file;
-  return options;
-}
-
 // The days @p raw covers, as YYYYMMDD; errors name the whole value @p whole.
 std::pair<std::string, std::string> date_bounds(std::string_view raw, std::string_view whole,
                                                 const DateExtractor& grammar, CivilDate today) {
@@ -64,7 +56,7 @@ std::shared_ptr<const DateExtractor> date_grammar(const ExtractionSettings& sett
     static const auto builtin = std::make_shared<const DateExtractor>();
     return builtin;
   }
-  return std::make_shared<const DateExtractor>(grammar_options(settings));
+  return std::make_shared<const DateExtractor>(settings.date_options());
 }
 
 std::string collapse_spaces(std::string_view s) {

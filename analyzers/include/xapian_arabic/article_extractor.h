@@ -30,6 +30,24 @@ struct ExtractionSettings {
   std::string dates_tables_dir;  ///< "" = built-in config/dates/
   std::string markers_file;      ///< [layout]: "" = built-in config/layout/markers.tsv (also the reader's)
   std::string islamic_calendar = "islamic-umalqura";
+
+  /// The date grammar's options: the indexer's extractor and search's `date:` read dates alike.
+  DateExtractorOptions date_options() const {
+    DateExtractorOptions options;
+    options.tables_dir = dates_tables_dir;
+    options.islamic_calendar = islamic_calendar;
+    options.markers_file = markers_file;
+    return options;
+  }
+  /// The source extractor's options.
+  SourceExtractorOptions source_options() const {
+    SourceExtractorOptions options;
+    options.aliases_file = aliases_file;
+    options.cities_file = cities_file;
+    options.shapes_file = shapes_file;
+    options.markers_file = markers_file;
+    return options;
+  }
 };
 
 /// Where each part of an article starts in article_text(): the text the spans of
