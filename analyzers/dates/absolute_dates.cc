@@ -1,5 +1,8 @@
 /** @file
  *  @brief Absolute dates: day, month and year in any order and digits, numeric dates, ranges, years with a cue.
+ *
+ *  Just over 400 lines: one sub-grammar, whose orders and ranges share the day, month and year
+ *  readers at its top.
  */
 #include "dates/date_grammar.h"
 

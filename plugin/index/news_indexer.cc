@@ -2,7 +2,7 @@
  *  @brief The indexing engine: the run under its lock, the passes (the suspects
  *  of a crashed run last, one at a time), reader and analysis threads, and the
  *  one-writer path (the scan is in index_scan.cc, the parallel path in
- *  sharded_write.cc).
+ *  sharded_write.cc). Just over 400 lines: the run from lock to last commit is one sequence.
  */
 #include <xapian_arabic/index_schema.h>
 #include <xapian_arabic/news_document.h>

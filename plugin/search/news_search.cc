@@ -1,5 +1,9 @@
 /** @file
  *  @brief NewsSearch: query fields, date and source filters, BM25, recency, snippets.
+ *
+ *  Over 400 lines because one request's path (parse, filters, weighting, the reopen-and-retry
+ *  on a database that changes under it, snippets) reads as one sequence; the query fields, the
+ *  document data and the shards have files of their own.
  */
 #include <xapian_arabic/arabic_stopper.h>
 #include <xapian_arabic/index_schema.h>

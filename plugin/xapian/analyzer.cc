@@ -1,5 +1,8 @@
 /** @file
  *  @brief Index-time and query-time analysis sharing one normalizer, stemmer and stopper.
+ *
+ *  Over 400 lines because both paths walk the token stream through the same word cache and
+ *  settings (Impl); split in two, each half would reach into the other's internals.
  */
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
