@@ -58,6 +58,58 @@ TEST_CASE("the lexicon is loaded once per process and normalization", "[lexicon]
   CHECK(Lexicon::shared(a)->size() > 50000);
 }
 
+TEST_CASE("the lexicon compiled into the library is what the build's hunspell-ar files give", "[lexicon]") {
+  const auto words = xapian_arabic::read_ayaspell(Lexicon::dic_path(), Lexicon::aff_path());
+  // Byte for byte: the same entries, default normalization, table layout and source hash.
+  CHECK(xapian_arabic::LexiconTable::build(Normalizer(), words.entries, words.fingerprint, true) ==
+        xapian_arabic::compiled_lexicon());
+  CHECK(Lexicon::source_fingerprint() == words.fingerprint);
+  // The entries kept for other normalizations come back as read.
+  const auto compiled = xapian_arabic::LexiconTable::parse(xapian_arabic::compiled_lexicon(), "compiled");
+  const auto raw = compiled.raw_entries();
+  REQUIRE(raw.size() == words.entries.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    INFO(i << ": " << words.entries[i].word);
+    CHECK(raw[i].word == words.entries[i].word);
+    CHECK(raw[i].bits == words.entries[i].bits);
+  }
+}
+
+TEST_CASE("the default normalization's lexicon is the compiled table; other options normalize its entries",
+          "[lexicon]") {
+  const Normalizer stock(AnalysisSettings{}.normalization);
+  const auto compiled = Lexicon::shared(stock);
+  CHECK_FALSE(compiled->built_at_run_time());
+  const Lexicon from_files(stock, Lexicon::dic_path(), Lexicon::aff_path());
+  CHECK(from_files.size() == compiled->size());
+
+  NormalizerOptions options;
+  options.fold_alef = false;
+  const Normalizer other(options);
+  const auto made = Lexicon::shared(other);
+  CHECK(made->built_at_run_time());
+  const Lexicon other_from_files(other, Lexicon::dic_path(), Lexicon::aff_path());
+  CHECK(made->size() == other_from_files.size());
+  for (const char* form : {"أمريكيون", "إسرائيلية", "مباريات", "قرارات", "وزير"}) {
+    INFO(form);
+    CHECK(made->noun_lemma(other.normalize(form)) == other_from_files.noun_lemma(other.normalize(form)));
+    CHECK(compiled->noun_lemma(stock.normalize(form)) == from_files.noun_lemma(stock.normalize(form)));
+  }
+  CHECK(made->noun_lemma(other.normalize("أمريكيون")) != compiled->noun_lemma(stock.normalize("أمريكيون")));
+}
+
+TEST_CASE("a truncated or foreign lexicon blob is a TableError naming it", "[lexicon]") {
+  using xapian_arabic::LexiconTable;
+  const std::string_view blob = xapian_arabic::compiled_lexicon();
+  CHECK_THROWS_WITH(LexiconTable::parse(blob.substr(0, 20), "blob.bin"),
+                    Catch::Contains("blob.bin") && Catch::Contains("too short"));
+  CHECK_THROWS_WITH(LexiconTable::parse(blob.substr(0, blob.size() / 2), "blob.bin"),
+                    Catch::Contains("blob.bin") && Catch::Contains("truncated"));
+  std::string foreign(blob);
+  foreign[7] = '9';  // another format version
+  CHECK_THROWS_WITH(LexiconTable::parse(foreign, "blob.bin"), Catch::Contains("rebuild"));
+}
+
 TEST_CASE("a missing or foreign lexicon file is an error naming it", "[lexicon]") {
   const Normalizer normalizer;
   CHECK_THROWS_WITH(Lexicon(normalizer, "/nonexistent/ar.dic", Lexicon::aff_path()),

@@ -36,8 +36,8 @@ std::string AnalysisSettings::fingerprint() const {
   if (stemmer == StemmerKind::light) {
     for (const char* name : StemmerTables::kFiles)
       tables = fnv1a(read_table(std::string("stemmer/") + name, StemmerTables::path(stemmer_tables_dir, name)), tables);
-    // The stems also depend on the installed Ayaspell lexicon (hunspell-ar).
-    tables = fnv1a(hex64(Lexicon::installed_fingerprint()), tables);
+    // The stems also depend on the Ayaspell lexicon (hunspell-ar) the library was built from.
+    tables = fnv1a(hex64(Lexicon::source_fingerprint()), tables);
   }
   if (use_stopwords) tables = fnv1a(read_table("stopwords/arabic.txt", stopwords_file), tables);
   char hex[17];

@@ -1,7 +1,8 @@
 /** @file
  *  @brief The Ayaspell Arabic lexicon (Debian hunspell-ar) as normalized tables (internal to LightStemmer).
  *
- *  Reads ar.dic and the affix aliases of ar.aff once per process and per normalization: the nouns
+ *  Ayaspell's ar.dic and the affix aliases of ar.aff, compiled into the library at build time
+ *  (lexicon_table.h) and normalized for each set of normalization options in use: the nouns
  *  (Ayaspell's names.dic section) and verb forms (verb.huns.dic) with, for each noun, which of
  *  Ayaspell's inflection classes it takes (feminine ة, plural ات, ون/ين, dual, nisba ي ...). The
  *  light stemmer asks it whether a form is a word and, for a noun form, which entry it inflects.
@@ -18,9 +19,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
-#include "base/hash.h"
+#include "text/lexicon_table.h"
 
 namespace xapian_arabic {
 
@@ -29,17 +29,20 @@ class Lexicon {
   /// Reads @p dic_path and @p aff_path, normalizing entries with @p normalizer. Throws TableError
   /// naming the file when it can't be read or holds no entries.
   Lexicon(const Normalizer& normalizer, const std::string& dic_path, const std::string& aff_path);
+  Lexicon(const Lexicon&) = delete;  // views into its own bytes
+  Lexicon& operator=(const Lexicon&) = delete;
 
-  /// The lexicon of the installed hunspell-ar (XA_LEXICON_DIR), loaded on first use for these
-  /// normalization options and kept for the life of the process.
+  /// The lexicon of the hunspell-ar the library was built from, for these normalization options:
+  /// the table compiled into the library for the default ones (no start-up work), else made once
+  /// per process from the entries compiled in beside it. Kept for the life of the process.
   static std::shared_ptr<const Lexicon> shared(const Normalizer& normalizer);
 
-  /// Paths of the installed lexicon files (.dic, .aff).
+  /// Paths of the lexicon files the build reads (XA_LEXICON_DIR's .dic and .aff).
   static std::string dic_path();
   static std::string aff_path();
 
-  /// FNV-1a over the installed .dic and .aff (for the index fingerprint); read once per process.
-  static std::uint64_t installed_fingerprint();
+  /// FNV-1a over the .aff and .dic the compiled-in lexicon was made from (for the index fingerprint).
+  static std::uint64_t source_fingerprint();
 
   /// The noun entry that normalized @p form is or inflects (قرارات → قرار, جديده → جديد,
   /// مباريات → مباراه, فلسطينيين → فلسطيني); empty when no noun entry explains it.
@@ -49,15 +52,22 @@ class Lexicon {
   bool knows(std::string_view form) const;
 
   /// Whether @p form is an entry itself (noun or verb form): knows() without the inflections.
-  bool has_entry(std::string_view form) const { return bits(form) != 0; }
+  bool has_entry(std::string_view form) const { return table_.bits(form) != 0; }
 
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return table_.size(); }
+
+  /// Whether this lexicon's table was made at run time rather than compiled into the library.
+  bool built_at_run_time() const { return !owned_.empty(); }
 
  private:
-  std::uint16_t bits(std::string_view key) const;
+  struct Built {};
+  Lexicon(Built, const Normalizer& normalizer, std::string owned, std::string_view compiled);
+
+  std::uint16_t bits(std::string_view key) const { return table_.bits(key); }
   std::string lemma_of(std::string_view form) const;  // noun_lemma without its length check
 
-  std::unordered_map<std::string, std::uint16_t, TransparentStringHash, std::equal_to<>> entries_;
+  std::string owned_;  // the blob when made at run time
+  LexiconTable table_;
   std::string teh_marbuta_;  // ة as the normalizer writes it
 };
 
