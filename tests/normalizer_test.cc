@@ -61,6 +61,16 @@ TEST_CASE("each normalization rule maps its input", "[normalizer]") {
   }
 }
 
+TEST_CASE("normalizers with the same options share one set of tables", "[normalizer]") {
+  // A search process makes a dozen normalizers; each used to fill its own tables with ICU.
+  NormalizerOptions other;
+  other.fold_alef = false;
+  CHECK(&Normalizer().impl() == &Normalizer(NormalizerOptions{}).impl());
+  CHECK(&Normalizer(other).impl() == &Normalizer(other).impl());
+  CHECK(&Normalizer(other).impl() != &Normalizer().impl());
+  CHECK(Normalizer(other).normalize("أ") != Normalizer().normalize("أ"));
+}
+
 TEST_CASE("normalization is idempotent", "[normalizer]") {
   const Normalizer normalizer;
   for (const Row& row : kRules) {

@@ -54,10 +54,8 @@ void for_each_row(const std::string& dir, const std::string& name, Parse parse) 
   const std::string path = StemmerTables::path(dir, name);
   const std::string content = read_table(builtin, path);
   const std::string shown = path.empty() ? "config/" + builtin : path;
-  for (auto line : table_lines(content)) {
-    const auto line_no = 1 + std::count(content.data(), line.data(), '\n');
-    parse(split_fields(line), shown + ":" + std::to_string(line_no) + ": ");
-  }
+  for (const NumberedLine& line : numbered_table_lines(content))
+    parse(split_fields(line.text), shown + ":" + std::to_string(line.number) + ": ");
 }
 
 std::size_t parse_min_stem(std::string_view field, const std::string& where) {

@@ -7,6 +7,8 @@
 #include <xapian_arabic/normalizer.h>
 
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <optional>
 
 #include "base/utf8.h"
@@ -227,7 +229,16 @@ void Normalizer::Impl::normalize_composed(std::string_view text, std::string& ou
     append_mapped(utf8::decode(composed, pos, len), out);
 }
 
-Normalizer::Normalizer(const NormalizerOptions& options) : impl_(std::make_shared<const Impl>(options)) {}
+Normalizer::Normalizer(const NormalizerOptions& options) {
+  // The tables take ~1,400 ICU look-ups to fill, and a search process makes a dozen normalizers
+  // (analyzer, stemmer, tables, synonyms) with the same options: one set of tables per options.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Impl>> made;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto& impl = made[options.fingerprint()];
+  if (!impl) impl = std::make_shared<const Impl>(options);
+  impl_ = impl;
+}
 
 const NormalizerOptions& Normalizer::options() const {
   return impl_->options;

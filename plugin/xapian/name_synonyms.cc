@@ -21,29 +21,33 @@ std::string indexed_term(const Analyzer& analyzer, const std::string& prefix, co
 }  // namespace
 
 NameSynonyms::NameSynonyms(const SynonymSettings& settings, const Analyzer& analyzer) {
-  std::set<std::pair<std::string, std::string>> pairs;
+  // Built by every search process: each spelling is stemmed once per prefix, and the synonym
+  // table's pairs are only listed when write() needs them.
   for (const SpellingGroup& group : read_name_groups(settings.names_file)) {
     for (const std::string prefix : {"", "S"}) {
+      std::vector<std::string> own;  // each spelling's term
       std::vector<std::string> terms;
       for (const std::string& spelling : group.spellings) {
-        const std::string term = indexed_term(analyzer, prefix, spelling);
-        if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+        own.push_back(indexed_term(analyzer, prefix, spelling));
+        if (std::find(terms.begin(), terms.end(), own.back()) == terms.end()) terms.push_back(own.back());
       }
-      for (const std::string& spelling : group.spellings) {
-        const std::string own = indexed_term(analyzer, prefix, spelling);
-        std::vector<std::string>& others = expansions_[own];
+      TableGroup& written = table_groups_.emplace_back();
+      for (std::size_t i = 0; i < own.size(); ++i) {
+        std::vector<std::string>& others = expansions_[own[i]];
         for (const std::string& term : terms)
-          if (term != own && std::find(others.begin(), others.end(), term) == others.end()) others.push_back(term);
+          if (term != own[i] && std::find(others.begin(), others.end(), term) == others.end()) others.push_back(term);
         // What a plain QueryParser looks up: the word as typed (it lower-cases, nothing else),
         // and what ours or a normalizing caller would: the normalized word, the term.
-        for (const std::string& key :
-             {prefix + Xapian::Unicode::tolower(spelling), prefix + analyzer.normalize(spelling), own})
-          for (const std::string& term : terms) pairs.emplace(key, term);
+        const std::string& spelling = group.spellings[i];
+        for (std::string key :
+             {prefix + Xapian::Unicode::tolower(spelling), prefix + analyzer.normalize(spelling), own[i]})
+          if (std::find(written.keys.begin(), written.keys.end(), key) == written.keys.end())
+            written.keys.push_back(std::move(key));
       }
+      written.terms = std::move(terms);
     }
   }
   for (auto it = expansions_.begin(); it != expansions_.end();) it = it->second.empty() ? expansions_.erase(it) : ++it;
-  index_pairs_.assign(pairs.begin(), pairs.end());
 }
 
 bool NameSynonyms::expand_into(const Xapian::Query& query, Xapian::Query& out) const {
@@ -85,7 +89,11 @@ Xapian::Query NameSynonyms::expand(const Xapian::Query& query) const {
 }
 
 void NameSynonyms::write(Xapian::WritableDatabase& db) const {
-  for (const auto& [key, synonym] : index_pairs_) db.add_synonym(key, synonym);
+  std::set<std::pair<std::string, std::string>> pairs;  // in order, each once
+  for (const TableGroup& group : table_groups_)
+    for (const std::string& key : group.keys)
+      for (const std::string& term : group.terms) pairs.emplace(key, term);
+  for (const auto& [key, synonym] : pairs) db.add_synonym(key, synonym);
 }
 
 }  // namespace xapian_arabic

@@ -41,7 +41,10 @@ class NameSynonyms {
   bool expand_into(const Xapian::Query& query, Xapian::Query& out) const;
 
   std::unordered_map<std::string, std::vector<std::string>> expansions_;  // a spelling's term → the others'
-  std::vector<std::pair<std::string, std::string>> index_pairs_;          // (key, synonym) for write()
+  struct TableGroup {  // for write(): every key of a group gets every term of it
+    std::vector<std::string> keys, terms;
+  };
+  std::vector<TableGroup> table_groups_;
 };
 
 }  // namespace xapian_arabic
