@@ -19,6 +19,7 @@ TEST_CASE("built-in defaults equal the documented defaults", "[config]") {
   CHECK_FALSE(config.analysis.use_stopwords);
   CHECK(config.search.exact_form_weight == Approx(0.25));
   CHECK(config.bm25.k1 == Approx(1.2));
+  CHECK(config.search.weighting == xapian_arabic::WeightingScheme::dph);
   CHECK(config.weights.title == 3);
   CHECK(config.jsonl.body == std::vector<std::string>{"body", "text", "content"});
 }
@@ -37,6 +38,8 @@ k1 = 0.9
 b = 0.4
 [recency]
 enabled = true
+[search]
+weighting = "bm25"
 [jsonl]
 body = ["article"]
 )",
@@ -48,6 +51,7 @@ body = ["article"]
   CHECK(config.bm25.k1 == Approx(0.9));
   CHECK(config.bm25.b == Approx(0.4));
   CHECK(config.recency.enabled);
+  CHECK(config.search.weighting == xapian_arabic::WeightingScheme::bm25);
   CHECK(config.jsonl.body == std::vector<std::string>{"article"});
 }
 
@@ -61,6 +65,7 @@ TEST_CASE("config errors name the file, the line and the problem", "[config]") {
        "test.toml:3: unknown key 'fold_alif' in [normalization]"},
       {"[stemming]\nstemmer = \"heavy\"\n", "test.toml:2: [stemming] unknown stemmer 'heavy'"},
       {"[bm25]\nb = 1.5\n", "test.toml:2: [bm25] b must be between 0 and 1"},
+      {"[search]\nweighting = \"tfidf\"\n", "test.toml:2: [search] weighting must be dph, bm25 or dlh"},
       {"[index]\nthreads = \"two\"\n", "test.toml:2: [index] threads must be a whole number"},
       {"[normalization]\nfold_alef = 1\n", "test.toml:2: [normalization] fold_alef must be true or false"},
       {"\n[search\n", "test.toml:2:"},

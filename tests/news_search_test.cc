@@ -502,9 +502,37 @@ TEST_CASE("search: snippets of the original text highlight the matched words", "
   CHECK(africa.hits[0].snippet.find(std::string(NewsSearch::kHighlightStart) + "أفريقيا") != std::string::npos);
 }
 
+TEST_CASE("search: [search] weighting picks Xapian's scheme; DPH by default", "[search]") {
+  const Xapian::Database& db = default_index();
+  Config config = Config::defaults();
+  CHECK(config.search.weighting == WeightingScheme::dph);
+  config.search.exact_form_weight = 0;  // the query alone, as a plain Enquire runs it
+  const auto dph = run(NewsSearch(db, config, test_resolver), "الرئيس المصري", 20);
+  REQUIRE(dph.hits.size() > 3);
+  // The scores are Xapian's own DPHWeight over the same query (a remote shard ranks alike).
+  const Analyzer analyzer(config.analysis, index_config(db).index.layout);
+  Xapian::QueryParser parser = analyzer.make_query_parser();
+  parser.set_database(db);
+  Xapian::Enquire plain(db);
+  plain.set_query(analyzer.parse_query(parser, "الرئيس المصري"));
+  plain.set_weighting_scheme(Xapian::DPHWeight());
+  const Xapian::MSet mset = plain.get_mset(0, 1);
+  REQUIRE(mset.size() == 1);
+  CHECK(dph.hits[0].score == Approx(mset.begin().get_weight()));
+
+  for (WeightingScheme other : {WeightingScheme::bm25, WeightingScheme::dlh}) {
+    INFO(to_string(other));
+    config.search.weighting = other;
+    const auto ranked = run(NewsSearch(db, config, test_resolver), "الرئيس المصري", 20);
+    REQUIRE(ranked.hits.size() == dph.hits.size());
+    CHECK(ranked.hits[0].score != Approx(dph.hits[0].score));
+  }
+}
+
 TEST_CASE("search: [bm25] and [recency] change the ranking", "[search]") {
   const Xapian::Database& db = default_index();
   Config config = Config::defaults();
+  config.search.weighting = WeightingScheme::bm25;
   const auto base = run(NewsSearch(db, config, test_resolver), "الرئيس المصري", 20);
   config.bm25.k1 = 0.0;  // no term frequency: every matching document of a term scores alike
   const auto flat = run(NewsSearch(db, config, test_resolver), "الرئيس المصري", 20);

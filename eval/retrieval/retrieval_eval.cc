@@ -42,6 +42,8 @@
 #include <string>
 #include <vector>
 
+#include "search/weighting.h"
+
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
 
@@ -432,14 +434,23 @@ int main(int argc, char** argv) {
       std::cout << "| " << name << " | " << fixed(s.mrr()) << " | " << fixed(s.success()) << " | " << w << " / " << l
                 << " | " << p_value(randomization_p(s, base)) << " |\n";
     };
+    for (WeightingScheme scheme : {WeightingScheme::dph, WeightingScheme::bm25, WeightingScheme::dlh}) {
+      Config c = config;
+      c.search.weighting = scheme;
+      NewsSearch s(ours_db, c);
+      if (exact_form_weight >= 0) s.set_exact_form_weight(exact_form_weight);
+      tuning_row(std::string("[search] weighting = ") + to_string(scheme),
+                 evaluate(ours_searcher(s), headlines, qrels));
+    }
     for (double k1 : {0.9, 1.2, 1.5}) {
       for (double b : {0.5, 0.75, 0.9}) {
         Config c = config;
+        c.search.weighting = WeightingScheme::bm25;
         c.bm25.k1 = k1;
         c.bm25.b = b;
         NewsSearch s(ours_db, c);
         if (exact_form_weight >= 0) s.set_exact_form_weight(exact_form_weight);
-        tuning_row("k1=" + fixed(k1, 1) + " b=" + fixed(b, 2), evaluate(ours_searcher(s), headlines, qrels));
+        tuning_row("bm25 k1=" + fixed(k1, 1) + " b=" + fixed(b, 2), evaluate(ours_searcher(s), headlines, qrels));
       }
     }
     for (double w : {0.25, 0.5, 1.0}) {
@@ -451,14 +462,11 @@ int main(int argc, char** argv) {
       // Keep stopwords in the query: they then match only their unstemmed terms.
       Xapian::QueryParser qp = analyzer.make_query_parser();
       qp.set_stopper(nullptr);
-      const Bm25Settings& p = config.bm25;
-      tuning_row("stopwords kept in queries", evaluate(
-                                                  [&](const std::string& q) {
-                                                    return top_ids(
-                                                        ours_db, analyzer.parse_query(qp, q), ids,
-                                                        Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen));
-                                                  },
-                                                  headlines, qrels));
+      const auto weight = make_weight(config.search, config.bm25);
+      tuning_row(
+          "stopwords kept in queries",
+          evaluate([&](const std::string& q) { return top_ids(ours_db, analyzer.parse_query(qp, q), ids, *weight); },
+                   headlines, qrels));
     }
     // Index-time variants: lead weight and stopwords.
     for (unsigned lead : {1u, 3u}) {

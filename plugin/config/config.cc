@@ -95,6 +95,15 @@ void set_layout(Config& c, const std::string& v) {
   c.index.layout = *layout;
 }
 
+std::string weighting_name(const Config& c) {
+  return to_string(c.search.weighting);
+}
+void set_weighting(Config& c, const std::string& v) {
+  const auto scheme = parse_weighting_scheme(v);
+  if (!scheme) throw std::invalid_argument("must be dph, bm25 or dlh");
+  c.search.weighting = *scheme;
+}
+
 std::string islamic_calendar_name(const Config& c) {
   return c.extraction.islamic_calendar;
 }
@@ -155,6 +164,7 @@ const Key kKeys[] = {
     {"recency", "enabled", XA_FIELD(recency.enabled)},
     {"recency", "weight", XA_FIELD(recency.weight), 0, 1000},
     {"recency", "half_life_days", XA_FIELD(recency.half_life_days), 1, 1e6},
+    {"search", "weighting", EnumField{weighting_name, set_weighting}},
     {"search", "limit", XA_FIELD(search.limit), 1, 100000},
     {"search", "snippet_length", XA_FIELD(search.snippet_length), 0, 100000},
     {"search", "exact_form_weight", XA_FIELD(search.exact_form_weight), 0, 100},

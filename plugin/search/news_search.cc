@@ -21,6 +21,7 @@
 #include "search/document_data.h"
 #include "search/query_fields.h"
 #include "search/shard_call.h"
+#include "search/weighting.h"
 #include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
@@ -254,8 +255,7 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   if (query.empty()) return results;
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  const Bm25Settings& bm25 = config.bm25;
-  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.min_normlen));
+  enquire.set_weighting_scheme(*make_weight(config.search, config.bm25));
   // Equal scores are common (filters alone score 0, short queries on short articles). Xapian
   // breaks such ties by docid, which depends on how the index was written (parallel writers'
   // timing, merges, shards interleaving their docids), so break them on the article's content

@@ -14,8 +14,9 @@
  *                       2024-11, 2024, نوفمبر 2024, and ranges A..B, A.., ..B
  *                       (any digits: ٢٠٢٤-١١-٠١ works)
  *
- *  plus phrases, AND/OR/NOT and brackets. Ranking is Xapian's BM25Weight with
- *  the [bm25] parameters, optionally plus a recency boost on value slot 2.
+ *  plus phrases, AND/OR/NOT and brackets. Ranking is the Xapian weighting scheme of
+ *  [search] weighting (DPHWeight by default, or BM25Weight with the [bm25] parameters),
+ *  optionally plus a recency boost on value slot 2.
  *
  *  Many databases: give the shards open_shards() opened (folders, stub files and
  *  folders, remote shards); results are merged by Xapian as from one database.

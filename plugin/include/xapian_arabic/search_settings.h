@@ -3,8 +3,12 @@
  */
 #pragma once
 
+#include <xapian_arabic/export.h>
+
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace xapian_arabic {
 
@@ -20,8 +24,21 @@ struct RecencySettings {
   double half_life_days = 365;  ///< articles this much older than the newest get weight/2
 };
 
+/// [search] weighting: Xapian's weighting scheme for ranking.
+enum class WeightingScheme {
+  dph,   ///< Xapian::DPHWeight: divergence from randomness, no parameters (the default: docs/evaluation.md)
+  bm25,  ///< Xapian::BM25Weight with the [bm25] parameters
+  dlh,   ///< Xapian::DLHWeight: divergence from randomness, no parameters
+};
+
+/// "dph", "bm25", "dlh".
+XAPIAN_ARABIC_API const char* to_string(WeightingScheme scheme);
+/// The scheme named @p name, or nullopt.
+XAPIAN_ARABIC_API std::optional<WeightingScheme> parse_weighting_scheme(std::string_view name);
+
 /// [search]: result list defaults.
 struct SearchSettings {
+  WeightingScheme weighting = WeightingScheme::dph;
   std::size_t limit = 10;
   std::size_t snippet_length = 240;  ///< bytes of snippet text
   double exact_form_weight = 0.25;   ///< weight of the unstemmed query added as an optional extra; 0 = off
