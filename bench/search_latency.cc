@@ -35,6 +35,8 @@
 #include <string>
 #include <vector>
 
+#include "search/weighting.h"
+
 extern char** environ;
 
 using namespace xapian_arabic;
@@ -211,9 +213,10 @@ int main(int argc, char** argv) {
         in_process.cpu.push_back(thread_cpu_ms() - cpu);
       }
     }
-    // The match alone (query parsing, BM25 top 10), without reading documents or making snippets.
+    // The match alone (query parsing, the top 10 by the config's weighting), without reading
+    // documents or making snippets.
     Timings match_only;
-    const Bm25Settings& p = config.bm25;
+    const auto weight = make_weight(config.search, config.bm25);
     for (int r = 0; r < rounds; ++r) {
       for (const auto& q : queries) {
         request.query = q;
@@ -221,7 +224,7 @@ int main(int argc, char** argv) {
         const auto start = Clock::now();
         Xapian::Enquire enquire(db);
         enquire.set_query(search.build_query(request));
-        enquire.set_weighting_scheme(Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen));
+        enquire.set_weighting_scheme(*weight);
         enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
         match_only.wall.push_back(ms_since(start));
         match_only.cpu.push_back(thread_cpu_ms() - cpu);
