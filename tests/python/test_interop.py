@@ -103,6 +103,23 @@ class SharedIndexes(unittest.TestCase):
                     found.add(next(line[3:] for line in data.split("\n") if line.startswith("id=")))
                 self.assertEqual(found, cli_search(self.cli_db, query))
 
+    def test_python3_xapian_with_dph_ranks_as_the_cli_does(self):
+        # [search] weighting = "dph" by default; Xapian's own DPHWeight gives the same order.
+        db = xapian.Database(self.cli_db)
+        analyzer = xa.Analyzer()
+        for query in ["الحكومة", "الانتخابات", "الرئيس AND سوريا", '"رئيس الوزراء"']:
+            with self.subTest(query=query):
+                enquire = xapian.Enquire(db)
+                enquire.set_query(analyzer.parse_query(query))
+                enquire.set_weighting_scheme(xapian.DPHWeight())
+                ranked = []
+                for match in enquire.get_mset(0, 10):
+                    data = match.document.get_data().decode()
+                    ranked.append(next(line[3:] for line in data.split("\n") if line.startswith("id=")))
+                out = subprocess.run([TOOL, "search", "--db", self.cli_db, "--json", "--limit", "10", query],
+                                     check=True, capture_output=True, text=True, env=TOOL_ENV).stdout
+                self.assertEqual(ranked, [hit["id"] for hit in json.loads(out)["results"]])
+
     def test_our_query_parser_and_index_text_agree_with_the_cli_index(self):
         # The Analyzer's own path: index_text into a xapian.Document, query_parser + parse_query.
         db = xapian.Database(self.cli_db)
