@@ -227,7 +227,8 @@ void register_index_and_search(py::module_& m) {
       .def_property_readonly(
           "docid", [](const PyHit& h) { return h.hit.docid; }, "Xapian document id.")
       .def_property_readonly(
-          "score", [](const PyHit& h) { return h.hit.score; }, "Relevance weight ([search] weighting: DPH by default; + recency).")
+          "score", [](const PyHit& h) { return h.hit.score; },
+          "Relevance weight ([search] weighting: DPH by default; + recency).")
       .def_property_readonly(
           "percent", [](const PyHit& h) { return h.hit.percent; }, "Xapian's percentage.")
       .def_property_readonly(
