@@ -45,17 +45,23 @@ queries=(
   "في --sort date"
   "source:سانا OR source:skynews روسيا"
 )
+# same_as_one LABEL ARGS...: the answer for ARGS is $want; else fail with the lines that differ.
+same_as_one() {
+  local label=$1 got
+  shift
+  got=$(top "$@")
+  [ "$got" = "$want" ] || fail "'$q': $label differ from one database:
+$(diff <(echo "$want") <(echo "$got") | head -20)"
+}
 compared=0
 for q in "${queries[@]}"; do
   # shellcheck disable=SC2086  # each query line is words and options
   eval "set -- $q"
   want=$(top --db "$tmp/one.db" "$@")
   [ -n "$want" ] || fail "'$q' finds nothing in one database: the query proves nothing"
-  [ "$(top --db "$tmp/remote.stub" "$@")" = "$want" ] || fail "'$q': remote shards differ from one database:
-$(diff <(echo "$want") <(top --db "$tmp/remote.stub" "$@") | head -20)"
-  [ "$(top --db "$tmp/sharded.db" "$@")" = "$want" ] || fail "'$q': the stub folder differs from one database"
-  [ "$(top --db "$tmp/sharded.db/shard-0" --db "$tmp/sharded.db/shard-1" --db "$tmp/sharded.db/shard-2" "$@")" = "$want" ] ||
-    fail "'$q': three --db differ from one database"
+  same_as_one "remote shards" --db "$tmp/remote.stub" "$@"
+  same_as_one "the stub folder" --db "$tmp/sharded.db" "$@"
+  same_as_one "three --db" --db "$tmp/sharded.db/shard-0" --db "$tmp/sharded.db/shard-1" --db "$tmp/sharded.db/shard-2" "$@"
   compared=$((compared + 1))
 done
 [ "$compared" -eq "${#queries[@]}" ] || fail "compared $compared queries"
