@@ -217,7 +217,8 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   Analyzer analyzer;
   Xapian::QueryParser parser;
   std::vector<std::string> date_fields;
-  std::shared_ptr<const DateExtractor> grammar = date_grammar(config.extraction);  // of date:, --from, --to
+  std::shared_ptr<const LazyDateGrammar> grammar =  // of date:, --from, --to
+      std::make_shared<const LazyDateGrammar>(config.extraction);
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
@@ -361,9 +362,9 @@ Xapian::Query NewsSearch::build_query(const SearchRequest& request) const {
   std::vector<Xapian::Query> filters;
   if (!request.from.empty() || !request.to.empty()) {
     DateRange range;
-    if (!request.from.empty()) range.from = parse_date_range(request.from, *impl_->grammar, today).from;
+    if (!request.from.empty()) range.from = parse_date_range(request.from, impl_->grammar->get(), today).from;
     if (!request.to.empty()) {
-      const DateRange to = parse_date_range(request.to, *impl_->grammar, today);
+      const DateRange to = parse_date_range(request.to, impl_->grammar->get(), today);
       range.to = to.to.empty() ? to.from : to.to;
     }
     if (!range.from.empty() && !range.to.empty() && range.from > range.to)

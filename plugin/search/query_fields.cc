@@ -49,10 +49,13 @@ CivilDate local_today() {
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
+bool uses_builtin_date_grammar(const ExtractionSettings& settings) {
+  return settings.dates_tables_dir.empty() && settings.markers_file.empty() &&
+         settings.islamic_calendar == ExtractionSettings{}.islamic_calendar;
+}
+
 std::shared_ptr<const DateExtractor> date_grammar(const ExtractionSettings& settings) {
-  const ExtractionSettings defaults;
-  if (settings.dates_tables_dir.empty() && settings.markers_file.empty() &&
-      settings.islamic_calendar == defaults.islamic_calendar) {
+  if (uses_builtin_date_grammar(settings)) {
     static const auto builtin = std::make_shared<const DateExtractor>();
     return builtin;
   }
@@ -78,7 +81,7 @@ Xapian::Query date_filter(const DateRange& range) {
 }
 
 std::string quote_field_dates(const std::string& query, const std::vector<std::string>& date_fields,
-                              const DateExtractor& grammar, CivilDate today) {
+                              const LazyDateGrammar& grammar, CivilDate today) {
   std::string out;
   std::size_t pos = 0;
   while (pos < query.size()) {
@@ -109,7 +112,7 @@ std::string quote_field_dates(const std::string& query, const std::vector<std::s
     for (std::size_t n = ends.size(); n >= 2; --n) {
       const std::string_view words(query.data() + value, ends[n - 1] - value);
       try {
-        parse_date_range(words, grammar, today);
+        parse_date_range(words, grammar.get(), today);
       } catch (const SearchError&) {
         continue;
       }
