@@ -1,9 +1,8 @@
 /** @file
- *  @brief Reading the Ayaspell lexicon (hunspell-ar) into normalized entry tables.
+ *  @brief The Ayaspell lexicon's look-ups (a form to its noun entry), and one lexicon per set of
+ *         normalization options per process, from the blob compiled into the library.
  */
 #include "text/lexicon.h"
-
-#include <xapian_arabic/error.h>
 
 #include <map>
 #include <mutex>
@@ -33,9 +32,9 @@ const LexiconTable& compiled_table() {
 
 }  // namespace
 
-Lexicon::Lexicon(Built, const Normalizer& normalizer, std::string owned, std::string_view compiled)
+Lexicon::Lexicon(Built, const Normalizer& normalizer, std::string owned, const LexiconTable& compiled)
     : owned_(std::move(owned)),
-      table_(LexiconTable::parse(owned_.empty() ? compiled : std::string_view(owned_), "the Arabic lexicon")),
+      table_(owned_.empty() ? compiled : LexiconTable::parse(owned_, "the Arabic lexicon")),
       teh_marbuta_(normalizer.normalize("\xD8\xA9")) {}
 
 Lexicon::Lexicon(const Normalizer& normalizer, const std::string& dic_path, const std::string& aff_path)
@@ -65,7 +64,7 @@ std::shared_ptr<const Lexicon> Lexicon::shared(const Normalizer& normalizer) {
   std::string owned;
   if (compiled.normalization() != normalization)  // not the options the build compiled: normalize now
     owned = LexiconTable::build(normalizer, compiled.raw_entries(), compiled.source_fingerprint(), false);
-  slot.reset(new Lexicon(Built{}, normalizer, std::move(owned), compiled_lexicon()));
+  slot.reset(new Lexicon(Built{}, normalizer, std::move(owned), compiled));
   return slot;
 }
 

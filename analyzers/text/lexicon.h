@@ -61,7 +61,8 @@ class Lexicon {
 
  private:
   struct Built {};
-  Lexicon(Built, const Normalizer& normalizer, std::string owned, std::string_view compiled);
+  /// The table of @p owned, or @p compiled's when @p owned is empty.
+  Lexicon(Built, const Normalizer& normalizer, std::string owned, const LexiconTable& compiled);
 
   std::uint16_t bits(std::string_view key) const { return table_.bits(key); }
   std::string lemma_of(std::string_view form) const;  // noun_lemma without its length check

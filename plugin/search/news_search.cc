@@ -221,6 +221,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       std::make_shared<const LazyDateGrammar>(config.extraction);
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
+  const std::unique_ptr<const Xapian::Weight> weight = make_weight(config.search, config.bm25);  // cloned per query
   ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
   DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
   std::optional<NameSynonyms> names;              // [synonyms] names
@@ -256,7 +257,7 @@ SearchResults NewsSearch::Impl::run(const Xapian::Query& query, const SearchRequ
   if (query.empty()) return results;
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(*make_weight(config.search, config.bm25));
+  enquire.set_weighting_scheme(*weight);
   // Equal scores are common (filters alone score 0, short queries on short articles). Xapian
   // breaks such ties by docid, which depends on how the index was written (parallel writers'
   // timing, merges, shards interleaving their docids), so break them on the article's content

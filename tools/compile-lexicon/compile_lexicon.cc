@@ -10,7 +10,6 @@
 #include <xapian_arabic/error.h>
 #include <xapian_arabic/normalizer.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
