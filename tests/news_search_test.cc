@@ -614,6 +614,37 @@ TEST_CASE("search: phrases match on stems in the stems layout, and snippets high
   CHECK(id_set(run(search, "\"الرئيس المصري\"")) == exact);
 }
 
+TEST_CASE("search: a quoted phrase among other words also matches word by word; alone it stays a phrase", "[search]") {
+  const NewsSearch ranked(default_index(), Config::defaults(), test_resolver);
+  Config strict_config = Config::defaults();
+  strict_config.search.strict_phrases = true;
+  const NewsSearch strict(default_index(), strict_config, test_resolver);
+  // The words in the wrong order: no article has that phrase.
+  const auto corruption = id_set(run(ranked, "فساد"));
+  const auto zuma = id_set(run(ranked, "زوما"));
+  REQUIRE_FALSE(zuma.empty());
+  CHECK(id_set(run(strict, "فساد \"زوما جاكوب\"")) == corruption);
+  const auto relaxed = id_set(run(ranked, "فساد \"زوما جاكوب\""));
+  for (const auto& id : zuma) CHECK(relaxed.count(id) == 1);
+  for (const auto& id : corruption) CHECK(relaxed.count(id) == 1);
+  // Alone, or required with +, a phrase is a phrase in either mode.
+  CHECK(run(ranked, "\"زوما جاكوب\"").hits.empty());
+  CHECK(run(ranked, "+\"زوما جاكوب\" فساد").hits.empty());
+  // The article with the phrase gains the boost over its words alone.
+  Config no_boost = Config::defaults();
+  no_boost.search.phrase_boost = 0;
+  const NewsSearch unboosted(default_index(), no_boost, test_resolver);
+  const auto score_of = [](const SearchResults& r, const std::string& id) {
+    for (const auto& hit : r.hits)
+      if (hit.id == id) return hit.score;
+    return -1.0;
+  };
+  const std::string query = "فساد \"جاكوب زوما\"";
+  CHECK(score_of(run(ranked, query), "antm-07569") > score_of(run(unboosted, query), "antm-07569") + 1e-9);
+  CHECK(run(ranked, query).query_description.find("PHRASE") != std::string::npos);
+  CHECK(run(unboosted, query).query_description.find("PHRASE") == std::string::npos);
+}
+
 TEST_CASE("search: malformed queries give a SearchError", "[search]") {
   const NewsSearch search(default_index(), Config::defaults(), test_resolver);
   CHECK_THROWS_AS(run(search, "date:نوفمبر"), SearchError);

@@ -168,6 +168,8 @@ const Key kKeys[] = {
     {"search", "limit", XA_FIELD(search.limit), 1, 100000},
     {"search", "snippet_length", XA_FIELD(search.snippet_length), 0, 100000},
     {"search", "exact_form_weight", XA_FIELD(search.exact_form_weight), 0, 100},
+    {"search", "strict_phrases", XA_FIELD(search.strict_phrases)},
+    {"search", "phrase_boost", XA_FIELD(search.phrase_boost), 0, 100},
     {"search", "wildcard_limit", XA_FIELD(search.wildcard_limit), 1, 100000},
     {"synonyms", "names", XA_FIELD(synonyms.names)},
     {"synonyms", "names_file", XA_FIELD(synonyms.names_file), 0, 0, PathKind::file, Tables::names},

@@ -20,6 +20,7 @@
 
 #include "search/document_data.h"
 #include "search/query_fields.h"
+#include "search/quoted_phrases.h"
 #include "search/shard_call.h"
 #include "search/weighting.h"
 #include "xapian/name_synonyms.h"
@@ -164,6 +165,8 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       date_processor->today = today;
       Xapian::Query stemmed = parser.parse_query(normalized, kQueryFlags);
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
+      // Before the names: a phrase's words, once they are clauses, get their spellings too.
+      if (!config.search.strict_phrases) stemmed = rank_quoted_phrases(stemmed, config.search.phrase_boost);
       if (names) stemmed = names->expand(stemmed);  // ترمب is ترامب too; the boost keeps the words as written
       // A stems index has no terms of the words as written to boost (docs/evaluation.md).
       if (exact_form_weight <= 0 || stemmed.empty() || analyzer.layout() == IndexLayout::stems) return stemmed;

@@ -42,6 +42,12 @@ struct SearchSettings {
   std::size_t limit = 10;
   std::size_t snippet_length = 240;  ///< bytes of snippet text
   double exact_form_weight = 0.25;   ///< weight of the unstemmed query added as an optional extra; 0 = off
+  /// false: a quoted phrase among other words of an OR query also matches its words one by one,
+  /// and articles with the phrase rank higher (pasted headlines quote words for emphasis);
+  /// true: it matches only as a phrase, as in Xapian's QueryParser. A phrase alone, or under
+  /// AND or +, is always a phrase (docs/search.md).
+  bool strict_phrases = false;
+  double phrase_boost = 0.25;  ///< weight of the phrase matches added back when strict_phrases is false
   /// A wildcard (بوتي*) expands to at most this many of the index's words, the most frequent ones.
   unsigned wildcard_limit = 100;
 };
