@@ -123,6 +123,12 @@ const Row kEverydayStems[] = {
     {"adverbial accusative of a lexicon noun keeps its و", "وفقا", "وفق"},
     {"accusative ا of a lexicon noun", "يوما", "يوم"},
     {"ات plural tie checked by hand (plurals.txt)", "العقوبات", "عقوبة"},
+    {"a word of the lexicon keeps its ف though ريق is a noun too", "فريقه", "فريق"},
+    {"a nisba of a lexicon noun (فرنسا) keeps its ف", "فرنسي", "فرنسي"},
+    {"before و an unknown word keeps its ب", "بومبيو", "بومبيو"},
+    {"before و an unknown word keeps its verb-like ي", "يوتيوب", "يوتيوب"},
+    {"before و an unknown word keeps its verb-like ت", "تويتر", "تويتر"},
+    {"an assimilated verb still loses its ي when the rest is a word", "يوجه", "وجه"},
 };
 
 const Pair kEverydayConflate[] = {
@@ -136,6 +142,8 @@ const Pair kEverydayConflate[] = {
     {"فلسطيني", "الفلسطينية"},
     {"فلسطيني", "الفلسطينيين"},
     {"لبناني", "اللبناني"},
+    {"فرنسي", "الفرنسية"},
+    {"فريق", "فريقه"},
     {"قرار", "قرارات"},
     {"قرار", "بقراراتها"},
     {"جديد", "جديدة"},
@@ -153,11 +161,12 @@ const Pair kEverydayConflate[] = {
 };
 
 const Pair kEverydayKeepApart[] = {
-    {"لجنة", "الجنة"},     // committee, paradise
-    {"مدرسة", "مدرس"},     // school, teacher
-    {"اللبناني", "لبن"},   // Lebanese, milk
-    {"الشيباني", "شيبا"},  // a name, grey hair
-    {"وزير", "زير"},      {"لاعب", "اعب"}, {"تونس", "ونس"}, {"حالة", "حال"},
+    {"لجنة", "الجنة"},                                                                          // committee, paradise
+    {"مدرسة", "مدرس"},                                                                          // school, teacher
+    {"اللبناني", "لبن"},                                                                        // Lebanese, milk
+    {"الشيباني", "شيبا"},                                                                       // a name, grey hair
+    {"وزير", "زير"},      {"لاعب", "اعب"}, {"تونس", "ونس"}, {"حالة", "حال"}, {"فريقه", "ريق"},  // his team, saliva
+    {"فرنسي", "رنسي"},
 };
 
 std::filesystem::path temp_dir(const std::string& name) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
+#include <string>
 
 #include "base/hash.h"
 #include "tables/data_files.h"
@@ -38,6 +39,9 @@ std::string AnalysisSettings::fingerprint() const {
       tables = fnv1a(read_table(std::string("stemmer/") + name, StemmerTables::path(stemmer_tables_dir, name)), tables);
     // The stems also depend on the Ayaspell lexicon (hunspell-ar) the library was built from.
     tables = fnv1a(hex64(Lexicon::source_fingerprint()), tables);
+    // Revision 1 (the rules until 2026-12) added nothing, so indexes of it keep their hash.
+    if (StemmerTables::kRulesRevision > 1)
+      tables = fnv1a("rules=" + std::to_string(StemmerTables::kRulesRevision), tables);
   }
   if (use_stopwords) tables = fnv1a(read_table("stopwords/arabic.txt", stopwords_file), tables);
   char hex[17];

@@ -90,6 +90,10 @@ bool is_faeel_shape(std::string_view s) {
 bool starts_with_weak(std::string_view s) {
   return s.starts_with(kWaw) || s.starts_with(kYeh) || s.starts_with(kAlef);
 }
+/// و or ي: the weak letters a word may start with after a one-letter prefix.
+bool starts_with_wy(std::string_view s) {
+  return s.starts_with(kWaw) || s.starts_with(kYeh);
+}
 bool ends_with_weak(std::string_view s) {
   return s.ends_with(kWaw) || s.ends_with(kYeh) || s.ends_with(kAlef);
 }
@@ -177,6 +181,7 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
   /// once lemma(w) has found nothing, so the inflections of w itself need no second look.
   bool known(std::string_view w) const {
     if (lexicon->has_entry(w)) return true;
+    if (nisba_of_known(w)) return true;
     for (const Affix& p : tables.pronoun_suffixes) {
       if (!finishes(w, p.text) || letters(w) < p.letters + p.min_stem) continue;
       std::string rest(w.substr(0, w.size() - p.text.size()));
@@ -187,6 +192,17 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
       }
     }
     return false;
+  }
+
+  /// A nisba adjective of a noun of the lexicon: فرنسي, فرنسية of فرنسا, لبناني of لبنان.
+  bool nisba_of_known(std::string_view w) const {
+    std::string_view base = w;
+    if (base.ends_with(teh_marbuta)) base.remove_suffix(teh_marbuta.size());
+    if (!base.ends_with(kYeh)) return false;
+    base.remove_suffix(kYeh.size());
+    if (letters(base) < 3) return false;
+    const std::string b(base);
+    return lexicon->has_entry(b) || lexicon->has_entry(b + std::string(kAlef)) || !lemma(b).empty();
   }
 
   Normalizer normalizer;
@@ -229,8 +245,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   for (const Affix& p : impl_->tables.prefixes) {
     if (p.kind == PrefixKind::verb || n < p.letters + p.min_stem || !begins(word, p.text)) continue;
     const std::string_view rest = word.substr(p.text.size());
-    if (std::string l = impl_->lemma(rest); !l.empty()) return l;
+    // A word of the lexicon keeps a one-letter "proclitic" even where the rest is a noun too
+    // (فريقه is his team, not ف + ريق).
     if (known_word && p.letters == 1) continue;
+    if (std::string l = impl_->lemma(rest); !l.empty()) return l;
+    // Before و or ي, a letter of an unknown word is more often its own (بوغبا, بومبيو,
+    // يوتيوب) than a clitic before an unknown word; the lexicon decides when the rest is a word.
+    if (p.letters == 1 && starts_with_wy(rest) && !impl_->known(rest)) continue;
     // A lone preposition before ي leaves a weak-initial 3-letter stem (بيته → يته):
     // nouns starting with ي are rare, words starting with بي are not (بيت, بيان).
     if (p.letters == 1 && p.kind == PrefixKind::noun && rest.starts_with(kYeh) && n - 1 <= 3) continue;
@@ -264,6 +285,8 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
       // Two letters are left by an assimilated verb (يصل, from وصل); with a weak
       // letter they are no such verb (يوم, يري).
       if (letters(rest) == 2 && (starts_with_weak(rest) || ends_with_weak(rest))) continue;
+      // The same for a verb prefix: يوتيوب, يوفنتوس keep their ي; يوجه, يوقع (وجه, وقع) lose it.
+      if (!known_word && starts_with_wy(rest) && !impl_->known(rest)) continue;
       // Where ة is folded to ه, a final ه after the 3rd-person ي is the pronoun
       // (يجعله): nouns starting with ي are few, unlike the تفعلة nouns (تجربة).
       const bool ends_with_pronoun_heh = impl_->teh_marbuta != "\xD8\xA9" && p.text.ends_with(kYeh);

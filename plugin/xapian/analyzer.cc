@@ -470,7 +470,7 @@ void Analyzer::check_compatible(const Xapian::Database& db) const {
   const auto tables_of = [](const std::string& v) { return v.substr(v.rfind("tables=") + 7); };
   throw IncompatibleIndexError(
       "the index was built with the same analysis settings but tables of other contents "
-      "(a stemmer or stopword table was edited, or the built-in tables changed: hash " +
+      "(a stemmer or stopword table was edited, or the built-in tables or the stemmer's rules changed: hash " +
       tables_of(stored) + " in the index, " + tables_of(mine) + " now)" + advice);
 }
 
