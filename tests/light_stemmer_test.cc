@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -328,4 +329,26 @@ TEST_CASE("a malformed table line is an error naming the file", "[stemmer]") {
   }
   CHECK_THROWS_WITH(LightStemmer(NormalizerOptions{}, "/nonexistent/stemmer-tables"),
                     Catch::Contains("/nonexistent/stemmer-tables/prefixes.txt"));
+}
+
+TEST_CASE("every spelling of the name-synonym table keeps its letters (ترمب is no رمب, تسلا no سلا)",
+          "[stemmer][synonyms]") {
+  const LightStemmer stemmer;
+  std::ifstream table(std::filesystem::path(XA_SOURCE_DIR) / "config/synonyms/names.tsv");
+  REQUIRE(table);
+  std::size_t spellings = 0;
+  for (std::string line; std::getline(table, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    for (std::string spelling; std::getline(fields, spelling, '|');) {
+      spelling.erase(0, spelling.find_first_not_of(' '));
+      spelling.erase(spelling.find_last_not_of(' ') + 1);
+      std::string whole = stemmer.normalizer().normalize(spelling);
+      if (whole.starts_with("\xD8\xA7\xD9\x84")) whole.erase(0, 4);  // the article ال is always a clitic
+      INFO(spelling);
+      CHECK(stemmer.stem(spelling) == whole);
+      ++spellings;
+    }
+  }
+  CHECK(spellings > 100);
 }
