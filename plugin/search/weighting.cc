@@ -3,6 +3,8 @@
  */
 #include "search/weighting.h"
 
+#include "search/tabulated_dph.h"
+
 namespace xapian_arabic {
 
 const char* to_string(WeightingScheme scheme) {
@@ -27,7 +29,7 @@ std::unique_ptr<Xapian::Weight> make_weight(const SearchSettings& search, const 
     case WeightingScheme::dlh: return std::make_unique<Xapian::DLHWeight>();
     case WeightingScheme::dph: break;
   }
-  return std::make_unique<Xapian::DPHWeight>();
+  return std::make_unique<TabulatedDphWeight>();
 }
 
 }  // namespace xapian_arabic

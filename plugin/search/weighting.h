@@ -11,7 +11,8 @@
 namespace xapian_arabic {
 
 /// Xapian's weight for @p search.weighting; bm25 takes @p bm25's parameters. Xapian's own
-/// classes only, so remote shards (xapian-tcpsrv) rank the same way without a plugin.
+/// classes, or (dph) one that serialises as Xapian's, so remote shards (xapian-tcpsrv) rank
+/// the same way without a plugin.
 std::unique_ptr<Xapian::Weight> make_weight(const SearchSettings& search, const Bm25Settings& bm25);
 
 }  // namespace xapian_arabic
