@@ -20,7 +20,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 
 #include "base/hash.h"
@@ -120,26 +119,31 @@ class LayoutStemImplementation : public Xapian::StemImplementation {
         arabic_stopper_(arabic_stopper) {}
 
   std::string operator()(const std::string& word) override {
-    const auto cached = cache_.find(word);
-    if (cached != cache_.end()) return cached->second;
-    if (cache_.size() >= kCacheLimit) cache_.clear();  // snippets stem every word of every hit
+    // Snippets stem every word of every hit: most were seen in an earlier hit.
+    return std::string(cache_.get(word,
+                                  [&](std::string_view) {
+                                    return WordCache::Decision{term_of(word), false};
+                                  })
+                           .stem);
+  }
+  std::string get_description() const override { return "xapian-arabic-stems(" + stem_.get_description() + ")"; }
+
+ private:
+  std::string term_of(const std::string& word) const {
     std::string term = normalizer_.normalize(word);
     if (!term.empty() && !(arabic_stopper_ && arabic_stopper_->is_stopword_normalized(term)) && should_stem(term)) {
       std::string stem = stem_impl_->stem_normalized(term);
       if (!stem.empty()) term = std::move(stem);
     }
-    return cache_.emplace(word, std::move(term)).first->second;
+    return term;
   }
-  std::string get_description() const override { return "xapian-arabic-stems(" + stem_.get_description() + ")"; }
 
- private:
-  static constexpr std::size_t kCacheLimit = 1 << 14;
   Normalizer normalizer_;
   Xapian::Stem stem_;                                                   // keeps stem_impl_ alive
   ArabicStemImplementation* stem_impl_;                                 // owned by stem_
   Xapian::Internal::opt_intrusive_ptr<const Xapian::Stopper> stopper_;  // keeps arabic_stopper_ alive
   const ArabicStopper* arabic_stopper_;
-  std::unordered_map<std::string, std::string> cache_;
+  WordCache cache_{1 << 16};  // words as written -> terms
 };
 
 }  // namespace
