@@ -24,6 +24,9 @@ class TabulatedDphWeight : public Xapian::DPHWeight {
  private:
   TabulatedDphWeight* clone() const override;
   void init(double factor) override;
+  double log2_of(Xapian::termcount n) const;  // inlined into get_sumpart: no guard per posting
+
+  const double* log2_ = nullptr;  // log2 of 0 .. the table's size
 
   double log_total_over_freq_ = 0.0;  // log2(total length / collection frequency)
   double scale_ = 0.0;                // wqf × the query's factor
