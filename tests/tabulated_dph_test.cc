@@ -50,11 +50,11 @@ Xapian::WritableDatabase news_dev_database() {
 }
 
 std::vector<std::pair<Xapian::docid, double>> ranking(const Xapian::Database& db, const Xapian::Query& query,
-                                                      const Xapian::Weight& weight) {
+                                                      const Xapian::Weight& weight, Xapian::doccount top) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(weight);
-  const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  const Xapian::MSet mset = enquire.get_mset(0, top);
   std::vector<std::pair<Xapian::docid, double>> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
   return out;
@@ -72,15 +72,34 @@ TEST_CASE("tabulated DPH ranks and scores every news-dev article as Xapian's DPH
   for (const char* text : queries) {
     CAPTURE(text);
     const Xapian::Query query = parser.parse_query(text);
-    const auto xapians = ranking(db, query, Xapian::DPHWeight());
-    const auto ours = ranking(db, query, TabulatedDphWeight());
-    REQUIRE(xapians.size() > 1);
-    REQUIRE(ours.size() == xapians.size());
-    for (std::size_t i = 0; i < ours.size(); ++i) {
-      CAPTURE(i);
-      CHECK(ours[i].first == xapians[i].first);
-      CHECK(ours[i].second == Approx(xapians[i].second).epsilon(1e-12));
+    // Every match, and the top 1 and 10, where the matcher skips by the weight's bound.
+    for (const Xapian::doccount top : {db.get_doccount(), 10u, 1u}) {
+      CAPTURE(top);
+      const auto xapians = ranking(db, query, Xapian::DPHWeight(), top);
+      const auto ours = ranking(db, query, TabulatedDphWeight(), top);
+      REQUIRE(!xapians.empty());
+      REQUIRE(ours.size() == xapians.size());
+      for (std::size_t i = 0; i < ours.size(); ++i) {
+        CAPTURE(i);
+        CHECK(ours[i].first == xapians[i].first);
+        CHECK(ours[i].second == Approx(xapians[i].second).epsilon(1e-12));
+      }
     }
+  }
+}
+
+TEST_CASE("tabulated DPH bounds a term's weight more tightly than Xapian's DPHWeight") {
+  const Xapian::WritableDatabase db = news_dev_database();
+  for (const char* word : {"في", "العربية", "ترامب"}) {
+    CAPTURE(word);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(word));
+    enquire.set_weighting_scheme(Xapian::DPHWeight());
+    const double xapians = enquire.get_mset(0, 10).get_max_possible();
+    enquire.set_weighting_scheme(TabulatedDphWeight());
+    const Xapian::MSet ours = enquire.get_mset(0, 10);
+    CHECK(ours.get_max_possible() >= ours.get_max_attained());
+    CHECK(ours.get_max_possible() < 0.8 * xapians);
   }
 }
 

@@ -29,6 +29,56 @@ const double* log2_table() {
 
 const double kLog2TwoPi = std::log2(2 * std::numbers::pi);
 
+// DPH's weight of a posting (before the wqf scale) as a function of wdf and p = wdf / len.
+double dph_at(double wdf, double p, double log_total_over_freq) {
+  const double rest = 1 - p;
+  const double w = rest * rest / (wdf + 1) *
+                   (wdf * (std::log2(p) + log_total_over_freq) + 0.5 * std::log2(2 * std::numbers::pi * wdf * rest));
+  return w > 0 ? w : 0;
+}
+
+// The largest value of @p f on [lo, hi], where f is 0 or log-concave (so one peak, at or
+// next to @p peak where its positive part is): golden-section search, ends included.
+template <class F>
+double peak_of(F f, double lo, double hi, double peak) {
+  constexpr double kGolden = 0.6180339887498949;
+  double best = std::max(f(lo), f(hi));
+  double a = lo, b = hi;
+  for (int i = 0; i < 48 && b - a > 1e-12 * b; ++i) {
+    const double c = b - kGolden * (b - a), d = a + kGolden * (b - a);
+    const double fc = f(c), fd = f(d);
+    best = std::max({best, fc, fd});
+    if (fc > fd || (fc == fd && peak < d))
+      b = d;  // equal zeros: the positive part is toward peak
+    else
+      a = c;
+  }
+  return best;
+}
+
+/// A bound on DPH's weight over every posting the statistics allow (wdf in [1, wdf_upper], len
+/// in [len_lower, len_upper], wdf < len), often a third of Xapian's, which drops log2(wdf/len)
+/// (<= 0) and takes each factor at its own largest: the matcher can then skip the postings
+/// of common words that cannot lift a document into the top k. Exact (to a margin) for each
+/// wdf up to kExactWdf; above it, wdf/(wdf+1) < 1 and log2(2 pi wdf)/(wdf+1) falls with wdf.
+double tight_dph_bound(double c, double wdf_upper, double len_lower, double len_upper) {
+  constexpr double kExactWdf = 16;
+  double bound = 0;
+  for (double wdf = 1; wdf <= std::min(wdf_upper, kExactWdf); ++wdf) {
+    const double lo = wdf / len_upper, hi = wdf / std::max(len_lower, wdf + 1);
+    if (lo > hi) continue;
+    // log2 p + log2(1 - p) / (2 wdf), the concave factor, is largest at p = wdf / (wdf + 0.5).
+    bound = std::max(bound, peak_of([&](double p) { return dph_at(wdf, p, c); }, lo, hi, wdf / (wdf + 0.5)));
+  }
+  if (wdf_upper > kExactWdf) {
+    const double lo = 1 / len_upper, hi = 1 - 1 / len_upper;
+    const auto without_wdf = [&](double p) { return std::max(0.0, (1 - p) * (1 - p) * (std::log2(p) + c)); };
+    const double w = kExactWdf + 1;
+    bound = std::max(bound, peak_of(without_wdf, lo, hi, hi) + 0.5 * std::log2(2 * std::numbers::pi * w) / (w + 1));
+  }
+  return bound * (1 + 1e-9) + 1e-12;  // the search's last interval and rounding
+}
+
 }  // namespace
 
 double TabulatedDphWeight::log2_of(Xapian::termcount n) const {
@@ -48,17 +98,18 @@ void TabulatedDphWeight::init(double factor) {
   log_total_over_freq_ = std::log2(static_cast<double>(get_total_length()) / get_collection_freq());
   scale_ = get_wqf() * factor;
 
-  // The bound Xapian's DPHWeight uses, so that the matcher prunes as it does with Xapian's:
-  // log2(wdf / len) <= 0, each factor at its largest over wdf in [1, wdf_upper] and len at
-  // its upper bound.
+  // Xapian's bound: log2(wdf / len) <= 0, each factor at its largest over wdf in [1, wdf_upper]
+  // and len at its upper bound. Both bounds hold; the smaller prunes more.
   const double wdf_mid = std::min(wdf_upper, len_upper / 2.0);
   const double max_product = std::min(wdf_upper * (1.0 - 1.0 / len_upper), wdf_mid * (1.0 - wdf_mid / len_upper));
   // wdf (1 - wdf/c)^2 / (wdf + 1) grows up to the positive root of 2 wdf^2 + 3 wdf - c.
   const double wdf_peak = std::clamp(0.25 * (std::sqrt(8.0 * len_upper + 9.0) - 3.0), 1.0, wdf_upper);
   const double rest = 1 - wdf_peak / len_upper;
   const double max_normalized = wdf_peak / (wdf_peak + 1) * rest * rest;
-  upper_bound_ = std::max(
-      0.0, scale_ * max_normalized * (log_total_over_freq_ + 0.5 * std::log2(2 * std::numbers::pi * max_product)));
+  const double xapians = max_normalized * (log_total_over_freq_ + 0.5 * std::log2(2 * std::numbers::pi * max_product));
+  const double tight = tight_dph_bound(log_total_over_freq_, wdf_upper,
+                                       std::max(1.0, static_cast<double>(get_doclength_lower_bound())), len_upper);
+  upper_bound_ = std::max(0.0, scale_ * std::min(xapians, tight));
 }
 
 double TabulatedDphWeight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {
