@@ -91,7 +91,9 @@ double tight_dph_bound(double c, double wdf_upper, double len_lower, double len_
     bound = std::max(bound, (1 - a) * (1 - a) * std::max(0.0, std::log2(b) + c) +
                                 0.5 * std::log2(2 * std::numbers::pi * w) / (w + 1));
   }
-  return bound * (1 + 1e-12);  // rounding
+  // Rounding: relative, and absolute for the near-zero weights of a one-point bracket (len_lower
+  // == len_upper), where the weight's own cancellation error exceeds any relative margin.
+  return bound * (1 + 1e-12) + 1e-12 * (std::abs(c) + std::log2(len_upper) + 3);
 }
 
 }  // namespace
