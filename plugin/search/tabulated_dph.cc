@@ -30,15 +30,8 @@ const double* log2_table() {
 
 const double kLog2TwoPi = std::log2(2 * std::numbers::pi);
 
-// DPH's weight of a posting (before the wqf scale) as a function of wdf and p = wdf / len.
-double dph_at(double wdf, double p, double c) {
-  const double rest = 1 - p;
-  const double w =
-      rest * rest / (wdf + 1) * (wdf * (std::log2(p) + c) + 0.5 * std::log2(2 * std::numbers::pi * wdf * rest));
-  return w > 0 ? w : 0;
-}
-
-// The same over every p in [a, b]: each part at its largest there ((1 - p) at a, log2 p at b).
+// DPH's weight (before the wqf scale) over every p = wdf / len in [a, b], each part at its
+// largest there ((1 - p) at a, log2 p at b); at a == b, the weight at p.
 double dph_over(double wdf, double a, double b, double c) {
   const double rest = 1 - a;
   const double w =
@@ -80,7 +73,7 @@ double tight_dph_bound(double c, double wdf_upper, double len_lower, double len_
     const double lo = wdf / len_upper, hi = wdf / std::max(len_lower, wdf + 1);
     if (lo > hi) continue;
     // log2 p + log2(1 - p) / (2 wdf), the concave factor, is largest at p = wdf / (wdf + 0.5).
-    const auto [a, b] = bracket_peak([&](double p) { return dph_at(wdf, p, c); }, lo, hi, wdf / (wdf + 0.5));
+    const auto [a, b] = bracket_peak([&](double p) { return dph_over(wdf, p, p, c); }, lo, hi, wdf / (wdf + 0.5));
     bound = std::max(bound, dph_over(wdf, a, b, c));
   }
   if (wdf_upper > kExactWdf) {
