@@ -363,6 +363,7 @@ void IndexRun::write_one_writer() {
   std::size_t pending = 0;
   SynonymWriter synonyms;
   const auto commit = [&] {
+    synonyms.flush(db_);
     db_.commit();
     ++summary_.commits;
     pending = 0;

@@ -133,6 +133,7 @@ void IndexRun::write_sharded() {
     ShardOutput output;
     const auto close_shard = [&] {
       if (shard) {
+        synonyms.flush(*shard);
         shard->commit();
         shard->close();
         shard.reset();
@@ -161,6 +162,7 @@ void IndexRun::write_sharded() {
         synonyms.write(*shard, analysed.synonyms);
         ++output.documents;
         if (++uncommitted >= shard_batch) {
+          synonyms.flush(*shard);
           shard->commit();
           uncommitted = 0;
         }

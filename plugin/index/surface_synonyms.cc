@@ -6,6 +6,8 @@
 
 #include "base/hash.h"
 
+#include <algorithm>
+
 namespace xapian_arabic {
 
 namespace {
@@ -77,8 +79,15 @@ bool SynonymWriter::remember(std::uint64_t hash) {
 // A 64-bit hash stands for the pair: two pairs of a run colliding (about 2^-24 for
 // 2^20 of them) would leave one unwritten, which is acceptable for a query aid.
 void SynonymWriter::write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms) {
-  for (const auto& [key, synonym] : synonyms.pairs())
-    if (remember(content_hash(synonym, content_hash(key)))) db.add_synonym(key, synonym);
+  for (const auto& pair : synonyms.pairs())
+    if (remember(content_hash(pair.second, content_hash(pair.first)))) queued_.push_back(pair);
+  if (queued_.size() >= kQueueLimit) flush(db);
+}
+
+void SynonymWriter::flush(Xapian::WritableDatabase& db) {
+  std::sort(queued_.begin(), queued_.end());
+  for (const auto& [key, synonym] : queued_) db.add_synonym(key, synonym);
+  queued_.clear();
 }
 
 }  // namespace xapian_arabic

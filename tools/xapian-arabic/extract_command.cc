@@ -173,7 +173,10 @@ void register_extract_commands(CLI::App& app) {
                       << '\n';
           });
     }
-    if (db) db->commit();
+    if (db) {
+      synonym_writer.flush(*db);
+      db->commit();
+    }
     set_exit_status(ok ? 0 : 1);
   });
 }

@@ -55,17 +55,28 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
 
 /// Adds SurfaceSynonyms to a database, skipping pairs it already added: Xapian
 /// rewrites a key's whole synonym list on every add_synonym(), and news words repeat.
+/// Pairs wait in a queue and reach the database in key order, so that Xapian, which
+/// keeps one key's list in memory, reads and writes each key once per flush instead of
+/// once per pair (pairs arrive in text order, one key after another).
 class XAPIAN_ARABIC_API SynonymWriter {
  public:
+  /// Queues the pairs of @p synonyms not added before; they reach @p db at flush(),
+  /// or here when the queue is full.
   void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms);
+
+  /// Adds the queued pairs to @p db; call it before db.commit(), or they miss that commit.
+  void flush(Xapian::WritableDatabase& db);
 
  private:
   // 64-bit hashes of the pairs written, open addressing in a fixed table (8 MB):
   // bounded, and forgetting them (when half full) only costs writing pairs again.
   static constexpr std::size_t kSlots = 1 << 20;
+  // At most this many pairs wait (a few MB): memory stays bounded between commits.
+  static constexpr std::size_t kQueueLimit = 1 << 16;
   bool remember(std::uint64_t hash);
   std::vector<std::uint64_t> written_;
   std::size_t used_ = 0;
+  std::vector<std::pair<std::string, std::string>> queued_;
 };
 
 }  // namespace xapian_arabic
