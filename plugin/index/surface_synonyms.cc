@@ -4,9 +4,9 @@
 #include <xapian_arabic/news_document.h>
 #include <xapian_arabic/surface_synonyms.h>
 
-#include "base/hash.h"
-
 #include <algorithm>
+
+#include "base/hash.h"
 
 namespace xapian_arabic {
 
