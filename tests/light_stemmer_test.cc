@@ -162,12 +162,30 @@ const Pair kEverydayConflate[] = {
 };
 
 const Pair kEverydayKeepApart[] = {
-    {"لجنة", "الجنة"},                                                                          // committee, paradise
-    {"مدرسة", "مدرس"},                                                                          // school, teacher
-    {"اللبناني", "لبن"},                                                                        // Lebanese, milk
-    {"الشيباني", "شيبا"},                                                                       // a name, grey hair
-    {"وزير", "زير"},      {"لاعب", "اعب"}, {"تونس", "ونس"}, {"حالة", "حال"}, {"فريقه", "ريق"},  // his team, saliva
-    {"فرنسي", "رنسي"},
+    {"لجنة", "الجنة"},     // committee, paradise
+    {"مدرسة", "مدرس"},     // school, teacher
+    {"اللبناني", "لبن"},   // Lebanese, milk
+    {"الشيباني", "شيبا"},  // a name, grey hair
+    {"وزير", "زير"},      {"لاعب", "اعب"},      {"تونس", "ونس"}, {"حالة", "حال"}, {"فريقه", "ريق"},  // his team, saliva
+    {"فرنسي", "رنسي"},    {"ساركوزي", "ركوزي"},  // a name, not سأ + ركوزي
+};
+
+// The imperfect and the perfect of one verb (the lexicon has both).
+const Pair kVerbFormsConflate[] = {
+    {"تعتقل", "اعتقلت"},   // form VIII: the perfect adds ا
+    {"يستخدم", "استخدم"},  // form X
+    {"ينسحب", "انسحبت"},   // form VII
+    {"يصطدم", "اصطدمت"},   // form VIII with ت assimilated to ط
+    {"يتحدث", "تحدثت"},    // form V: the perfect keeps its ت
+    {"تتراجع", "تراجعت"},  // form VI
+    {"تكون", "كان"},       // a hollow verb after ت is form I (تكوّن "formed" is rarer)
+    {"تعود", "عادت"},
+};
+
+// A form V/VI verb and the form I/III verb of its root are different words.
+const Pair kVerbFormsKeepApart[] = {
+    {"تحدث", "حدث"},    // talked, happened
+    {"تراجع", "راجع"},  // retreated, reviewed
 };
 
 std::filesystem::path temp_dir(const std::string& name) {
@@ -351,4 +369,16 @@ TEST_CASE("every spelling of the name-synonym table keeps its letters (ترمب 
     }
   }
   CHECK(spellings > 100);
+}
+
+TEST_CASE("an imperfect shares the stem of its perfect, also in the derived verb forms", "[stemmer][lexicon]") {
+  const LightStemmer stemmer;
+  for (const Pair& p : kVerbFormsConflate) {
+    INFO(p.a << " ~ " << p.b);
+    CHECK(stemmer.stem(p.a) == stemmer.stem(p.b));
+  }
+  for (const Pair& p : kVerbFormsKeepApart) {
+    INFO(p.a << " vs " << p.b);
+    CHECK(stemmer.stem(p.a) != stemmer.stem(p.b));
+  }
 }

@@ -20,10 +20,11 @@ namespace xapian_arabic {
 namespace {
 
 // Normalized letters the conditions look at (the normalizer never changes them).
-constexpr std::string_view kAlef = "\xD8\xA7";  // ا
-constexpr std::string_view kTeh = "\xD8\xAA";   // ت
-constexpr std::string_view kWaw = "\xD9\x88";   // و
-constexpr std::string_view kYeh = "\xD9\x8A";   // ي
+constexpr std::string_view kAlef = "\xD8\xA7";                       // ا
+constexpr std::string_view kTeh = "\xD8\xAA";                        // ت
+constexpr std::string_view kWaw = "\xD9\x88";                        // و
+constexpr std::string_view kYeh = "\xD9\x8A";                        // ي
+constexpr std::string_view kFutureFirstPerson = "\xD8\xB3\xD8\xA7";  // سا: سأ with its hamza folded
 
 std::size_t letters(std::string_view s) {
   std::size_t n = 0;
@@ -73,6 +74,17 @@ std::string parse_affix_text(std::string_view field, const Normalizer& normalize
   if (text.empty() || !starts_with_arabic_letter(text))
     throw TableError(where + "affix '" + std::string(field) + "' is not an Arabic letter sequence");
   return text;
+}
+
+/// The imperfect stem of form VII (نفعل), VIII (فتعل, with ت assimilated to ط or د: صطدم, زدهر)
+/// or X (ستفعل), whose perfects add ا; the first-person imperfects (اكتب) have other shapes.
+bool is_derived_imperfect_shape(std::string_view s) {
+  std::size_t first = 0, second = 0;
+  utf8::decode(s, 0, first);
+  utf8::decode(s.substr(first), 0, second);
+  const std::string_view c1 = s.substr(0, first), c2 = s.substr(first, second);
+  return c1 == "\xD9\x86" /* ن */ || c2 == kTeh || c2 == "\xD8\xB7" /* ط */ || c2 == "\xD8\xAF" /* د */ ||
+         s.starts_with("\xD8\xB3\xD8\xAA") /* ست */;
 }
 
 /// Four letters with ي third (CCيC): the تفعيل verbal noun (تحقيق, تعليم) or a
@@ -270,6 +282,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // Step 3: a verb prefix, only where a verb can stand (word start or after a
   // conjunction) and only before a stem without a nominal ending: سيارة, سنوات keep their س.
   bool verb = false;
+  std::string_view verb_prefix;
   // The shape test looks through an attached pronoun or accusative ا (تعليما, تحقيقها).
   const auto without_pronoun = [this](std::string_view s) {
     for (const Affix& p : impl_->tables.pronoun_suffixes)
@@ -287,6 +300,11 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
       if (letters(rest) == 2 && (starts_with_weak(rest) || ends_with_weak(rest))) continue;
       // The same for a verb prefix: يوتيوب, يوفنتوس keep their ي; يوجه, يوقع (وجه, وقع) lose it.
       if (!known_word && starts_with_wy(rest) && !impl_->known(rest)) continue;
+      // سأ (future, first person) is rare in news, names starting with سا are not
+      // (ساركوزي, سامسونغ): it is a prefix only before a verb of the lexicon (سأذهب, اذهب).
+      if (p.text == kFutureFirstPerson && !impl_->known(rest) &&
+          !impl_->lexicon->has_entry(std::string(kAlef) + std::string(rest)))
+        continue;
       // Where ة is folded to ه, a final ه after the 3rd-person ي is the pronoun
       // (يجعله): nouns starting with ي are few, unlike the تفعلة nouns (تجربة).
       const bool ends_with_pronoun_heh = impl_->teh_marbuta != "\xD8\xA9" && p.text.ends_with(kYeh);
@@ -296,6 +314,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
         continue;
       stem = rest;
       verb = true;
+      verb_prefix = p.text;
       break;
     }
   }
@@ -358,15 +377,28 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // assimilated verb that lost its و (يصل, يجب → وصل, وجب; in news far more
   // frequent than the hollow jussive يكن); a hollow verb's middle و/ي is ا in
   // the perfect (يكون, يعيش → كان, عاش).
-  if (verb && ending.empty() && letters(result) == 2) {
+  std::size_t first_len = 0, middle_len = 0;  // of a three-letter stem's first and middle letters
+  bool hollow = false;
+  if (letters(result) == 3) {
+    utf8::decode(result, 0, first_len);
+    utf8::decode(result, first_len, middle_len);
+    const std::string_view middle = std::string_view(result).substr(first_len, middle_len);
+    hollow = middle == kWaw || middle == kYeh;
+  }
+  // A perfect of the ت forms (تحدث, تراجع) is no imperfect: its own imperfect يتحدث is in the
+  // lexicon. Not for a hollow stem (تكون, تعود are كان, عاد far more often than تكوّن, تعوّد).
+  if (verb && verb_prefix == kTeh && ending.empty() && letters(result) >= 3 && !hollow &&
+      impl_->lexicon->has_entry(std::string(kYeh).append(kTeh).append(result))) {
+    result.insert(0, kTeh);
+  } else if (verb && ending.empty() && letters(result) == 2) {
     result.insert(0, kWaw);
-  } else if (verb && ending.empty() && letters(result) == 3) {
-    std::size_t len0 = 0, len1 = 0;
-    utf8::decode(result, 0, len0);
-    const std::string_view middle = std::string_view(result).substr(len0);
-    utf8::decode(middle, 0, len1);
-    const std::string_view m = middle.substr(0, len1);
-    if (m == kWaw || m == kYeh) result.replace(len0, len1, kAlef);
+  } else if (verb && ending.empty() && hollow) {
+    result.replace(first_len, middle_len, kAlef);
+  } else if (verb && ending.empty() && letters(result) >= 4 && is_derived_imperfect_shape(result)) {
+    // The perfect of the derived forms starts with ا where the imperfect has none:
+    // يعتقل, تنسحب, يستخدم → اعتقل, انسحب, استخدم (the lexicon has the perfect).
+    std::string perfect = std::string(kAlef) + result;
+    if (impl_->lexicon->has_entry(perfect)) result = std::move(perfect);
   }
   return result;
 }
