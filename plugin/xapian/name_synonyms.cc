@@ -7,6 +7,7 @@
 #include <set>
 
 #include "tables/spelling_groups.h"
+#include "xapian/term_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -50,42 +51,11 @@ NameSynonyms::NameSynonyms(const SynonymSettings& settings, const Analyzer& anal
   for (auto it = expansions_.begin(); it != expansions_.end();) it = it->second.empty() ? expansions_.erase(it) : ++it;
 }
 
-bool NameSynonyms::expand_into(const Xapian::Query& query, Xapian::Query& out) const {
-  switch (query.get_type()) {
-    case Xapian::Query::LEAF_TERM: {
-      const auto found = expansions_.find(*query.get_unique_terms_begin());
-      if (found == expansions_.end()) return false;
-      std::vector<Xapian::Query> spellings{query};
-      for (const std::string& term : found->second) spellings.emplace_back(term);
-      out = Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
-      return true;
-    }
-    // The operators QueryParser joins words with; a phrase's terms must stay single terms.
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX: {
-      std::vector<Xapian::Query> subqueries;
-      bool changed = false;
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        subqueries.push_back(query.get_subquery(i));
-        changed = expand_into(subqueries.back(), subqueries.back()) || changed;
-      }
-      if (!changed) return false;
-      out = Xapian::Query(query.get_type(), subqueries.begin(), subqueries.end());
-      return true;
-    }
-    default: return false;
-  }
-}
-
 Xapian::Query NameSynonyms::expand(const Xapian::Query& query) const {
-  Xapian::Query out = query;
-  expand_into(query, out);
-  return out;
+  return expand_term_synonyms(query, [this](const std::string& term) {
+    const auto found = expansions_.find(term);
+    return found == expansions_.end() ? std::vector<std::string>{} : found->second;
+  });
 }
 
 void NameSynonyms::write(Xapian::WritableDatabase& db) const {

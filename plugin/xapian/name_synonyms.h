@@ -38,8 +38,6 @@ class NameSynonyms {
   void write(Xapian::WritableDatabase& db) const;
 
  private:
-  bool expand_into(const Xapian::Query& query, Xapian::Query& out) const;
-
   std::unordered_map<std::string, std::vector<std::string>> expansions_;  // a spelling's term → the others'
   struct TableGroup {  // for write(): every key of a group gets every term of it
     std::vector<std::string> keys, terms;
