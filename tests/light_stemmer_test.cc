@@ -382,3 +382,26 @@ TEST_CASE("an imperfect shares the stem of its perfect, also in the derived verb
     CHECK(stemmer.stem(p.a) != stemmer.stem(p.b));
   }
 }
+
+TEST_CASE("a derived verb's stem and its verbal noun's stem are each other's partner", "[stemmer][lexicon]") {
+  const LightStemmer stemmer;
+  const Pair verb_and_noun[] = {
+      {"اعلن", "الإعلان"},                              // form IV
+      {"انسحب", "الانسحاب"},                            // form VII
+      {"تعتقل", "الاعتقال"},                            // form VIII, from the imperfect
+      {"يستخدم", "باستخدام"},                           // form X
+      {"ارتفعت", "ارتفاع"},   {"انتخب", "الانتخابات"},  // the noun's plural
+  };
+  for (const Pair& p : verb_and_noun) {
+    INFO(p.a << " ~ " << p.b);
+    const std::string verb = stemmer.stem(p.a), noun = stemmer.stem(p.b);
+    CHECK(verb != noun);  // the stemmer keeps them apart; search joins them
+    CHECK(stemmer.derived_form_partner(verb) == noun);
+    CHECK(stemmer.derived_form_partner(noun) == verb);
+  }
+  // Words of the shape that are no derived verb or verbal noun have none.
+  for (const char* word : {"ابراهيم", "اسرائيل", "امريكي", "اكتوبر", "كتب", "امام"}) {
+    INFO(word);
+    CHECK(stemmer.derived_form_partner(stemmer.stem(word)).empty());
+  }
+}

@@ -403,4 +403,18 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   return result;
 }
 
+std::string LightStemmer::derived_form_partner(std::string_view stem) const {
+  std::u32string letters32 = utf8::to_u32(stem);
+  constexpr char32_t alef = U'\u0627';
+  if (letters32.size() < 4 || letters32.front() != alef) return {};
+  const std::size_t last = letters32.size() - 1;
+  if (letters32.size() >= 5 && letters32[last - 1] == alef)
+    letters32.erase(last - 1, 1);  // اعتقال → اعتقل
+  else
+    letters32.insert(last, 1, alef);  // اعتقل → اعتقال
+  std::string partner = utf8::from_u32(letters32);
+  if (!impl_->lexicon->has_entry(partner) || stem_normalized(partner) != partner) return {};
+  return partner;
+}
+
 }  // namespace xapian_arabic

@@ -55,6 +55,13 @@ class XAPIAN_ARABIC_API LightStemmer {
   /// Stem of a word that is already normalized with this stemmer's options.
   std::string stem_normalized(std::string_view word) const;
 
+  /// The stem paired with @p stem (one this stemmer made) as the perfect and the verbal noun of
+  /// one derived verb of forms IV, VII, VIII or X, whose verbal noun has ا before the perfect's
+  /// last letter (اعلن ↔ اعلان, انسحب ↔ انسحاب, اعتقل ↔ اعتقال, استخدم ↔ استخدام), when the
+  /// lexicon has it and it is its own stem; empty otherwise. stem() keeps the two apart (a verb
+  /// and a noun); search joins them as synonyms ([synonyms] derived_forms).
+  std::string derived_form_partner(std::string_view stem) const;
+
   const Normalizer& normalizer() const;
 
  private:
