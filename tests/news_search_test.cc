@@ -884,3 +884,36 @@ TEST_CASE("search: the built-in names table has groups of two or more one-word s
     for (const std::string& spelling : mine) CHECK(seen.insert(spelling).second);
   }
 }
+
+TEST_CASE("search: a derived verb finds its verbal noun and the other way round ([synonyms] derived_forms)",
+          "[search]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Analyzer analyzer;
+  const std::map<std::string, std::pair<std::string, std::string>> articles = {
+      {"verb", {"الشرطة تعتقل ثلاثة", "اعتقلت الشرطة ثلاثة أشخاص في المدينة."}},
+      {"noun", {"حملة في المدينة", "أعلنت الشرطة عن حملة الاعتقال في المدينة."}},
+      {"other", {"سوق في المدينة", "افتتح سوق جديد في المدينة."}}};
+  for (const auto& [id, text] : articles) {
+    NewsArticle article;
+    article.id = id;
+    article.title = text.first;
+    article.body = text.second;
+    db.add_document(make_news_document(article, analyzer, {}));
+  }
+  analyzer.write_metadata(db);
+  db.commit();
+  using Ids = std::set<std::string>;
+  const NewsSearch search(db, Config::defaults());
+  CHECK(id_set(run(search, "تعتقل")) == (Ids{"verb", "noun"}));
+  CHECK(id_set(run(search, "الاعتقال")) == (Ids{"verb", "noun"}));
+  CHECK(id_set(run(search, "title:اعتقال")) == Ids{"verb"});  // the title's own terms, ZS
+  CHECK(search.parse("تعتقل").get_description().find("SYNONYM") != std::string::npos);
+  // A phrase keeps its words: its terms stay single terms.
+  CHECK(search.parse("\"اعتقلت الشرطة\"").get_description().find("SYNONYM") == std::string::npos);
+
+  Config config = Config::defaults();
+  config.synonyms.derived_forms = false;
+  const NewsSearch plain(db, config);
+  CHECK(id_set(run(plain, "تعتقل")) == Ids{"verb"});
+  CHECK(id_set(run(plain, "الاعتقال")) == Ids{"noun"});
+}

@@ -172,6 +172,7 @@ const Key kKeys[] = {
     {"search", "phrase_boost", XA_FIELD(search.phrase_boost), 0, 100},
     {"search", "wildcard_limit", XA_FIELD(search.wildcard_limit), 1, 100000},
     {"synonyms", "names", XA_FIELD(synonyms.names)},
+    {"synonyms", "derived_forms", XA_FIELD(synonyms.derived_forms)},
     {"synonyms", "names_file", XA_FIELD(synonyms.names_file), 0, 0, PathKind::file, Tables::names},
     {"synonyms", "city_aliases_file", XA_FIELD(synonyms.city_aliases_file), 0, 0, PathKind::file, Tables::city_aliases},
     // Before [sources] and [dates]: check() loads it first, so a bad markers table is reported here.

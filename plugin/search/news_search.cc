@@ -23,6 +23,7 @@
 #include "search/quoted_phrases.h"
 #include "search/shard_call.h"
 #include "search/weighting.h"
+#include "xapian/derived_form_synonyms.h"
 #include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
@@ -155,6 +156,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     for (const auto& name : date_fields) parser.add_boolean_prefix(name, date_fp, &date_group);
     resolver = std::move(resolve);
     if (cfg.synonyms.names) names.emplace(cfg.synonyms, analyzer);
+    if (cfg.synonyms.derived_forms && cfg.analysis.stemmer == StemmerKind::light) derived_forms.emplace(cfg.analysis);
   }
 
   Xapian::Query parse(std::string_view query_string, CivilDate today) {
@@ -167,6 +169,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
       // Before the names: a phrase's words, once they are clauses, get their spellings too.
       if (!config.search.strict_phrases) stemmed = rank_quoted_phrases(stemmed, config.search.phrase_boost);
+      if (derived_forms) stemmed = derived_forms->expand(stemmed);  // تعتقل finds الاعتقال
       if (names) stemmed = names->expand(stemmed);  // ترمب is ترامب too; the boost keeps the words as written
       // A stems index has no terms of the words as written to boost (docs/evaluation.md).
       if (exact_form_weight <= 0 || stemmed.empty() || analyzer.layout() == IndexLayout::stems) return stemmed;
@@ -225,9 +228,10 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
   const std::unique_ptr<const Xapian::Weight> weight = make_weight(config.search, config.bm25);  // cloned per query
-  ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
-  DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
-  std::optional<NameSynonyms> names;              // [synonyms] names
+  ArabicStopper function_words{config.analysis};     // left out of the exact-form boost
+  DateFieldProcessor* date_processor = nullptr;      // owned by parser (reference counted)
+  std::optional<NameSynonyms> names;                 // [synonyms] names
+  std::optional<DerivedFormSynonyms> derived_forms;  // [synonyms] derived_forms
 };
 
 constexpr int kSearchAttempts = 3;

@@ -104,7 +104,11 @@ class SharedIndexes(unittest.TestCase):
                 self.assertEqual(found, cli_search(self.cli_db, query))
 
     def test_python3_xapian_with_dph_ranks_as_the_cli_does(self):
-        # [search] weighting = "dph" by default; Xapian's own DPHWeight gives the same order.
+        # [search] weighting = "dph" by default; Xapian's own DPHWeight gives the same order. The
+        # search layer's synonyms (verbal nouns: الانتخابات is انتخب too; name spellings) are not
+        # parse_query's, so the CLI runs without them here.
+        config = pathlib.Path(self.tmp.name) / "no-search-synonyms.toml"
+        config.write_text("[synonyms]\nderived_forms = false\nnames = false\n", encoding="utf-8")
         db = xapian.Database(self.cli_db)
         analyzer = xa.Analyzer()
         for query in ["الحكومة", "الانتخابات", "الرئيس AND سوريا", '"رئيس الوزراء"']:
@@ -116,7 +120,8 @@ class SharedIndexes(unittest.TestCase):
                 for match in enquire.get_mset(0, 10):
                     data = match.document.get_data().decode()
                     ranked.append(next(line[3:] for line in data.split("\n") if line.startswith("id=")))
-                out = subprocess.run([TOOL, "search", "--db", self.cli_db, "--json", "--limit", "10", query],
+                out = subprocess.run([TOOL, "search", "--db", self.cli_db, "--config", str(config), "--json",
+                                      "--limit", "10", query],
                                      check=True, capture_output=True, text=True, env=TOOL_ENV).stdout
                 self.assertEqual(ranked, [hit["id"] for hit in json.loads(out)["results"]])
 
