@@ -219,3 +219,35 @@ TEST_CASE("the indexer writes the names table into the synonym table, for plain 
     CHECK(ids_matching(plain, "ترمب") == std::set<std::string>{"arb"});
   }
 }
+
+TEST_CASE("the indexer writes a derived verb's words as synonyms of its verbal noun too, for plain QueryParsers",
+          "[synonyms]") {
+  const ParallelWrite mode = GENERATE(ParallelWrite::never, ParallelWrite::always);
+  INFO((mode == ParallelWrite::never ? "one writer" : "parallel writers"));
+  TempDir tmp;
+  {
+    std::ofstream out(tmp.path / "feed.jsonl", std::ios::binary);
+    out << nlohmann::json{{"id", "verb"}, {"title", "الشرطة تعتقل ثلاثة"}, {"body", "اعتقلت الشرطة ثلاثة."}}.dump()
+        << "\n"
+        << nlohmann::json{{"id", "noun"}, {"title", "حملة"}, {"body", "بدأت حملة الاعتقال في المدينة."}}.dump() << "\n";
+  }
+  const std::string db_path = (tmp.path / "db").string();
+  NewsIndexer(db_path, options(mode, true)).run({(tmp.path / "feed.jsonl").string()});
+  const Xapian::Database db(db_path);
+  // As search joins them ([synonyms] derived_forms): each word as written leads to both stems.
+  CHECK(synonyms_of(db, "اعتقلت") == std::set<std::string>{"Zاعتقل", "Zاعتقال"});
+  CHECK(synonyms_of(db, "الاعتقال") == std::set<std::string>{"Zاعتقال", "Zاعتقل"});
+  CHECK(synonyms_of(db, "Sتعتقل") == std::set<std::string>{"ZSاعتقل", "ZSاعتقال"});
+  CHECK(ids_matching(db, "اعتقلت") == std::set<std::string>{"verb", "noun"});
+  CHECK(ids_matching(db, "الاعتقال") == std::set<std::string>{"verb", "noun"});
+
+  SECTION("[synonyms] derived_forms = false: not written") {
+    TempDir other;
+    NewsIndexerOptions o = options(mode, true);
+    o.config.synonyms.derived_forms = false;
+    NewsIndexer((other.path / "db").string(), o).run({(tmp.path / "feed.jsonl").string()});
+    const Xapian::Database plain((other.path / "db").string());
+    CHECK(synonyms_of(plain, "اعتقلت") == std::set<std::string>{"Zاعتقل"});
+    CHECK(ids_matching(plain, "الاعتقال") == std::set<std::string>{"noun"});
+  }
+}

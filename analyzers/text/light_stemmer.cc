@@ -404,6 +404,7 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
 }
 
 std::string LightStemmer::derived_form_partner(std::string_view stem) const {
+  if (!stem.starts_with(kAlef) || stem.size() < 4 * kAlef.size()) return {};  // most stems: no work
   std::u32string letters32 = utf8::to_u32(stem);
   constexpr char32_t alef = U'\u0627';
   if (letters32.size() < 4 || letters32.front() != alef) return {};

@@ -302,7 +302,10 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.file = item.job->path;
     doc_options.type = item.job->type;
     doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
-    if (config_.index.synonyms) doc_options.synonyms = &out.synonyms;
+    if (config_.index.synonyms) {
+      out.synonyms.set_derived_forms(config_.synonyms.derived_forms);
+      doc_options.synonyms = &out.synonyms;
+    }
     // One token stream per article, for the layout, the extractor and the analyzer: the one the
     // reader's layout read (the analyzer renormalizes its words if its rules differ).
     const TokenStream* stream = stream_of(item.article);

@@ -47,6 +47,11 @@ std::string ArabicStemImplementation::stem_normalized(const std::string& word) {
   return impl_->latin_snowball->stem(word);
 }
 
+std::string ArabicStemImplementation::derived_form_partner(const std::string& stem) const {
+  if (impl_->settings.stemmer != StemmerKind::light) return {};
+  return impl_->light.derived_form_partner(stem);
+}
+
 std::string ArabicStemImplementation::get_description() const {
   return std::string("xapian-arabic(") + to_string(impl_->settings.stemmer) + ")";
 }

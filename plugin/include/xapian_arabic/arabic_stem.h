@@ -30,6 +30,10 @@ class XAPIAN_ARABIC_API ArabicStemImplementation : public Xapian::StemImplementa
   std::string operator()(const std::string& word) override;
   /// Stem of a word already normalized with the same settings.
   std::string stem_normalized(const std::string& word);
+  /// The stem of the verbal noun or derived verb paired with @p stem
+  /// (LightStemmer::derived_form_partner: اعتقل ↔ اعتقال); empty for none, and always
+  /// with a stemmer other than the light one.
+  std::string derived_form_partner(const std::string& stem) const;
   std::string get_description() const override;
 
  private:
