@@ -156,7 +156,6 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
     for (const auto& name : date_fields) parser.add_boolean_prefix(name, date_fp, &date_group);
     resolver = std::move(resolve);
     if (cfg.synonyms.names) names.emplace(cfg.synonyms, analyzer);
-    if (cfg.synonyms.derived_forms && cfg.analysis.stemmer == StemmerKind::light) derived_forms.emplace(cfg.analysis);
   }
 
   Xapian::Query parse(std::string_view query_string, CivilDate today) {
@@ -169,7 +168,7 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
       // Before the names: a phrase's words, once they are clauses, get their spellings too.
       if (!config.search.strict_phrases) stemmed = rank_quoted_phrases(stemmed, config.search.phrase_boost);
-      if (derived_forms) stemmed = derived_forms->expand(stemmed);  // تعتقل finds الاعتقال
+      if (config.synonyms.derived_forms) stemmed = expand_derived_forms(stemmed, analyzer);  // تعتقل finds الاعتقال
       if (names) stemmed = names->expand(stemmed);  // ترمب is ترامب too; the boost keeps the words as written
       // A stems index has no terms of the words as written to boost (docs/evaluation.md).
       if (exact_form_weight <= 0 || stemmed.empty() || analyzer.layout() == IndexLayout::stems) return stemmed;
@@ -228,10 +227,9 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
   SourceResolver resolver;
   double exact_form_weight = config.search.exact_form_weight;
   const std::unique_ptr<const Xapian::Weight> weight = make_weight(config.search, config.bm25);  // cloned per query
-  ArabicStopper function_words{config.analysis};     // left out of the exact-form boost
-  DateFieldProcessor* date_processor = nullptr;      // owned by parser (reference counted)
-  std::optional<NameSynonyms> names;                 // [synonyms] names
-  std::optional<DerivedFormSynonyms> derived_forms;  // [synonyms] derived_forms
+  ArabicStopper function_words{config.analysis};  // left out of the exact-form boost
+  DateFieldProcessor* date_processor = nullptr;   // owned by parser (reference counted)
+  std::optional<NameSynonyms> names;              // [synonyms] names
 };
 
 constexpr int kSearchAttempts = 3;

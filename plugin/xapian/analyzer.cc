@@ -389,6 +389,10 @@ std::string Analyzer::stem(std::string_view word) const {
   return impl_->stem(std::string(word));
 }
 
+std::string Analyzer::derived_form_partner(std::string_view stem) const {
+  return impl_->stem_impl->derived_form_partner(std::string(stem));
+}
+
 Xapian::Stem Analyzer::stemmer() const {
   return impl_->stem;
 }

@@ -136,6 +136,9 @@ class XAPIAN_ARABIC_API Analyzer {
   std::string normalize(std::string_view text) const;
   /// Stem of a raw word, as index_text() would make it (without the "Z").
   std::string stem(std::string_view word) const;
+  /// The stem paired with @p stem as a derived verb and its verbal noun (اعتقل ↔ اعتقال;
+  /// LightStemmer::derived_form_partner), empty for none and with other stemmers.
+  std::string derived_form_partner(std::string_view stem) const;
 
   Xapian::Stem stemmer() const;
   const AnalysisSettings& settings() const;
