@@ -172,14 +172,15 @@ const Pair kEverydayKeepApart[] = {
 
 // The imperfect and the perfect of one verb (the lexicon has both).
 const Pair kVerbFormsConflate[] = {
-    {"تعتقل", "اعتقلت"},   // form VIII: the perfect adds ا
-    {"يستخدم", "استخدم"},  // form X
-    {"ينسحب", "انسحبت"},   // form VII
-    {"يصطدم", "اصطدمت"},   // form VIII with ت assimilated to ط
-    {"يتحدث", "تحدثت"},    // form V: the perfect keeps its ت
-    {"تتراجع", "تراجعت"},  // form VI
-    {"تكون", "كان"},       // a hollow verb after ت is form I (تكوّن "formed" is rarer)
-    {"تعود", "عادت"},
+    {"تعتقل", "اعتقلت"},                      // form VIII: the perfect adds ا
+    {"يستخدم", "استخدم"},                     // form X
+    {"ينسحب", "انسحبت"},                      // form VII
+    {"يصطدم", "اصطدمت"},                      // form VIII with ت assimilated to ط
+    {"يتحدث", "تحدثت"},                       // form V: the perfect keeps its ت
+    {"تتراجع", "تراجعت"},                     // form VI
+    {"تكون", "كان"},                          // a hollow verb after ت is form I (تكوّن "formed" is rarer)
+    {"تعود", "عادت"},     {"يواجه", "واجه"},  // a word of the lexicon keeps a last letter that could be a pronoun
+    {"ويشتبك", "اشتبكت"},                     // (اشتبك, not اشتب + ك)
 };
 
 // A form V/VI verb and the form I/III verb of its root are different words.
@@ -386,11 +387,13 @@ TEST_CASE("an imperfect shares the stem of its perfect, also in the derived verb
 TEST_CASE("a derived verb's stem and its verbal noun's stem are each other's partner", "[stemmer][lexicon]") {
   const LightStemmer stemmer;
   const Pair verb_and_noun[] = {
-      {"اعلن", "الإعلان"},                              // form IV
-      {"انسحب", "الانسحاب"},                            // form VII
-      {"تعتقل", "الاعتقال"},                            // form VIII, from the imperfect
-      {"يستخدم", "باستخدام"},                           // form X
-      {"ارتفعت", "ارتفاع"},   {"انتخب", "الانتخابات"},  // the noun's plural
+      {"اعلن", "الإعلان"},       // form IV
+      {"انسحب", "الانسحاب"},     // form VII
+      {"تعتقل", "الاعتقال"},     // form VIII, from the imperfect
+      {"ويشتبك", "الاشتباكات"},  // form VIII, the noun's plural
+      {"يستخدم", "باستخدام"},    // form X
+      {"ارتفعت", "ارتفاع"},      // form VIII, from the perfect
+      {"انتخب", "الانتخابات"},   // form VIII, the noun's plural
   };
   for (const Pair& p : verb_and_noun) {
     INFO(p.a << " ~ " << p.b);

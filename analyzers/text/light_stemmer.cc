@@ -324,9 +324,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   // (حياته), where ة cannot stand.
   bool pronoun = false;
   std::size_t stem_letters = letters(stem);
+  // A word of the lexicon keeps a last letter that would be a pronoun when the rest is no word
+  // (اشتبك, not اشتب + ك), as a first letter that would be a proclitic stays (step 2).
+  const bool stem_is_entry = impl_->lexicon->has_entry(stem);
   for (const Affix& s : impl_->tables.pronoun_suffixes) {
     if (stem_letters < s.letters + s.min_stem || !finishes(stem, s.text)) continue;
     const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
+    if (stem_is_entry && !impl_->known(rest)) continue;
     if (s.text == impl_->teh_marbuta && !verb && !rest.ends_with(kTeh) && impl_->lemma(rest).empty()) continue;
     // اني ends a nisba (لبناني, الشيباني), not a noun with the object pronoun ني.
     if (!verb && s.text == "\xD9\x86\xD9\x8A" /* ني */ && rest.ends_with(kAlef)) continue;
@@ -403,18 +407,34 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
   return result;
 }
 
+namespace {
+
+/// The other member's shape of a form IV/VII/VIII/X verb and its verbal noun: ا inserted before
+/// the last letter, or taken from there (a verbal noun has five letters or more); empty when
+/// @p s does not start with ا or has fewer than four letters.
+std::u32string verb_noun_shape(std::u32string s) {
+  constexpr char32_t alef = U'\u0627';
+  if (s.size() < 4 || s.front() != alef) return {};
+  const std::size_t last = s.size() - 1;
+  if (s.size() >= 5 && s[last - 1] == alef)
+    s.erase(last - 1, 1);  // اعتقال → اعتقل
+  else
+    s.insert(last, 1, alef);  // اعتقل → اعتقال
+  return s;
+}
+
+}  // namespace
+
 std::string LightStemmer::derived_form_partner(std::string_view stem) const {
   if (!stem.starts_with(kAlef) || stem.size() < 4 * kAlef.size()) return {};  // most stems: no work
-  std::u32string letters32 = utf8::to_u32(stem);
-  constexpr char32_t alef = U'\u0627';
-  if (letters32.size() < 4 || letters32.front() != alef) return {};
-  const std::size_t last = letters32.size() - 1;
-  if (letters32.size() >= 5 && letters32[last - 1] == alef)
-    letters32.erase(last - 1, 1);  // اعتقال → اعتقل
-  else
-    letters32.insert(last, 1, alef);  // اعتقل → اعتقال
-  std::string partner = utf8::from_u32(letters32);
-  if (!impl_->lexicon->has_entry(partner) || stem_normalized(partner) != partner) return {};
+  const std::u32string own = utf8::to_u32(stem);
+  const std::u32string other = verb_noun_shape(own);
+  // Both ways or not at all: the pair is one synonym group in search and in the index.
+  if (other.empty() || verb_noun_shape(other) != own) return {};
+  std::string partner = utf8::from_u32(other);
+  const Lexicon& lexicon = *impl_->lexicon;
+  if (!lexicon.has_entry(partner) || !lexicon.has_entry(stem)) return {};
+  if (stem_normalized(partner) != partner || stem_normalized(stem) != stem) return {};
   return partner;
 }
 
