@@ -168,6 +168,7 @@ const Pair kEverydayKeepApart[] = {
     {"الشيباني", "شيبا"},  // a name, grey hair
     {"وزير", "زير"},      {"لاعب", "اعب"},      {"تونس", "ونس"}, {"حالة", "حال"}, {"فريقه", "ريق"},  // his team, saliva
     {"فرنسي", "رنسي"},    {"ساركوزي", "ركوزي"},  // a name, not سأ + ركوزي
+    {"ساهمت", "همت"},     {"سافرت", "فرت"},      // verbs whose سا is of the root
 };
 
 // The imperfect and the perfect of one verb (the lexicon has both).
@@ -181,6 +182,9 @@ const Pair kVerbFormsConflate[] = {
     {"تكون", "كان"},                          // a hollow verb after ت is form I (تكوّن "formed" is rarer)
     {"تعود", "عادت"},     {"يواجه", "واجه"},  // a word of the lexicon keeps a last letter that could be a pronoun
     {"ويشتبك", "اشتبكت"},                     // (اشتبك, not اشتب + ك)
+    {"يناقش", "ناقش"},  // form III: the imperfect's stem is the perfect (اناقش is "I discuss")
+    {"ينافس", "نافس"},    {"يتدخل", "تدخل"},  // form V, and the perfect after ت
+    {"تتطلب", "تطلب"},
 };
 
 // A form V/VI verb and the form I/III verb of its root are different words.

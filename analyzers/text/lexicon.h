@@ -53,6 +53,8 @@ class Lexicon {
 
   /// Whether @p form is an entry itself (noun or verb form): knows() without the inflections.
   bool has_entry(std::string_view form) const { return table_.bits(form) != 0; }
+  /// Whether @p form is a verb form of the lexicon (اذهب, اعتقل), whatever else it is too.
+  bool has_verb_entry(std::string_view form) const { return (table_.bits(form) & kLexVerb) != 0; }
 
   std::size_t size() const { return table_.size(); }
 

@@ -77,12 +77,15 @@ std::string parse_affix_text(std::string_view field, const Normalizer& normalize
 }
 
 /// The imperfect stem of form VII (نفعل), VIII (فتعل, with ت assimilated to ط or د: صطدم, زدهر)
-/// or X (ستفعل), whose perfects add ا; the first-person imperfects (اكتب) have other shapes.
+/// or X (ستفعل), whose perfects add ا. Not the stems that are perfects themselves, whose ا-form
+/// is the first-person imperfect the lexicon lists too: form III (ناقش, نافس: ا second) and forms
+/// V, VI and the quadriliterals (تطلب, تدخل, ترجم: ت first).
 bool is_derived_imperfect_shape(std::string_view s) {
   std::size_t first = 0, second = 0;
   utf8::decode(s, 0, first);
   utf8::decode(s.substr(first), 0, second);
   const std::string_view c1 = s.substr(0, first), c2 = s.substr(first, second);
+  if (c1 == kTeh || c2 == kAlef) return false;
   return c1 == "\xD9\x86" /* ن */ || c2 == kTeh || c2 == "\xD8\xB7" /* ط */ || c2 == "\xD8\xAF" /* د */ ||
          s.starts_with("\xD8\xB3\xD8\xAA") /* ست */;
 }
@@ -300,10 +303,13 @@ std::string LightStemmer::stem_normalized(std::string_view word) const {
       if (letters(rest) == 2 && (starts_with_weak(rest) || ends_with_weak(rest))) continue;
       // The same for a verb prefix: يوتيوب, يوفنتوس keep their ي; يوجه, يوقع (وجه, وقع) lose it.
       if (!known_word && starts_with_wy(rest) && !impl_->known(rest)) continue;
-      // سأ (future, first person) is rare in news, names starting with سا are not
-      // (ساركوزي, سامسونغ): it is a prefix only before a verb of the lexicon (سأذهب, اذهب).
-      if (p.text == kFutureFirstPerson && !impl_->known(rest) &&
-          !impl_->lexicon->has_entry(std::string(kAlef) + std::string(rest)))
+      // سأ (future, first person) is rare in news, words starting with سا are not: names
+      // (ساركوزي, سامراء) and the form III verbs of roots starting with س (ساهمت, سافرت). It is a
+      // prefix only before a first-person form of the lexicon (سأذهب: اذهب), and not in a word the
+      // lexicon knows or a perfect of a verb it lists (ساهم, سافر + ت).
+      if (p.text == kFutureFirstPerson &&
+          (!impl_->lexicon->has_entry(std::string(kAlef) + std::string(rest)) || impl_->known(stem) ||
+           (stem.ends_with(kTeh) && impl_->lexicon->has_verb_entry(stem.substr(0, stem.size() - kTeh.size())))))
         continue;
       // Where ة is folded to ه, a final ه after the 3rd-person ي is the pronoun
       // (يجعله): nouns starting with ي are few, unlike the تفعلة nouns (تجربة).
