@@ -17,6 +17,7 @@
 #include "index/document_terms.h"
 #include "index/index_run.h"
 #include "news/news_input.h"
+#include "xapian/derived_form_synonyms.h"
 #include "xapian/name_synonyms.h"
 
 namespace xapian_arabic {
@@ -302,10 +303,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.file = item.job->path;
     doc_options.type = item.job->type;
     doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
-    if (config_.index.synonyms) {
-      out.synonyms.set_derived_forms(config_.synonyms.derived_forms);
-      doc_options.synonyms = &out.synonyms;
-    }
+    if (config_.index.synonyms) doc_options.synonyms = &out.synonyms;
     // One token stream per article, for the layout, the extractor and the analyzer: the one the
     // reader's layout read (the analyzer renormalizes its words if its rules differ).
     const TokenStream* stream = stream_of(item.article);
@@ -321,6 +319,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     out.qterm = unique_term(item.article);
     doc_options.stream = stream;
     out.doc = make_news_document(item.article, analyzer, doc_options);
+    if (config_.index.synonyms && config_.synonyms.derived_forms) add_derived_form_synonyms(out.synonyms, analyzer);
   } catch (const std::exception& e) {
     report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()}, true);
     out.kind = WriteItem::Kind::dropped;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "base/hash.h"
+#include "xapian/derived_form_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -24,10 +25,14 @@ bool caseless(std::string_view s) {
 
 }  // namespace
 
-bool SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std::string_view term,
+void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std::string_view term,
                           std::string_view stem) {
-  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return false;
-  lower(surface);
+  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return;
+  // QueryParser lower-cases the word a user types; nothing else.
+  if (caseless(surface))
+    lowered_.assign(surface);
+  else
+    lowered_ = Xapian::Unicode::tolower(std::string(surface));
   for (const std::string_view written : {std::string_view(lowered_), term}) {
     if (written.empty()) continue;
     key_.assign(prefix).append(written);
@@ -35,40 +40,33 @@ bool SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std
     if (!stem.empty()) pairs_.emplace_back(key_, std::string("Z").append(prefix).append(stem));
     if (written == term) break;
   }
-  return true;
 }
 
-bool SurfaceSynonyms::add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
+void SurfaceSynonyms::add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
                                     std::string_view stem_term) {
-  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return false;
-  lower(surface);
+  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return;
+  if (caseless(surface))
+    lowered_.assign(surface);
+  else
+    lowered_ = Xapian::Unicode::tolower(std::string(surface));
   const std::string target = std::string("Z").append(prefix).append(stem_term);
   key_.assign(prefix).append(lowered_);
   if (!lowered_.empty()) pairs_.emplace_back(key_, target);
   // A number is its own normalized form: one key.
   if (term != lowered_ && !term.empty()) pairs_.emplace_back(std::string(prefix).append(term), target);
-  return true;
-}
-
-void SurfaceSynonyms::add_partner(std::string_view prefix, std::string_view surface, std::string_view term,
-                                  std::string_view partner_stem) {
-  const std::string target = std::string("Z").append(prefix).append(partner_stem);
-  lower(surface);
-  if (!lowered_.empty()) pairs_.emplace_back(std::string(prefix).append(lowered_), target);
-  if (term != lowered_ && !term.empty()) pairs_.emplace_back(std::string(prefix).append(term), target);
-}
-
-void SurfaceSynonyms::lower(std::string_view surface) {
-  // QueryParser lower-cases the word a user types; nothing else.
-  if (caseless(surface))
-    lowered_.assign(surface);
-  else
-    lowered_ = Xapian::Unicode::tolower(std::string(surface));
 }
 
 void SurfaceSynonyms::clear() {
   pairs_.clear();
   seen_.clear();
+}
+
+void add_derived_form_synonyms(SurfaceSynonyms& synonyms, const Analyzer& analyzer) {
+  const std::size_t recorded = synonyms.pairs().size();  // the pairs added here are not looked at again
+  for (std::size_t i = 0; i < recorded; ++i) {
+    std::string partner = derived_form_partner_term(synonyms.pairs()[i].second, analyzer);
+    if (!partner.empty()) synonyms.add_pair(synonyms.pairs()[i].first, std::move(partner));
+  }
 }
 
 bool SynonymWriter::remember(std::uint64_t hash) {

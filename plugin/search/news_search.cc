@@ -25,6 +25,7 @@
 #include "search/weighting.h"
 #include "xapian/derived_form_synonyms.h"
 #include "xapian/name_synonyms.h"
+#include "xapian/term_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -168,8 +169,15 @@ struct XAPIAN_ARABIC_LOCAL NewsSearch::Impl {
       if (!date_processor->error.empty()) throw SearchError(date_processor->error);
       // Before the names: a phrase's words, once they are clauses, get their spellings too.
       if (!config.search.strict_phrases) stemmed = rank_quoted_phrases(stemmed, config.search.phrase_boost);
-      if (config.synonyms.derived_forms) stemmed = expand_derived_forms(stemmed, analyzer);  // تعتقل finds الاعتقال
-      if (names) stemmed = names->expand(stemmed);  // ترمب is ترامب too; the boost keeps the words as written
+      // One pass, so that a term gets its name spellings and its verbal noun both (ترمب is ترامب
+      // too; تعتقل finds الاعتقال); the exact-form boost keeps the words as written.
+      stemmed = expand_term_synonyms(stemmed, [this](const std::string& term) {
+        std::vector<std::string> synonyms = names ? names->others(term) : std::vector<std::string>{};
+        if (config.synonyms.derived_forms)
+          if (std::string partner = derived_form_partner_term(term, analyzer); !partner.empty())
+            synonyms.push_back(std::move(partner));
+        return synonyms;
+      });
       // A stems index has no terms of the words as written to boost (docs/evaluation.md).
       if (exact_form_weight <= 0 || stemmed.empty() || analyzer.layout() == IndexLayout::stems) return stemmed;
       // The words of the query as written, as an optional extra: it matches nothing

@@ -196,13 +196,10 @@ struct XAPIAN_ARABIC_LOCAL Analyzer::Impl {
   }
   void add_synonyms(SurfaceSynonyms& synonyms, const std::string& prefix, std::string_view surface,
                     std::string_view word, std::string_view stem) const {
-    const bool first_time = layout == IndexLayout::stems
-                                ? synonyms.add_stem_term(prefix, surface, word, stem.empty() ? word : stem)
-                                : synonyms.add(prefix, surface, word, stem);
-    if (first_time && synonyms.derived_forms() && !stem.empty()) {
-      const std::string partner = stem_impl->derived_form_partner(std::string(stem));
-      if (!partner.empty()) synonyms.add_partner(prefix, surface, word, partner);
-    }
+    if (layout == IndexLayout::stems)
+      synonyms.add_stem_term(prefix, surface, word, stem.empty() ? word : stem);
+    else
+      synonyms.add(prefix, surface, word, stem);
   }
 
   // Per Analyzer (one per thread), so no locking; bounded.

@@ -1,22 +1,24 @@
 /** @file
- *  @brief A derived verb and its verbal noun as synonyms in search (اعتقل = اعتقال).
+ *  @brief A derived verb and its verbal noun as synonyms (اعتقل = اعتقال): the partner's term.
  *
  *  The light stemmer keeps a verb and its verbal noun apart (they are two words, and stem-dev
  *  scores them as two lemmas), but a headline's verb is usually its article's noun: تعتقل in the
  *  headline, الاعتقال in the body. Search joins the pair of LightStemmer::derived_form_partner()
- *  as OP_SYNONYM (one word to the weighting scheme), for stems of the unprefixed text and of
- *  every field. Only with the light stemmer: other stemmers make other stems. The indexer writes
- *  the same pairs into the synonym table (SurfaceSynonyms::add_partner) for plain QueryParsers.
+ *  as OP_SYNONYM (one word to the weighting scheme; NewsSearch, with the name spellings), for
+ *  stems of the unprefixed text and of every field, and the indexer writes the same pairs into
+ *  the synonym table for plain QueryParsers (add_derived_form_synonyms() in surface_synonyms.h).
+ *  Only with the light stemmer: other stemmers make other stems.
  */
 #pragma once
 
-#include <xapian.h>
 #include <xapian_arabic/analyzer.h>
+
+#include <string>
 
 namespace xapian_arabic {
 
-/// @p query with each stem term ("Z" + field prefix + stem) whose stem has a partner under
-/// @p analyzer's stemmer replaced by OP_SYNONYM of it and the partner's term of the same field.
-Xapian::Query expand_derived_forms(const Xapian::Query& query, const Analyzer& analyzer);
+/// "Z" + field prefix + the partner's stem for a stem term @p term ("Z" + field prefix + stem)
+/// whose stem has a partner under @p analyzer's stemmer; "" otherwise.
+std::string derived_form_partner_term(const std::string& term, const Analyzer& analyzer);
 
 }  // namespace xapian_arabic

@@ -51,11 +51,13 @@ NameSynonyms::NameSynonyms(const SynonymSettings& settings, const Analyzer& anal
   for (auto it = expansions_.begin(); it != expansions_.end();) it = it->second.empty() ? expansions_.erase(it) : ++it;
 }
 
+std::vector<std::string> NameSynonyms::others(const std::string& term) const {
+  const auto found = expansions_.find(term);
+  return found == expansions_.end() ? std::vector<std::string>{} : found->second;
+}
+
 Xapian::Query NameSynonyms::expand(const Xapian::Query& query) const {
-  return expand_term_synonyms(query, [this](const std::string& term) {
-    const auto found = expansions_.find(term);
-    return found == expansions_.end() ? std::vector<std::string>{} : found->second;
-  });
+  return expand_term_synonyms(query, [this](const std::string& term) { return others(term); });
 }
 
 void NameSynonyms::write(Xapian::WritableDatabase& db) const {

@@ -33,6 +33,9 @@ class NameSynonyms {
   /// word in BM25). Phrases, NEAR, wildcards, filters and ranges are left as they are.
   Xapian::Query expand(const Xapian::Query& query) const;
 
+  /// The terms of the other spellings of the name whose spelling's term is @p term; empty for none.
+  std::vector<std::string> others(const std::string& term) const;
+
   /// Adds to @p db's synonym table, for every spelling as typed (lower-cased, as QueryParser
   /// makes it), normalized and as its term, the terms of every spelling of the name.
   void write(Xapian::WritableDatabase& db) const;

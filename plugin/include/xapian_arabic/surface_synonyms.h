@@ -33,24 +33,17 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
  public:
   /// Records a word written @p surface in the text (an acronym without its dots, as QueryParser reads "U.N.") and
   /// indexed as @p prefix + @p term (and "Z" + @p prefix + @p stem unless @p stem is empty): the written form and the
-  /// normalized form each get the terms they differ from. Returns false when the word was recorded before.
-  bool add(std::string_view prefix, std::string_view surface, std::string_view term, std::string_view stem);
+  /// normalized form each get the terms they differ from.
+  void add(std::string_view prefix, std::string_view surface, std::string_view term, std::string_view stem);
 
   /// The same for the stems layout, where the word is indexed as "Z" + @p prefix + @p stem_term
   /// only (its stem, or @p term where it has none): the written form and the normalized form
-  /// @p term each lead to it. Returns false when the word was recorded before.
-  bool add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
+  /// @p term each lead to it.
+  void add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
                      std::string_view stem_term);
 
-  /// Whether the words of a derived verb or its verbal noun also lead to the partner's "Z" stem
-  /// ([synonyms] derived_forms: تعتقل → Zاعتقل and Zاعتقال), as search joins them; the Analyzer
-  /// asks before it looks for partners. Off by default.
-  void set_derived_forms(bool on) { derived_forms_ = on; }
-  bool derived_forms() const { return derived_forms_; }
-  /// Records that the word written @p surface, normalized @p term, also leads to "Z" + @p prefix +
-  /// @p partner_stem (call it once per word: after add() or add_stem_term() returned true).
-  void add_partner(std::string_view prefix, std::string_view surface, std::string_view term,
-                   std::string_view partner_stem);
+  /// Adds one more pair (a key recorded above with another synonym: derived_form_synonyms.h).
+  void add_pair(std::string key, std::string synonym) { pairs_.emplace_back(std::move(key), std::move(synonym)); }
 
   /// (key, synonym) pairs in the order first seen (a pair may repeat when two words lead to it).
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
@@ -61,9 +54,15 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
   std::vector<std::pair<std::string, std::string>> pairs_;
   std::unordered_set<std::uint64_t> seen_;  // hashes of (prefix, surface, term): words repeat in a text
   std::string key_, lowered_;
-  bool derived_forms_ = false;
-  void lower(std::string_view surface);
 };
+
+class Analyzer;
+
+/// For each pair of @p synonyms that leads a word to a stem whose stem has a verbal-noun partner
+/// (Analyzer::derived_form_partner), the pair that leads it to the partner's stem too (اعتقلت →
+/// Zاعتقل, and Zاعتقال), so that plain QueryParsers join the two as `xapian-arabic search` does
+/// ([synonyms] derived_forms). Call it once, after the text's words are recorded.
+XAPIAN_ARABIC_API void add_derived_form_synonyms(SurfaceSynonyms& synonyms, const Analyzer& analyzer);
 
 /// Adds SurfaceSynonyms to a database, skipping pairs it already added: Xapian
 /// rewrites a key's whole synonym list on every add_synonym(), and news words repeat.
