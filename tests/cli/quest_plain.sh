@@ -46,6 +46,10 @@ for layout in stems words; do
   done
 done
 
+# The verb reaches an article that has only its verbal noun (antj-01514: استخدام, never يستخدم).
+[[ " $(quest_ids "$tmp/db-stems" "يستخدم") " == *" antj-01514.txt "* ]] ||
+  fail "quest يستخدم must find antj-01514.txt (only استخدام) through the synonym table"
+
 # Rank order, one word (quest's default operator differs for longer queries): with -w dph,
 # quest ranks as our search does by default ([search] weighting); with quest's bm25 it doesn't.
 ranked() { "$tool" search --db "$tmp/db-stems" --json --limit 10 "$1" |

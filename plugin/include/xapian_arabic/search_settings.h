@@ -54,12 +54,12 @@ struct SearchSettings {
   unsigned wildcard_limit = 100;
 };
 
-/// [synonyms]: other spellings of one name. Read by search (and, for names, by the indexer,
-/// which writes them into the index's synonym table for plain Xapian tools).
+/// [synonyms]: other spellings of one name, and a verb's verbal noun. Read by search and by the
+/// indexer, which writes them into the index's synonym table for plain Xapian tools.
 struct SynonymSettings {
   bool names = true;  ///< name spellings (بوتين = بوتن) are synonyms in search and the index
   /// A derived verb and its verbal noun (اعتقل = اعتقال, استخدم = استخدام) are synonyms in search
-  /// (light stemmer only).
+  /// and the index (light stemmer only).
   bool derived_forms = true;
   std::string names_file;         ///< "" = built-in config/synonyms/names.tsv
   std::string city_aliases_file;  ///< "" = built-in config/synonyms/cities.tsv (city:Dubai = city:دبي)
