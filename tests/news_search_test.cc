@@ -811,14 +811,10 @@ TEST_CASE("search: every city of the city alias table is named by its canonical 
 
 namespace {
 
-/// Three articles as the indexer makes them: two outlets' spellings of Trump, and one without him.
-Xapian::WritableDatabase spellings_index() {
+/// An in-memory index of articles as the indexer makes them: id → (title, body).
+Xapian::WritableDatabase index_of(const std::map<std::string, std::pair<std::string, std::string>>& articles) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const Analyzer analyzer;
-  const std::map<std::string, std::pair<std::string, std::string>> articles = {
-      {"sky", {"ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأميركي دونالد ترامب إن القمة كانت جيدة."}},
-      {"arb", {"ترمب يلتقي بوتن في هلسنكي", "قال الرئيس الأميركي دونالد ترمب إن القمة كانت جيدة."}},
-      {"other", {"قمة في هلسنكي", "قال الرئيس الفنلندي إن القمة كانت جيدة."}}};
   for (const auto& [id, text] : articles) {
     NewsArticle article;
     article.id = id;
@@ -829,6 +825,13 @@ Xapian::WritableDatabase spellings_index() {
   analyzer.write_metadata(db);
   db.commit();
   return db;
+}
+
+/// Three articles: two outlets' spellings of Trump, and one without him.
+Xapian::WritableDatabase spellings_index() {
+  return index_of({{"sky", {"ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأميركي دونالد ترامب إن القمة كانت جيدة."}},
+                   {"arb", {"ترمب يلتقي بوتن في هلسنكي", "قال الرئيس الأميركي دونالد ترمب إن القمة كانت جيدة."}},
+                   {"other", {"قمة في هلسنكي", "قال الرئيس الفنلندي إن القمة كانت جيدة."}}});
 }
 
 }  // namespace
@@ -887,21 +890,10 @@ TEST_CASE("search: the built-in names table has groups of two or more one-word s
 
 TEST_CASE("search: a derived verb finds its verbal noun and the other way round ([synonyms] derived_forms)",
           "[search]") {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const Analyzer analyzer;
-  const std::map<std::string, std::pair<std::string, std::string>> articles = {
-      {"verb", {"الشرطة تعتقل ثلاثة", "اعتقلت الشرطة ثلاثة أشخاص في المدينة."}},
-      {"noun", {"حملة في المدينة", "أعلنت الشرطة عن حملة الاعتقال في المدينة."}},
-      {"other", {"سوق في المدينة", "افتتح سوق جديد في المدينة."}}};
-  for (const auto& [id, text] : articles) {
-    NewsArticle article;
-    article.id = id;
-    article.title = text.first;
-    article.body = text.second;
-    db.add_document(make_news_document(article, analyzer, {}));
-  }
-  analyzer.write_metadata(db);
-  db.commit();
+  const Xapian::WritableDatabase db =
+      index_of({{"verb", {"الشرطة تعتقل ثلاثة", "اعتقلت الشرطة ثلاثة أشخاص في المدينة."}},
+                {"noun", {"حملة في المدينة", "أعلنت الشرطة عن حملة الاعتقال في المدينة."}},
+                {"other", {"سوق في المدينة", "افتتح سوق جديد في المدينة."}}});
   using Ids = std::set<std::string>;
   const NewsSearch search(db, Config::defaults());
   CHECK(id_set(run(search, "تعتقل")) == (Ids{"verb", "noun"}));
