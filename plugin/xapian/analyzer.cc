@@ -387,7 +387,7 @@ std::string Analyzer::stem(std::string_view word) const {
 }
 
 std::string Analyzer::derived_form_partner(std::string_view stem) const {
-  return impl_->stem_impl->derived_form_partner(std::string(stem));
+  return impl_->stem_impl->derived_form_partner(stem);
 }
 
 Xapian::Stem Analyzer::stemmer() const {

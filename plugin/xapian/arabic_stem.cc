@@ -47,7 +47,7 @@ std::string ArabicStemImplementation::stem_normalized(const std::string& word) {
   return impl_->latin_snowball->stem(word);
 }
 
-std::string ArabicStemImplementation::derived_form_partner(const std::string& stem) const {
+std::string ArabicStemImplementation::derived_form_partner(std::string_view stem) const {
   if (impl_->settings.stemmer != StemmerKind::light) return {};
   return impl_->light.derived_form_partner(stem);
 }

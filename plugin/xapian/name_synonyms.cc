@@ -7,7 +7,6 @@
 #include <set>
 
 #include "tables/spelling_groups.h"
-#include "xapian/term_synonyms.h"
 
 namespace xapian_arabic {
 
@@ -54,10 +53,6 @@ NameSynonyms::NameSynonyms(const SynonymSettings& settings, const Analyzer& anal
 std::vector<std::string> NameSynonyms::others(const std::string& term) const {
   const auto found = expansions_.find(term);
   return found == expansions_.end() ? std::vector<std::string>{} : found->second;
-}
-
-Xapian::Query NameSynonyms::expand(const Xapian::Query& query) const {
-  return expand_term_synonyms(query, [this](const std::string& term) { return others(term); });
 }
 
 void NameSynonyms::write(Xapian::WritableDatabase& db) const {

@@ -2,10 +2,10 @@
  *  @brief Spellings of one name (config/synonyms/names.tsv: ترامب | ترمب) as synonyms of each other.
  *
  *  Search expands a term of one spelling into OP_SYNONYM of it and the terms of the others
- *  (expand()); the indexer writes the same groups into the index's synonym table (write()),
- *  keyed as a plain QueryParser looks words up, so Omega, quest and python3-xapian with
- *  FLAG_AUTO_SYNONYMS get them too. A spelling's term is the one the Analyzer indexes it as:
- *  "Z" + prefix + stem, or prefix + the normalized word when it has no stem.
+ *  (others(), with expand_term_synonyms()); the indexer writes the same groups into the index's synonym table
+ * (write()), keyed as a plain QueryParser looks words up, so Omega, quest and python3-xapian with FLAG_AUTO_SYNONYMS
+ * get them too. A spelling's term is the one the Analyzer indexes it as: "Z" + prefix + stem, or prefix + the
+ * normalized word when it has no stem.
  *
  *  Thread safety: immutable after construction.
  */
@@ -28,12 +28,9 @@ class NameSynonyms {
   /// terms, for the unprefixed text and the title (S). Throws TableError naming FILE:LINE.
   NameSynonyms(const SynonymSettings& settings, const Analyzer& analyzer);
 
-  /// @p query with each term of a name's spelling replaced by OP_SYNONYM of it and the terms of
-  /// the name's other spellings (as Xapian's FLAG_AUTO_SYNONYMS does: the spellings count as one
-  /// word in BM25). Phrases, NEAR, wildcards, filters and ranges are left as they are.
-  Xapian::Query expand(const Xapian::Query& query) const;
-
-  /// The terms of the other spellings of the name whose spelling's term is @p term; empty for none.
+  /// The terms of the other spellings of the name whose spelling's term is @p term; empty for
+  /// none. Search joins them to the term as OP_SYNONYM (expand_term_synonyms(), term_synonyms.h):
+  /// the spellings count as one word, as Xapian's FLAG_AUTO_SYNONYMS makes them.
   std::vector<std::string> others(const std::string& term) const;
 
   /// Adds to @p db's synonym table, for every spelling as typed (lower-cased, as QueryParser

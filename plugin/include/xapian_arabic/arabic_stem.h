@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace xapian_arabic {
 
@@ -33,7 +34,7 @@ class XAPIAN_ARABIC_API ArabicStemImplementation : public Xapian::StemImplementa
   /// The stem of the verbal noun or derived verb paired with @p stem
   /// (LightStemmer::derived_form_partner: اعتقل ↔ اعتقال); empty for none, and always
   /// with a stemmer other than the light one.
-  std::string derived_form_partner(const std::string& stem) const;
+  std::string derived_form_partner(std::string_view stem) const;
   std::string get_description() const override;
 
  private:
