@@ -6,8 +6,9 @@
  *  (wait4) are its own. The baseline also runs with jemalloc preloaded, the
  *  allocator the tool links, to show what the allocator alone buys. The last row is
  *  Lucene 4.10's ArabicAnalyzer (bench/lucene/LuceneIndexer.java, its own JVM), what users
- *  would pick instead; the lines after the table give our articles/s and CPU per article
- *  over Lucene's.
+ *  would pick instead; the lines after the table give our wall time, CPU per article and
+ *  compacted size over Lucene's. Two rows measure Xapian's writer alone (writer_floor): what
+ *  no change to our analysis, reading or merging can go below.
  *
  *  Ratios are to the fastest plain-Xapian row (one per batch size). The rows of the tool use
  *  the default [index] layout (stems) but one, which has the words layout of before 0.2.
@@ -23,6 +24,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
+#include <xapian_arabic/article_extractor.h>
+#include <xapian_arabic/config.h>
+#include <xapian_arabic/news_document.h>
+#include <xapian_arabic/news_reader.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -36,6 +41,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -138,6 +144,67 @@ std::size_t baseline(const std::string& input, const std::string& db_path, std::
   return articles;
 }
 
+double cpu_seconds_of_process() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/// Xapian's writer alone, the floor under any indexer of ours: the tool's own documents
+/// (make_news_document with the default config) are made first and kept in memory, then two
+/// threads add them to a shard each, committing every 100 as the tool's shards do, and one
+/// final compaction merges the shards into @p db_path. Only the writing and the merge are
+/// timed. With @p text_and_data false the documents keep their terms and positions only, what
+/// Lucene's row indexes. No synonym table. Prints "articles N seconds S cpu_seconds C".
+void writer_floor(const std::string& input, const std::string& db_path, bool text_and_data) {
+  const xapian_arabic::Config config = xapian_arabic::Config::defaults();
+  const xapian_arabic::NewsReader reader(config.reader_options());
+  const xapian_arabic::ArticleExtractor extractor(config.extraction);
+  const xapian_arabic::Analyzer analyzer(config.analysis);
+  xapian_arabic::NewsDocumentOptions options;
+  options.weights = config.weights;
+  options.language = config.index.language;
+  std::vector<Xapian::Document> documents;
+  reader.read_file(
+      input, fs::path(input).parent_path().string(),
+      [&](xapian_arabic::NewsArticle&& article) {
+        extractor.extract(article);
+        documents.push_back(xapian_arabic::make_news_document(article, analyzer, options));
+        if (!text_and_data) documents.back().set_data({});
+      },
+      [&](xapian_arabic::ReadError&& e) {
+        if (!e.warning) throw std::runtime_error(e.path + ":" + std::to_string(e.line) + ": " + e.message);
+      });
+  const double cpu_before = cpu_seconds_of_process();
+  const auto start = Clock::now();
+  constexpr unsigned kShards = 2;
+  std::vector<std::thread> writers;
+  for (unsigned shard = 0; shard < kShards; ++shard)
+    writers.emplace_back([&, shard] {
+      Xapian::WritableDatabase db(db_path + ".shard" + std::to_string(shard),
+                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+      std::size_t pending = 0;
+      for (std::size_t i = shard; i < documents.size(); i += kShards) {
+        db.add_document(documents[i]);
+        if (++pending == 100) {
+          db.commit();
+          pending = 0;
+        }
+      }
+      db.commit();
+    });
+  for (std::thread& t : writers) t.join();
+  Xapian::Database shards;
+  for (unsigned shard = 0; shard < kShards; ++shard)
+    shards.add_database(Xapian::Database(db_path + ".shard" + std::to_string(shard)));
+  shards.compact(db_path);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double cpu = cpu_seconds_of_process() - cpu_before;
+  for (unsigned shard = 0; shard < kShards; ++shard) fs::remove_all(db_path + ".shard" + std::to_string(shard));
+  std::printf("articles %zu seconds %.3f cpu_seconds %.3f\n", documents.size(), seconds, cpu);
+}
+
 std::uintmax_t folder_bytes(const fs::path& dir) {
   std::uintmax_t total = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir))
@@ -178,6 +245,11 @@ int main(int argc, char** argv) {
   // The baseline's own process: index_bench --run-baseline INPUT DB BATCH prints the article count.
   if (argc == 5 && std::string(argv[1]) == "--run-baseline") {
     std::printf("%zu\n", baseline(argv[2], argv[3], std::stoul(argv[4])));
+    return 0;
+  }
+  // index_bench --run-writer-floor INPUT DB all|terms: Xapian's writer alone (writer_floor).
+  if (argc == 5 && std::string(argv[1]) == "--run-writer-floor") {
+    writer_floor(argv[2], argv[3], std::string(argv[4]) == "all");
     return 0;
   }
   for (int i = 1; i < argc; ++i) {
@@ -251,6 +323,17 @@ int main(int argc, char** argv) {
     r.articles = summary["articles_added"].get<std::size_t>() + summary["replaced"].get<std::size_t>();
     return r;
   };
+  // Only the writing is timed: seconds and CPU come from the child; its memory holds every document.
+  const auto run_writer_floor = [&](const std::string& db, const char* what) {
+    std::string out;
+    Result r = run_process({self, "--run-writer-floor", input, db, what}, {}, out);
+    std::istringstream words(out);
+    std::string k1, k2, k3;
+    if (!(words >> k1 >> r.articles >> k2 >> r.seconds >> k3 >> r.cpu_seconds) || k1 != "articles")
+      throw std::runtime_error("the writer floor printed: " + out);
+    r.peak_rss_kb = 0;
+    return r;
+  };
   // Lucene's own JVM prints "articles N cpu_seconds S index_bytes B"; CPU and RSS still come from wait4.
   const auto run_lucene = [&](const std::string& db) {
     std::string out;
@@ -276,6 +359,11 @@ int main(int argc, char** argv) {
     rows.push_back({"xapian-arabic index", 2, b, [&, b](const std::string& db) { return run_tool(db, 2, b, {}); }});
   rows.push_back({"xapian-arabic index, layout = \"words\"", 2, b0,
                   [&](const std::string& db) { return run_tool(db, 2, b0, words_config); }});
+  const std::size_t floor_first = rows.size();
+  rows.push_back({"Xapian's writer alone: the tool's documents made beforehand, 2 shards, one final merge", 2, 100,
+                  [&](const std::string& db) { return run_writer_floor(db, "all"); }});
+  rows.push_back({"Xapian's writer alone, terms and positions only (no document data: what Lucene stores)", 2, 100,
+                  [&](const std::string& db) { return run_writer_floor(db, "terms"); }});
   // The tool's rows that the Lucene ratios are given for: 1 thread, and 2 threads with parallel writers.
   const std::size_t ours_1 = baselines + 1, ours_2 = baselines + 3;
   if (lucene) rows.push_back({"Lucene 4.10 ArabicAnalyzer, one IndexWriter", 1, 0, run_lucene, false});
@@ -287,6 +375,7 @@ int main(int argc, char** argv) {
   std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
   double baseline_rate = 0;
   std::vector<Result> results;
+  std::vector<std::uintmax_t> sizes;  // compacted for Xapian, as written for Lucene
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const std::string db = work + "/db-" + std::to_string(i);
@@ -295,11 +384,12 @@ int main(int argc, char** argv) {
     const double rate = static_cast<double>(r.articles) / r.seconds;
     if (i < baselines) baseline_rate = std::max(baseline_rate, rate);
     const std::string batch = row.batch ? std::to_string(row.batch) : "default";
-    const std::string compacted = row.xapian ? fmt_mb(compacted_bytes(db)) : "—";
-    std::printf("| %s | %u | %s | %zu | %.2f | %.0f (%.2fx) | %.2f | %.2f | %.0f | %s | %s |\n", row.name.c_str(),
+    sizes.push_back(row.xapian ? compacted_bytes(db) : folder_bytes(db));
+    const std::string compacted = row.xapian ? fmt_mb(sizes.back()) : "—";
+    const std::string rss = r.peak_rss_kb ? fmt_mb(static_cast<std::uintmax_t>(r.peak_rss_kb) * 1024) : "—";
+    std::printf("| %s | %u | %s | %zu | %.2f | %.0f (%.2fx) | %.2f | %.2f | %s | %s | %s |\n", row.name.c_str(),
                 row.threads, batch.c_str(), r.articles, r.seconds, rate, rate / baseline_rate, mb / r.seconds,
-                r.cpu_seconds, static_cast<double>(r.peak_rss_kb) / 1024.0, fmt_mb(folder_bytes(db)).c_str(),
-                compacted.c_str());
+                r.cpu_seconds, rss.c_str(), fmt_mb(folder_bytes(db)).c_str(), compacted.c_str());
     std::fflush(stdout);
     fs::remove_all(db);
   }
@@ -310,12 +400,13 @@ int main(int argc, char** argv) {
     };
     std::printf("\nLucene 4.10 ArabicAnalyzer: %.0f articles/s, %.3f ms CPU per article\n",
                 static_cast<double>(l.articles) / l.seconds, per_article_ms(l));
-    for (const std::size_t i : {ours_1, ours_2}) {
+    for (const std::size_t i : {ours_1, ours_2, floor_first, floor_first + 1}) {
       const Result& r = results[i];
-      std::printf("ours / Lucene, %s, %u thread(s), batch %zu: articles/s %.2fx, CPU per article %.2fx\n",
-                  rows[i].name.c_str(), rows[i].threads, rows[i].batch,
-                  (static_cast<double>(r.articles) / r.seconds) / (static_cast<double>(l.articles) / l.seconds),
-                  per_article_ms(r) / per_article_ms(l));
+      std::printf(
+          "ours / Lucene, %s, %u thread(s), batch %zu: wall %.2fx, CPU per article %.2fx, compacted size %.1fx\n",
+          rows[i].name.c_str(), rows[i].threads, rows[i].batch,
+          (r.seconds / static_cast<double>(r.articles)) / (l.seconds / static_cast<double>(l.articles)),
+          per_article_ms(r) / per_article_ms(l), static_cast<double>(sizes[i]) / static_cast<double>(sizes.back()));
     }
   }
   return 0;
