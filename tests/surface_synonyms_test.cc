@@ -132,6 +132,32 @@ TEST_CASE("stems layout: the written and the normalized form each lead to the wo
   }
 }
 
+TEST_CASE("a word recorded once gives its pairs once across documents, and again after clear()", "[synonyms]") {
+  SurfaceSynonyms synonyms;
+  synonyms.add_stem_term("", "القمة", "القمه", "قمه");
+  const SynonymPairs first = synonyms.take_pairs();
+  CHECK(first == SynonymPairs{{"القمة", "Zقمه"}, {"القمه", "Zقمه"}});
+  CHECK(synonyms.empty());
+  // The next document: the word again gives nothing, a new word its own pairs.
+  synonyms.add_stem_term("", "القمة", "القمه", "قمه");
+  synonyms.add_stem_term("S", "القمة", "القمه", "قمه");
+  CHECK(synonyms.take_pairs() == SynonymPairs{{"Sالقمة", "ZSقمه"}, {"Sالقمه", "ZSقمه"}});
+  synonyms.clear();
+  synonyms.add_stem_term("", "القمة", "القمه", "قمه");
+  CHECK(synonyms.pairs() == first);
+}
+
+TEST_CASE("a hash memory forgets everything when half full, and only then", "[synonyms]") {
+  HashMemory memory(4);                                                 // 16 slots
+  for (std::uint64_t h = 1; h <= 8; ++h) CHECK(memory.insert(h * 16));  // one slot's chain: probing
+  for (std::uint64_t h = 1; h <= 8; ++h) CHECK_FALSE(memory.insert(h * 16));
+  CHECK(memory.insert(1000));        // the ninth: the memory starts again with it
+  CHECK(memory.insert(16));          // forgotten
+  CHECK_FALSE(memory.insert(1000));  // kept
+  CHECK(memory.insert(0));           // 0 is a hash like any other
+  CHECK_FALSE(memory.insert(0));
+}
+
 TEST_CASE("an acronym's synonym key is the word QueryParser reads, without dots", "[synonyms]") {
   SurfaceSynonyms synonyms;
   Xapian::Document doc;

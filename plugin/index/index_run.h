@@ -93,7 +93,7 @@ struct WriteItem {
   FileJob* job;
   Xapian::Document doc;
   std::string qterm;
-  SurfaceSynonyms synonyms;  // empty unless [index] synonyms
+  SynonymPairs synonyms;  // the pairs of words new to the analysing thread; none unless [index] synonyms
 };
 
 class IndexRun {
@@ -117,7 +117,7 @@ class IndexRun {
   bool choose_parallel_write();
   void start_readers(std::size_t readers);
   void read_file(FileJob& job);
-  WriteItem analyse(ArticleItem& item, const Analyzer& analyzer);
+  WriteItem analyse(ArticleItem& item, unsigned worker);  // with analyzers_[worker]
   void file_finished(FileJob& job);
   void write_one_writer();
   void write_sharded();                                          // sharded_write.cc
@@ -163,6 +163,8 @@ class IndexRun {
   std::optional<NewsReader> reader_;
   std::optional<ArticleExtractor> extractor_;
   std::vector<Analyzer> analyzers_;  // one per thread (Xapian::Stem is not thread-safe)
+  // One per thread, for the whole run: a word recorded once gives no synonym pairs again.
+  std::vector<SurfaceSynonyms> synonym_recorders_;
   std::unique_ptr<BoundedQueue<ArticleItem>> articles_;
   std::unique_ptr<BoundedQueue<WriteItem>> writes_;  // one-writer path only
   std::vector<std::thread> readers_;

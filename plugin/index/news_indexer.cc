@@ -108,6 +108,7 @@ IndexSummary IndexRun::index(const std::vector<std::string>& paths) {
   reader_.emplace(reader_options);
   extractor_.emplace(config_.extraction);
   for (unsigned w = 0; w < threads_; ++w) analyzers_.emplace_back(config_.analysis, config_.index.layout);
+  synonym_recorders_.resize(threads_);
 
   run_pass(0, first_suspect_, choose_parallel_write());
   // The files in flight when a run died, each alone and committed: if one kills this run too, the
@@ -294,7 +295,9 @@ void IndexRun::file_finished(FileJob& job) {
   if (writes_) writes_->push({WriteItem::Kind::file_finished, &job, {}, {}, {}});
 }
 
-WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
+WriteItem IndexRun::analyse(ArticleItem& item, unsigned worker) {
+  const Analyzer& analyzer = analyzers_[worker];
+  SurfaceSynonyms& synonyms = synonym_recorders_[worker];
   WriteItem out{WriteItem::Kind::document, item.job, {}, {}, {}};
   try {
     NewsDocumentOptions doc_options;
@@ -303,7 +306,7 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     doc_options.file = item.job->path;
     doc_options.type = item.job->type;
     doc_options.modtime = static_cast<std::time_t>(item.job->mtime_ns / 1000000000);
-    if (config_.index.synonyms) doc_options.synonyms = &out.synonyms;
+    if (config_.index.synonyms) doc_options.synonyms = &synonyms;
     // One token stream per article, for the layout, the extractor and the analyzer: the one the
     // reader's layout read (the analyzer renormalizes its words if its rules differ).
     const TokenStream* stream = stream_of(item.article);
@@ -319,10 +322,12 @@ WriteItem IndexRun::analyse(ArticleItem& item, const Analyzer& analyzer) {
     out.qterm = unique_term(item.article);
     doc_options.stream = stream;
     out.doc = make_news_document(item.article, analyzer, doc_options);
-    if (config_.index.synonyms && config_.synonyms.derived_forms) add_derived_form_synonyms(out.synonyms, analyzer);
+    if (config_.index.synonyms && config_.synonyms.derived_forms) add_derived_form_synonyms(synonyms, analyzer);
+    out.synonyms = synonyms.take_pairs();
   } catch (const std::exception& e) {
     report({item.job->path, item.article.line, std::string("cannot index article: ") + e.what()}, true);
     out.kind = WriteItem::Kind::dropped;
+    synonyms.clear();  // the words of the dropped article may stand in later ones: their pairs must come again
   }
   article_done(*item.job);
   return out;
@@ -357,7 +362,7 @@ void IndexRun::write_one_writer() {
   for (unsigned w = 0; w < threads_; ++w) {
     workers.emplace_back([this, w] {
       while (auto item = articles_->pop())
-        if (!writes_->push(analyse(*item, analyzers_[w]))) break;
+        if (!writes_->push(analyse(*item, w))) break;
       writes_->producer_done();
     });
   }

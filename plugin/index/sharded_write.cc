@@ -124,7 +124,6 @@ void IndexRun::write_sharded() {
   std::exception_ptr worker_error;
 
   const auto write_shard = [&](unsigned w) {
-    const Analyzer& analyzer = analyzers_[w];
     unsigned generation = 0;
     std::size_t shards_opened = 0, uncommitted = 0;
     std::optional<Xapian::WritableDatabase> shard;
@@ -152,7 +151,7 @@ void IndexRun::write_sharded() {
         continue;
       }
       FileJob& job = *item->job;
-      WriteItem analysed = analyse(*item, analyzer);
+      WriteItem analysed = analyse(*item, w);
       if (analysed.kind == WriteItem::Kind::document) {
         if (!shard) {
           output.path = work_dir_ + "/shard-" + std::to_string(w) + "-" + std::to_string(shards_opened++);

@@ -27,7 +27,7 @@ bool caseless(std::string_view s) {
 
 void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std::string_view term,
                           std::string_view stem) {
-  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return;
+  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
   // QueryParser lower-cases the word a user types; nothing else.
   if (caseless(surface))
     lowered_.assign(surface);
@@ -44,7 +44,7 @@ void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std
 
 void SurfaceSynonyms::add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
                                     std::string_view stem_term) {
-  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix)))).second) return;
+  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
   if (caseless(surface))
     lowered_.assign(surface);
   else
@@ -69,27 +69,31 @@ void add_derived_form_synonyms(SurfaceSynonyms& synonyms, const Analyzer& analyz
   }
 }
 
-bool SynonymWriter::remember(std::uint64_t hash) {
-  if (written_.empty()) written_.assign(kSlots, 0);
+bool HashMemory::insert(std::uint64_t hash) {
+  if (table_.empty()) table_.assign(slots_, 0);
   if (hash == 0) hash = 1;  // 0 marks a free slot
-  std::size_t slot = hash & (kSlots - 1);
-  for (; written_[slot] != 0; slot = (slot + 1) & (kSlots - 1))
-    if (written_[slot] == hash) return false;
-  if (used_ >= kSlots / 2) {
-    std::fill(written_.begin(), written_.end(), 0);
-    used_ = 0;
-    slot = hash & (kSlots - 1);
+  std::size_t slot = hash & (slots_ - 1);
+  for (; table_[slot] != 0; slot = (slot + 1) & (slots_ - 1))
+    if (table_[slot] == hash) return false;
+  if (used_ >= slots_ / 2) {
+    clear();
+    slot = hash & (slots_ - 1);
   }
-  written_[slot] = hash;
+  table_[slot] = hash;
   ++used_;
   return true;
 }
 
+void HashMemory::clear() {
+  std::fill(table_.begin(), table_.end(), 0);
+  used_ = 0;
+}
+
 // A 64-bit hash stands for the pair: two pairs of a run colliding (about 2^-24 for
 // 2^20 of them) would leave one unwritten, which is acceptable for a query aid.
-void SynonymWriter::write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms) {
-  for (const auto& pair : synonyms.pairs())
-    if (remember(content_hash(pair.second, content_hash(pair.first)))) queued_.push_back(pair);
+void SynonymWriter::write(Xapian::WritableDatabase& db, const SynonymPairs& pairs) {
+  for (const auto& pair : pairs)
+    if (written_.insert(content_hash(pair.second, content_hash(pair.first)))) queued_.push_back(pair);
   if (queued_.size() >= kQueueLimit) flush(db);
 }
 

@@ -161,8 +161,7 @@ void register_extract_commands(CLI::App& app) {
             std::cout << scriptindex_record(article, *analyzer, db ? &synonyms : nullptr);
             if (db) {
               if (config.synonyms.derived_forms) add_derived_form_synonyms(synonyms, *analyzer);
-              synonym_writer.write(*db, synonyms);
-              synonyms.clear();
+              synonym_writer.write(*db, synonyms.take_pairs());
             }
           },
           [&](ReadError&& error) {

@@ -22,13 +22,33 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 namespace xapian_arabic {
 
-/// The synonym pairs of one document (or any text), without duplicates.
+/// (key, synonym) pairs for Xapian's synonym table.
+using SynonymPairs = std::vector<std::pair<std::string, std::string>>;
+
+/// A bounded set of 64-bit hashes: a fixed table (8 bytes a slot, allocated at the first
+/// insert) that forgets everything when half full, for memories whose loss only costs
+/// doing again the work they save.
+class XAPIAN_ARABIC_API HashMemory {
+ public:
+  explicit HashMemory(std::size_t slots_log2) : slots_(std::size_t{1} << slots_log2) {}
+  /// True when @p hash was not in the memory (it is now).
+  bool insert(std::uint64_t hash);
+  void clear();
+
+ private:
+  std::size_t slots_;
+  std::size_t used_ = 0;
+  std::vector<std::uint64_t> table_;
+};
+
+/// The synonym pairs of the words recorded, without duplicates. A word recorded once gives
+/// no pairs again until clear(): keep one object per thread across documents and take each
+/// document's new pairs with take_pairs(), so that a word seen before costs one hash look-up.
 class XAPIAN_ARABIC_API SurfaceSynonyms {
  public:
   /// Records a word written @p surface in the text (an acronym without its dots, as QueryParser reads "U.N.") and
@@ -46,13 +66,17 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
   void add_pair(std::string key, std::string synonym) { pairs_.emplace_back(std::move(key), std::move(synonym)); }
 
   /// (key, synonym) pairs in the order first seen (a pair may repeat when two words lead to it).
-  const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+  const SynonymPairs& pairs() const { return pairs_; }
   bool empty() const { return pairs_.empty(); }
+  /// The pairs recorded since the last take_pairs() or clear(); the words stay remembered.
+  SynonymPairs take_pairs() { return std::exchange(pairs_, {}); }
+  /// Forgets the pairs and the words: each word gives its pairs again.
   void clear();
 
  private:
-  std::vector<std::pair<std::string, std::string>> pairs_;
-  std::unordered_set<std::uint64_t> seen_;  // hashes of (prefix, surface, term): words repeat in a text
+  SynonymPairs pairs_;
+  // Hashes of (prefix, surface, term): 2 MB, about 130,000 words before it starts again.
+  HashMemory seen_{18};
   std::string key_, lowered_;
 };
 
@@ -73,21 +97,18 @@ class XAPIAN_ARABIC_API SynonymWriter {
  public:
   /// Queues the pairs of @p synonyms not added before; they reach @p db at flush(),
   /// or here when the queue is full.
-  void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms);
+  void write(Xapian::WritableDatabase& db, const SynonymPairs& pairs);
+  void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms) { write(db, synonyms.pairs()); }
 
   /// Adds the queued pairs to @p db; call it before db.commit(), or they miss that commit.
   void flush(Xapian::WritableDatabase& db);
 
  private:
-  // 64-bit hashes of the pairs written, open addressing in a fixed table (8 MB):
-  // bounded, and forgetting them (when half full) only costs writing pairs again.
-  static constexpr std::size_t kSlots = 1 << 20;
+  // 64-bit hashes of the pairs written (8 MB): forgetting them only costs writing pairs again.
+  HashMemory written_{20};
   // At most this many pairs wait (a few MB): memory stays bounded between commits.
   static constexpr std::size_t kQueueLimit = 1 << 16;
-  bool remember(std::uint64_t hash);
-  std::vector<std::uint64_t> written_;
-  std::size_t used_ = 0;
-  std::vector<std::pair<std::string, std::string>> queued_;
+  SynonymPairs queued_;
 };
 
 }  // namespace xapian_arabic
