@@ -29,6 +29,8 @@ TEST_CASE("public classes with state hold only their Impl pointer", "[abi]") {
   CHECK(sizeof(SourceExtractor) == kUnique);
   CHECK(sizeof(Analyzer) == kUnique);
   CHECK(sizeof(NewsSearch) == kUnique);
+  CHECK(sizeof(SurfaceSynonyms) == kUnique);
+  CHECK(sizeof(SynonymWriter) == kUnique);
   // Xapian's extension points: their base class, then the pointer.
   CHECK(sizeof(ArabicStopper) == sizeof(Xapian::Stopper) + kUnique);
   CHECK(sizeof(ArabicStemImplementation) == sizeof(Xapian::StemImplementation) + kUnique);
@@ -44,4 +46,7 @@ TEST_CASE("pimpl classes copy and move as before", "[abi]") {
   STATIC_REQUIRE(std::is_nothrow_move_constructible_v<SnowballStemmer>);
   STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<SnowballStemmer>);
   STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<ArabicStopper>);
+  // The synonym recorder and writer keep per-thread memories: they move, one per thread.
+  STATIC_REQUIRE(std::is_nothrow_move_constructible_v<SurfaceSynonyms>);
+  STATIC_REQUIRE(std::is_nothrow_move_constructible_v<SynonymWriter>);
 }

@@ -5,8 +5,12 @@
  */
 #include <stdlib.h>
 #include <xapian_arabic/analyzer.h>
+#include <xapian_arabic/article_extractor.h>
+#include <xapian_arabic/news_document.h>
 #include <xapian_arabic/news_indexer.h>
+#include <xapian_arabic/news_reader.h>
 #include <xapian_arabic/surface_synonyms.h>
+#include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -15,6 +19,7 @@
 #include <set>
 
 #include "index/database_merge.h"
+#include "index/hash_memory.h"
 
 using namespace xapian_arabic;
 namespace fs = std::filesystem;
@@ -147,15 +152,24 @@ TEST_CASE("a word recorded once gives its pairs once across documents, and again
   CHECK(synonyms.pairs() == first);
 }
 
-TEST_CASE("a hash memory forgets everything when half full, and only then", "[synonyms]") {
-  HashMemory memory(4);                                                 // 16 slots
-  for (std::uint64_t h = 1; h <= 8; ++h) CHECK(memory.insert(h * 16));  // one slot's chain: probing
-  for (std::uint64_t h = 1; h <= 8; ++h) CHECK_FALSE(memory.insert(h * 16));
-  CHECK(memory.insert(1000));        // the ninth: the memory starts again with it
-  CHECK(memory.insert(16));          // forgotten
-  CHECK_FALSE(memory.insert(1000));  // kept
-  CHECK(memory.insert(0));           // 0 is a hash like any other
-  CHECK_FALSE(memory.insert(0));
+TEST_CASE("a hash memory grows to its bound, and forgets everything when that is half full", "[synonyms]") {
+  HashMemory small(4);                                                 // at most 16 slots
+  for (std::uint64_t h = 1; h <= 8; ++h) CHECK(small.insert(h * 16));  // one slot's chain: probing
+  for (std::uint64_t h = 1; h <= 8; ++h) CHECK_FALSE(small.insert(h * 16));
+  CHECK(small.insert(1000));  // the ninth: the memory starts again with it
+  CHECK(small.size() == 1);
+  CHECK(small.insert(16));  // forgotten
+  CHECK_FALSE(small.insert(1000));
+  CHECK(small.insert(0));  // 0 counts as 1
+  CHECK_FALSE(small.insert(1));
+
+  HashMemory growing(12);  // starts at 1,024 slots, may grow to 4,096: 2,048 hashes
+  for (std::uint64_t h = 1; h <= 2000; ++h) REQUIRE(growing.insert(h * 0x9E3779B97F4A7C15ULL));
+  for (std::uint64_t h = 1; h <= 2000; ++h) REQUIRE_FALSE(growing.insert(h * 0x9E3779B97F4A7C15ULL));
+  CHECK(growing.size() == 2000);
+  growing.clear();
+  CHECK(growing.insert(0x9E3779B97F4A7C15ULL));
+  CHECK_THROWS_AS(HashMemory(0), std::invalid_argument);
 }
 
 TEST_CASE("an acronym's synonym key is the word QueryParser reads, without dots", "[synonyms]") {
@@ -276,4 +290,54 @@ TEST_CASE("the indexer writes a derived verb's words as synonyms of its verbal n
     CHECK(synonyms_of(plain, "اعتقلت") == std::set<std::string>{"Zاعتقل"});
     CHECK(ids_matching(plain, "الاعتقال") == std::set<std::string>{"noun"});
   }
+}
+
+TEST_CASE("the indexer's synonym table is the one made document by document, in both write modes", "[synonyms]") {
+  // Each analysis thread records a word's pairs only the first time it meets it; the table must
+  // still hold every pair of every document: 300 real articles, commits every 20.
+  const ParallelWrite mode = GENERATE(ParallelWrite::never, ParallelWrite::always);
+  INFO((mode == ParallelWrite::never ? "one writer" : "parallel writers"));
+  TempDir tmp;
+  const std::string feed = (tmp.path / "feed.jsonl").string();
+  {
+    gzFile in = gzopen(XA_SHARED_DATA_DIR "/news-bench/articles.jsonl.gz", "rb");
+    REQUIRE(in);
+    std::ofstream out(feed, std::ios::binary);
+    char line[1 << 16];
+    for (int n = 0; n < 300 && gzgets(in, line, sizeof line);)
+      if (out << line; std::string_view(line).ends_with('\n')) ++n;
+    gzclose(in);
+  }
+  NewsIndexerOptions o = options(mode, true);
+  o.batch_size = 20;
+  o.config.synonyms.names = false;  // the names table is written whole, not per document
+  NewsIndexer((tmp.path / "db").string(), o).run({feed});
+
+  std::set<std::pair<std::string, std::string>> expected;
+  const NewsReader reader(o.config.reader_options());
+  const ArticleExtractor extractor(o.config.extraction);
+  const Analyzer analyzer(o.config.analysis, o.config.index.layout);
+  std::size_t articles = 0;
+  reader.read_file(
+      feed, tmp.path.string(),
+      [&](NewsArticle&& article) {
+        extractor.extract(article);
+        SurfaceSynonyms one_document;
+        NewsDocumentOptions doc_options;
+        doc_options.weights = o.config.weights;
+        doc_options.synonyms = &one_document;
+        make_news_document(article, analyzer, doc_options);
+        add_derived_form_synonyms(one_document, analyzer);
+        expected.insert(one_document.pairs().begin(), one_document.pairs().end());
+        ++articles;
+      },
+      [](ReadError&& e) { FAIL(e.message); });
+  REQUIRE(articles == 300);
+
+  const Xapian::Database db((tmp.path / "db").string());
+  std::set<std::pair<std::string, std::string>> written;
+  for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k)
+    for (auto v = db.synonyms_begin(*k); v != db.synonyms_end(*k); ++v) written.emplace(*k, *v);
+  CHECK(written.size() == expected.size());
+  CHECK(written == expected);
 }

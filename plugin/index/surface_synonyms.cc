@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "base/hash.h"
+#include "index/hash_memory.h"
 #include "xapian/derived_form_synonyms.h"
 
 namespace xapian_arabic {
@@ -25,40 +26,63 @@ bool caseless(std::string_view s) {
 
 }  // namespace
 
+// On a cache line of its own: each analysis thread writes its own one for every new word.
+struct alignas(64) SurfaceSynonyms::Impl {
+  SynonymPairs pairs;
+  // Hashes of (prefix, surface, term), up to 2^18 slots (2 MB): about 130,000 words.
+  HashMemory seen{18};
+  std::string key, lowered;
+};
+
+SurfaceSynonyms::SurfaceSynonyms() : impl_(std::make_unique<Impl>()) {}
+SurfaceSynonyms::~SurfaceSynonyms() = default;
+SurfaceSynonyms::SurfaceSynonyms(SurfaceSynonyms&&) noexcept = default;
+SurfaceSynonyms& SurfaceSynonyms::operator=(SurfaceSynonyms&&) noexcept = default;
+
+const SynonymPairs& SurfaceSynonyms::pairs() const {
+  return impl_->pairs;
+}
+SynonymPairs SurfaceSynonyms::take_pairs() {
+  return std::exchange(impl_->pairs, {});
+}
+void SurfaceSynonyms::add_pair(std::string key, std::string synonym) {
+  impl_->pairs.emplace_back(std::move(key), std::move(synonym));
+}
+
 void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std::string_view term,
                           std::string_view stem) {
-  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
+  if (!impl_->seen.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
   // QueryParser lower-cases the word a user types; nothing else.
   if (caseless(surface))
-    lowered_.assign(surface);
+    impl_->lowered.assign(surface);
   else
-    lowered_ = Xapian::Unicode::tolower(std::string(surface));
-  for (const std::string_view written : {std::string_view(lowered_), term}) {
+    impl_->lowered = Xapian::Unicode::tolower(std::string(surface));
+  for (const std::string_view written : {std::string_view(impl_->lowered), term}) {
     if (written.empty()) continue;
-    key_.assign(prefix).append(written);
-    if (written != term) pairs_.emplace_back(key_, std::string(prefix).append(term));
-    if (!stem.empty()) pairs_.emplace_back(key_, std::string("Z").append(prefix).append(stem));
+    impl_->key.assign(prefix).append(written);
+    if (written != term) impl_->pairs.emplace_back(impl_->key, std::string(prefix).append(term));
+    if (!stem.empty()) impl_->pairs.emplace_back(impl_->key, std::string("Z").append(prefix).append(stem));
     if (written == term) break;
   }
 }
 
 void SurfaceSynonyms::add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
                                     std::string_view stem_term) {
-  if (!seen_.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
+  if (!impl_->seen.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
   if (caseless(surface))
-    lowered_.assign(surface);
+    impl_->lowered.assign(surface);
   else
-    lowered_ = Xapian::Unicode::tolower(std::string(surface));
+    impl_->lowered = Xapian::Unicode::tolower(std::string(surface));
   const std::string target = std::string("Z").append(prefix).append(stem_term);
-  key_.assign(prefix).append(lowered_);
-  if (!lowered_.empty()) pairs_.emplace_back(key_, target);
+  impl_->key.assign(prefix).append(impl_->lowered);
+  if (!impl_->lowered.empty()) impl_->pairs.emplace_back(impl_->key, target);
   // A number is its own normalized form: one key.
-  if (term != lowered_ && !term.empty()) pairs_.emplace_back(std::string(prefix).append(term), target);
+  if (term != impl_->lowered && !term.empty()) impl_->pairs.emplace_back(std::string(prefix).append(term), target);
 }
 
 void SurfaceSynonyms::clear() {
-  pairs_.clear();
-  seen_.clear();
+  impl_->pairs.clear();
+  impl_->seen.clear();
 }
 
 void add_derived_form_synonyms(SurfaceSynonyms& synonyms, const Analyzer& analyzer) {
@@ -69,38 +93,35 @@ void add_derived_form_synonyms(SurfaceSynonyms& synonyms, const Analyzer& analyz
   }
 }
 
-bool HashMemory::insert(std::uint64_t hash) {
-  if (table_.empty()) table_.assign(slots_, 0);
-  if (hash == 0) hash = 1;  // 0 marks a free slot
-  std::size_t slot = hash & (slots_ - 1);
-  for (; table_[slot] != 0; slot = (slot + 1) & (slots_ - 1))
-    if (table_[slot] == hash) return false;
-  if (used_ >= slots_ / 2) {
-    clear();
-    slot = hash & (slots_ - 1);
-  }
-  table_[slot] = hash;
-  ++used_;
-  return true;
-}
-
-void HashMemory::clear() {
-  std::fill(table_.begin(), table_.end(), 0);
-  used_ = 0;
-}
-
 // A 64-bit hash stands for the pair: two pairs of a run colliding (about 2^-24 for
 // 2^20 of them) would leave one unwritten, which is acceptable for a query aid.
+struct SynonymWriter::Impl {
+  // Hashes of the pairs written, up to 2^20 slots (8 MB): forgetting them only costs writing
+  // pairs again.
+  HashMemory written{20};
+  static constexpr std::size_t kQueueLimit = 1 << 16;  // pairs waiting: a few MB
+  SynonymPairs queued;
+};
+
+SynonymWriter::SynonymWriter() : impl_(std::make_unique<Impl>()) {}
+SynonymWriter::~SynonymWriter() = default;
+SynonymWriter::SynonymWriter(SynonymWriter&&) noexcept = default;
+SynonymWriter& SynonymWriter::operator=(SynonymWriter&&) noexcept = default;
+
+void SynonymWriter::write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms) {
+  write(db, synonyms.pairs());
+}
+
 void SynonymWriter::write(Xapian::WritableDatabase& db, const SynonymPairs& pairs) {
   for (const auto& pair : pairs)
-    if (written_.insert(content_hash(pair.second, content_hash(pair.first)))) queued_.push_back(pair);
-  if (queued_.size() >= kQueueLimit) flush(db);
+    if (impl_->written.insert(content_hash(pair.second, content_hash(pair.first)))) impl_->queued.push_back(pair);
+  if (impl_->queued.size() >= Impl::kQueueLimit) flush(db);
 }
 
 void SynonymWriter::flush(Xapian::WritableDatabase& db) {
-  std::sort(queued_.begin(), queued_.end());
-  for (const auto& [key, synonym] : queued_) db.add_synonym(key, synonym);
-  queued_.clear();
+  std::sort(impl_->queued.begin(), impl_->queued.end());
+  for (const auto& [key, synonym] : impl_->queued) db.add_synonym(key, synonym);
+  impl_->queued.clear();
 }
 
 }  // namespace xapian_arabic

@@ -18,8 +18,7 @@
 #include <xapian.h>
 #include <xapian_arabic/export.h>
 
-#include <cstddef>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,27 +29,18 @@ namespace xapian_arabic {
 /// (key, synonym) pairs for Xapian's synonym table.
 using SynonymPairs = std::vector<std::pair<std::string, std::string>>;
 
-/// A bounded set of 64-bit hashes: a fixed table (8 bytes a slot, allocated at the first
-/// insert) that forgets everything when half full, for memories whose loss only costs
-/// doing again the work they save.
-class XAPIAN_ARABIC_API HashMemory {
- public:
-  explicit HashMemory(std::size_t slots_log2) : slots_(std::size_t{1} << slots_log2) {}
-  /// True when @p hash was not in the memory (it is now).
-  bool insert(std::uint64_t hash);
-  void clear();
-
- private:
-  std::size_t slots_;
-  std::size_t used_ = 0;
-  std::vector<std::uint64_t> table_;
-};
-
 /// The synonym pairs of the words recorded, without duplicates. A word recorded once gives
 /// no pairs again until clear(): keep one object per thread across documents and take each
-/// document's new pairs with take_pairs(), so that a word seen before costs one hash look-up.
+/// document's new pairs with take_pairs(), so that a word seen before costs a hash look-up and
+/// no strings. The memory of words is bounded (about 2 MB); when full it starts again, and
+/// words recorded before give their pairs once more.
 class XAPIAN_ARABIC_API SurfaceSynonyms {
  public:
+  SurfaceSynonyms();
+  ~SurfaceSynonyms();
+  SurfaceSynonyms(SurfaceSynonyms&&) noexcept;
+  SurfaceSynonyms& operator=(SurfaceSynonyms&&) noexcept;
+
   /// Records a word written @p surface in the text (an acronym without its dots, as QueryParser reads "U.N.") and
   /// indexed as @p prefix + @p term (and "Z" + @p prefix + @p stem unless @p stem is empty): the written form and the
   /// normalized form each get the terms they differ from.
@@ -63,21 +53,20 @@ class XAPIAN_ARABIC_API SurfaceSynonyms {
                      std::string_view stem_term);
 
   /// Adds one more pair (a key recorded above with another synonym: derived_form_synonyms.h).
-  void add_pair(std::string key, std::string synonym) { pairs_.emplace_back(std::move(key), std::move(synonym)); }
+  void add_pair(std::string key, std::string synonym);
 
-  /// (key, synonym) pairs in the order first seen (a pair may repeat when two words lead to it).
-  const SynonymPairs& pairs() const { return pairs_; }
-  bool empty() const { return pairs_.empty(); }
-  /// The pairs recorded since the last take_pairs() or clear(); the words stay remembered.
-  SynonymPairs take_pairs() { return std::exchange(pairs_, {}); }
+  /// (key, synonym) pairs recorded since the last take_pairs() or clear(), in the order first seen
+  /// (a pair may repeat when two words lead to it).
+  const SynonymPairs& pairs() const;
+  bool empty() const { return pairs().empty(); }
+  /// Hands over the pairs recorded since the last take_pairs() or clear(); the words stay remembered.
+  SynonymPairs take_pairs();
   /// Forgets the pairs and the words: each word gives its pairs again.
   void clear();
 
  private:
-  SynonymPairs pairs_;
-  // Hashes of (prefix, surface, term): 2 MB, about 130,000 words before it starts again.
-  HashMemory seen_{18};
-  std::string key_, lowered_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 class Analyzer;
@@ -95,20 +84,22 @@ XAPIAN_ARABIC_API void add_derived_form_synonyms(SurfaceSynonyms& synonyms, cons
 /// once per pair (pairs arrive in text order, one key after another).
 class XAPIAN_ARABIC_API SynonymWriter {
  public:
-  /// Queues the pairs of @p synonyms not added before; they reach @p db at flush(),
-  /// or here when the queue is full.
+  SynonymWriter();
+  ~SynonymWriter();
+  SynonymWriter(SynonymWriter&&) noexcept;
+  SynonymWriter& operator=(SynonymWriter&&) noexcept;
+
+  /// Queues the pairs not added before; they reach @p db at flush(), or here when the
+  /// queue is full (at most about 65,000 pairs wait: memory stays bounded between commits).
   void write(Xapian::WritableDatabase& db, const SynonymPairs& pairs);
-  void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms) { write(db, synonyms.pairs()); }
+  void write(Xapian::WritableDatabase& db, const SurfaceSynonyms& synonyms);
 
   /// Adds the queued pairs to @p db; call it before db.commit(), or they miss that commit.
   void flush(Xapian::WritableDatabase& db);
 
  private:
-  // 64-bit hashes of the pairs written (8 MB): forgetting them only costs writing pairs again.
-  HashMemory written_{20};
-  // At most this many pairs wait (a few MB): memory stays bounded between commits.
-  static constexpr std::size_t kQueueLimit = 1 << 16;
-  SynonymPairs queued_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace xapian_arabic
