@@ -126,6 +126,15 @@ const Row kEverydayStems[] = {
     {"ات plural tie checked by hand (plurals.txt)", "العقوبات", "عقوبة"},
     {"a word of the lexicon keeps its ف though ريق is a noun too", "فريقه", "فريق"},
     {"a nisba of a lexicon noun (فرنسا) keeps its ف", "فرنسي", "فرنسي"},
+    // The nisba of a protected place is kept whole like the place: its ي, ت, س, ف start no prefix,
+    // its ني, يني end no pronoun.
+    {"يمني (of اليمن) is no ي + مني", "يمني", "يمني"},
+    {"تركي (of تركيا) is no ت + ركي", "تركي", "تركي"},
+    {"بحريني (of البحرين) is no بحر + يني", "بحريني", "بحريني"},
+    {"لندني (of لندن) is no لند + ني", "لندني", "لندني"},
+    {"سنغالي (of السنغال) is no س + غالي", "سنغالي", "سنغالي"},
+    {"يوناني (of اليونان) keeps its ي", "يوناني", "يوناني"},
+    {"the nisba after the article and و", "واليمني", "يمني"},
     {"before و an unknown word keeps its ب", "بومبيو", "بومبيو"},
     {"before و an unknown word keeps its verb-like ي", "يوتيوب", "يوتيوب"},
     {"before و an unknown word keeps its verb-like ت", "تويتر", "تويتر"},
@@ -144,6 +153,10 @@ const Pair kEverydayConflate[] = {
     {"فلسطيني", "الفلسطينيين"},
     {"لبناني", "اللبناني"},
     {"فرنسي", "الفرنسية"},
+    {"يمني", "اليمنية"},
+    {"يمني", "اليمنيين"},
+    {"تركي", "التركية"},
+    {"فلبيني", "الفلبينيين"},
     {"فريق", "فريقه"},
     {"قرار", "قرارات"},
     {"قرار", "بقراراتها"},
@@ -168,6 +181,8 @@ const Pair kEverydayKeepApart[] = {
     {"الشيباني", "شيبا"},  // a name, grey hair
     {"وزير", "زير"},      {"لاعب", "اعب"},      {"تونس", "ونس"}, {"حالة", "حال"}, {"فريقه", "ريق"},  // his team, saliva
     {"فرنسي", "رنسي"},    {"ساركوزي", "ركوزي"},  // a name, not سأ + ركوزي
+    {"يمني", "مني"},      {"تركي", "ركي"},       // Yemeni, from me; Turkish
+    {"بحريني", "بحر"},    {"سنغالي", "غالي"},    // Bahraini, sea; Senegalese, expensive
     {"ساهمت", "همت"},     {"سافرت", "فرت"},      // verbs whose سا is of the root
 };
 

@@ -185,6 +185,17 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
         lexicon(Lexicon::shared(normalizer)),
         teh_marbuta(normalizer.normalize("\xD8\xA9")) {}
   bool is_protected(std::string_view w) const { return tables.protected_words.find(w) != tables.protected_words.end(); }
+  /// A protected word, or the nisba adjective of one (يمني of يمن, تركي of تركيا, سويسري of
+  /// سويسرا): both keep all their letters, whose first looks like a verb prefix or a proclitic
+  /// and whose end like a pronoun (يمني is no ي + مني, بحريني no بحر + يني).
+  bool kept_whole(std::string_view w) const {
+    if (is_protected(w)) return true;
+    constexpr std::string_view yeh = "\xD9\x8A", alef = "\xD8\xA7";
+    if (!w.ends_with(yeh) || letters(w) < 4) return false;
+    const std::string_view base = w.substr(0, w.size() - yeh.size());
+    return is_protected(base) || is_protected(std::string(base).append(alef)) ||
+           is_protected(std::string(w).append(alef));
+  }
   /// The singular of a broken plural (plurals.txt) or the noun entry of the lexicon that @p s
   /// is or inflects (قرارات → قرار); empty when neither knows it.
   std::string lemma(std::string_view s) const {
@@ -239,12 +250,12 @@ std::string LightStemmer::stem(std::string_view word) const {
 
 std::string LightStemmer::stem_normalized(std::string_view word) const {
   const std::size_t n = letters(word);
-  if (!starts_with_arabic_letter(word) || n <= 2 || impl_->is_protected(word)) return std::string(word);
+  if (!starts_with_arabic_letter(word) || n <= 2 || impl_->kept_whole(word)) return std::string(word);
   // A protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين; لبوتين is no
   // dual of لبوة).
   for (const Affix& p : impl_->tables.prefixes)
     if (p.kind != PrefixKind::verb && n >= p.letters + p.min_stem && begins(word, p.text) &&
-        impl_->is_protected(word.substr(p.text.size())))
+        impl_->kept_whole(word.substr(p.text.size())))
       return std::string(word.substr(p.text.size()));
   // Step 1: a noun of the lexicon or a broken plural is its own lemma's stem: وزير keeps its
   // و, لجنة its ل, تونس its ت (a letter is only a clitic when the whole is no word).

@@ -42,7 +42,7 @@ struct StemmerTables {
   /// Revision of the light stemmer's rules (light_stemmer.cc), part of the index fingerprint with
   /// the tables: raise it with any change of the code that changes a stem, so that an index built
   /// with the old rules is refused (reindex) rather than searched with stems it does not have.
-  static constexpr int kRulesRevision = 5;
+  static constexpr int kRulesRevision = 6;
 
   /// The table files, in fingerprint order.
   static constexpr const char* kFiles[] = {"prefixes.txt", "pronoun_suffixes.txt", "suffixes.txt", "protected.txt",
