@@ -157,6 +157,9 @@ const Pair kEverydayConflate[] = {
     {"يمني", "اليمنيين"},
     {"تركي", "التركية"},
     {"فلبيني", "الفلبينيين"},
+    {"سنغالي", "سنغاليا"},  // the nisba's accusative, feminine plural and dual get the nisba
+    {"فرنسي", "فرنسيات"},
+    {"بحريني", "بحرينيتين"},
     {"فريق", "فريقه"},
     {"قرار", "قرارات"},
     {"قرار", "بقراراتها"},
@@ -183,6 +186,7 @@ const Pair kEverydayKeepApart[] = {
     {"فرنسي", "رنسي"},    {"ساركوزي", "ركوزي"},  // a name, not سأ + ركوزي
     {"يمني", "مني"},      {"تركي", "ركي"},       // Yemeni, from me; Turkish
     {"بحريني", "بحر"},    {"سنغالي", "غالي"},    // Bahraini, sea; Senegalese, expensive
+    {"سنغاليا", "غالي"},  {"تشيكيا", "تشيكي"},   // the country and its adjective stay two words
     {"ساهمت", "همت"},     {"سافرت", "فرت"},      // verbs whose سا is of the root
 };
 

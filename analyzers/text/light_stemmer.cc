@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include "base/utf8.h"
@@ -183,18 +184,31 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
       : normalizer(options),
         tables(StemmerTables::load(normalizer, tables_dir)),
         lexicon(Lexicon::shared(normalizer)),
-        teh_marbuta(normalizer.normalize("\xD8\xA9")) {}
+        teh_marbuta(normalizer.normalize("\xD8\xA9")),
+        // ا (accusative), ة, ات, ين, ون, ان, تين, تان: a nisba's accusative, feminine, plurals and duals.
+        nisba_endings{"\xD8\xA7",         teh_marbuta,        "\xD8\xA7\xD8\xAA",         "\xD9\x8A\xD9\x86",
+                      "\xD9\x88\xD9\x86", "\xD8\xA7\xD9\x86", "\xD8\xAA\xD9\x8A\xD9\x86", "\xD8\xAA\xD8\xA7\xD9\x86"} {}
   bool is_protected(std::string_view w) const { return tables.protected_words.find(w) != tables.protected_words.end(); }
-  /// A protected word, or the nisba adjective of one (يمني of يمن, تركي of تركيا, سويسري of
-  /// سويسرا): both keep all their letters, whose first looks like a verb prefix or a proclitic
-  /// and whose end like a pronoun (يمني is no ي + مني, بحريني no بحر + يني).
-  bool kept_whole(std::string_view w) const {
-    if (is_protected(w)) return true;
+  /// The nisba adjective of a protected word (يمني of يمن, تركي of تركيا, فرنسي of فرنسا):
+  /// the word + ي, with ي for its final ا, or ي before it.
+  bool is_protected_nisba(std::string_view w) const {
     constexpr std::string_view yeh = "\xD9\x8A", alef = "\xD8\xA7";
     if (!w.ends_with(yeh) || letters(w) < 4) return false;
     const std::string_view base = w.substr(0, w.size() - yeh.size());
     return is_protected(base) || is_protected(std::string(base).append(alef)) ||
            is_protected(std::string(w).append(alef));
+  }
+  /// What of @p w stays whole: @p w when it is protected or a protected word's nisba, or the
+  /// nisba when @p w is one of its forms (سنغاليا, فرنسيات, اليمنيين after the article,
+  /// بحرينيتين). A nisba's first letter looks like a verb prefix or a proclitic and its end like
+  /// a pronoun, and the rules would cut them (يمني → مني, بحريني → بحر, سنغاليا → غالي).
+  std::optional<std::string_view> kept_whole(std::string_view w) const {
+    if (is_protected(w) || is_protected_nisba(w)) return w;
+    for (const std::string& ending : nisba_endings)
+      if (w.size() > ending.size() && w.ends_with(ending))
+        if (const std::string_view nisba = w.substr(0, w.size() - ending.size()); is_protected_nisba(nisba))
+          return nisba;
+    return std::nullopt;
   }
   /// The singular of a broken plural (plurals.txt) or the noun entry of the lexicon that @p s
   /// is or inflects (قرارات → قرار); empty when neither knows it.
@@ -235,6 +249,7 @@ struct XAPIAN_ARABIC_LOCAL LightStemmer::Impl {
   StemmerTables tables;
   std::shared_ptr<const Lexicon> lexicon;  // one per process, shared by every stemmer
   std::string teh_marbuta;                 // ة as the normalizer writes it (ه when folded)
+  std::vector<std::string> nisba_endings;  // after teh_marbuta, which is one of them
 };
 
 LightStemmer::LightStemmer(const NormalizerOptions& options, const std::string& tables_dir)
@@ -250,13 +265,13 @@ std::string LightStemmer::stem(std::string_view word) const {
 
 std::string LightStemmer::stem_normalized(std::string_view word) const {
   const std::size_t n = letters(word);
-  if (!starts_with_arabic_letter(word) || n <= 2 || impl_->kept_whole(word)) return std::string(word);
+  if (!starts_with_arabic_letter(word) || n <= 2) return std::string(word);
+  if (const auto kept = impl_->kept_whole(word)) return std::string(*kept);
   // A protected word behind any proclitic wins (وبوتين → بوتين, not و+ب+وتين; لبوتين is no
   // dual of لبوة).
   for (const Affix& p : impl_->tables.prefixes)
-    if (p.kind != PrefixKind::verb && n >= p.letters + p.min_stem && begins(word, p.text) &&
-        impl_->kept_whole(word.substr(p.text.size())))
-      return std::string(word.substr(p.text.size()));
+    if (p.kind != PrefixKind::verb && n >= p.letters + p.min_stem && begins(word, p.text))
+      if (const auto kept = impl_->kept_whole(word.substr(p.text.size()))) return std::string(*kept);
   // Step 1: a noun of the lexicon or a broken plural is its own lemma's stem: وزير keeps its
   // و, لجنة its ل, تونس its ت (a letter is only a clitic when the whole is no word).
   if (std::string l = impl_->lemma(word); !l.empty()) return l;
