@@ -57,6 +57,18 @@ struct Result {
   double cpu_seconds = 0;  // user + system, all threads: comparable on a loaded machine
 };
 
+/// User + system CPU seconds of @p usage.
+double cpu_seconds(const rusage& usage) {
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double cpu_seconds_of_process() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return cpu_seconds(usage);
+}
+
 /// Runs @p argv (with @p env added) to completion; wall time, CPU and peak RSS
 /// come from the parent, @p out gets the child's standard output.
 Result run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env, std::string& out) {
@@ -87,8 +99,7 @@ Result run_process(const std::vector<std::string>& argv, const std::vector<std::
   Result r;
   r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   r.peak_rss_kb = usage.ru_maxrss;
-  r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                  static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  r.cpu_seconds = cpu_seconds(usage);
   return r;
 }
 
@@ -143,13 +154,6 @@ std::size_t baseline(const std::string& input, const std::string& db_path, std::
   });
   db.commit();
   return articles;
-}
-
-double cpu_seconds_of_process() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /// Xapian's writer alone, the floor under any indexer of ours: the tool's own documents

@@ -51,33 +51,35 @@ void SurfaceSynonyms::add_pair(std::string key, std::string synonym) {
 
 void SurfaceSynonyms::add(std::string_view prefix, std::string_view surface, std::string_view term,
                           std::string_view stem) {
-  if (!impl_->seen.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
+  Impl& d = *impl_;
+  if (!d.seen.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
   // QueryParser lower-cases the word a user types; nothing else.
   if (caseless(surface))
-    impl_->lowered.assign(surface);
+    d.lowered.assign(surface);
   else
-    impl_->lowered = Xapian::Unicode::tolower(std::string(surface));
-  for (const std::string_view written : {std::string_view(impl_->lowered), term}) {
+    d.lowered = Xapian::Unicode::tolower(std::string(surface));
+  for (const std::string_view written : {std::string_view(d.lowered), term}) {
     if (written.empty()) continue;
-    impl_->key.assign(prefix).append(written);
-    if (written != term) impl_->pairs.emplace_back(impl_->key, std::string(prefix).append(term));
-    if (!stem.empty()) impl_->pairs.emplace_back(impl_->key, std::string("Z").append(prefix).append(stem));
+    d.key.assign(prefix).append(written);
+    if (written != term) d.pairs.emplace_back(d.key, std::string(prefix).append(term));
+    if (!stem.empty()) d.pairs.emplace_back(d.key, std::string("Z").append(prefix).append(stem));
     if (written == term) break;
   }
 }
 
 void SurfaceSynonyms::add_stem_term(std::string_view prefix, std::string_view surface, std::string_view term,
                                     std::string_view stem_term) {
-  if (!impl_->seen.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
+  Impl& d = *impl_;
+  if (!d.seen.insert(content_hash(term, content_hash(surface, content_hash(prefix))))) return;
   if (caseless(surface))
-    impl_->lowered.assign(surface);
+    d.lowered.assign(surface);
   else
-    impl_->lowered = Xapian::Unicode::tolower(std::string(surface));
+    d.lowered = Xapian::Unicode::tolower(std::string(surface));
   const std::string target = std::string("Z").append(prefix).append(stem_term);
-  impl_->key.assign(prefix).append(impl_->lowered);
-  if (!impl_->lowered.empty()) impl_->pairs.emplace_back(impl_->key, target);
+  d.key.assign(prefix).append(d.lowered);
+  if (!d.lowered.empty()) d.pairs.emplace_back(d.key, target);
   // A number is its own normalized form: one key.
-  if (term != impl_->lowered && !term.empty()) impl_->pairs.emplace_back(std::string(prefix).append(term), target);
+  if (term != d.lowered && !term.empty()) d.pairs.emplace_back(std::string(prefix).append(term), target);
 }
 
 void SurfaceSynonyms::clear() {
